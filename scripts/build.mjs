@@ -1,0 +1,14 @@
+// Bundles each entry point into dist/ with @vercel/ncc: one self-contained file per entry, so
+// the GitHub Action, the Azure task and the CLI run without node_modules.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, rmSync } from 'node:fs';
+
+const entries = [{ source: 'src/cli/index.ts', out: 'dist/cli' }];
+
+rmSync('dist', { recursive: true, force: true });
+for (const entry of entries) {
+  execFileSync('npx', ['ncc', 'build', entry.source, '-o', entry.out, '--quiet', '--no-source-map-register', '--license', 'licenses.txt'], {
+    stdio: 'inherit',
+  });
+}
+chmodSync('dist/cli/index.js', 0o755);

@@ -1,0 +1,176 @@
+import type { Clone } from '../../clones/clone.js';
+import { createClone } from '../../clones/create-clone.js';
+import { listClones, requireClone } from '../../clones/read-clone.js';
+import { removeClone } from '../../clones/remove-clone.js';
+import { resetClone } from '../../clones/reset-clone.js';
+import { numberOption, stringOption, type Command, type CommandContext } from '../command.js';
+import { formatTable } from '../table.js';
+import { UsageError } from '../usage-error.js';
+
+export const cloneCreate: Command = {
+  words: ['clone', 'create'],
+  summary: 'Start a private, writable clone of a data image',
+  usage:
+    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--json]',
+  options: {
+    image: { type: 'string', short: 'i' },
+    name: { type: 'string', short: 'n' },
+    port: { type: 'string', short: 'p' },
+    'bind-address': { type: 'string' },
+    owner: { type: 'string' },
+    lifetime: { type: 'string' },
+  },
+  async run(input, context) {
+    const image = stringOption(input, 'image');
+    if (!image) throw new UsageError('clone create: --image is required', this.usage);
+    const { clone, durationMs } = await createClone({
+      host: context.host,
+      reporter: context.reporter,
+      image,
+      name: stringOption(input, 'name'),
+      port: numberOption(input, 'port'),
+      bindAddress: stringOption(input, 'bind-address'),
+      owner: stringOption(input, 'owner'),
+      lifetime: stringOption(input, 'lifetime'),
+    });
+    printClone(context, clone, { durationMs });
+    return 0;
+  },
+};
+
+export const cloneShow: Command = {
+  words: ['clone', 'show'],
+  summary: "Print a clone's connection details",
+  usage: 'dataclone clone show <name> [--json]',
+  options: {},
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, context) {
+    printClone(context, await requireClone(context.host, input.positionals[0] ?? ''));
+    return 0;
+  },
+};
+
+export const cloneList: Command = {
+  words: ['clone', 'list'],
+  summary: 'List clones on the Docker host',
+  usage: 'dataclone clone list [--owner <id>] [--json]',
+  options: { owner: { type: 'string' } },
+  async run(input, { host, print, json }) {
+    await host.ping();
+    const clones = await listClones(host, stringOption(input, 'owner'));
+    if (json) {
+      print(JSON.stringify(clones.map(cloneJson), null, 2));
+      return 0;
+    }
+    print(
+      formatTable(
+        ['NAME', 'STATUS', 'IMAGE', 'ADDRESS', 'OWNER', 'CREATED', 'EXPIRES'],
+        clones.map((clone) => [
+          clone.name,
+          clone.status,
+          clone.image,
+          `${clone.connection.host}:${clone.connection.port}`,
+          clone.owner,
+          clone.created,
+          clone.expires ?? '-',
+        ]),
+      ),
+    );
+    return 0;
+  },
+};
+
+export const cloneReset: Command = {
+  words: ['clone', 'reset'],
+  summary: 'Put a clone back to the state of its image (same name, port and password)',
+  usage: 'dataclone clone reset <name> [--json]',
+  options: {},
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, context) {
+    const { clone, durationMs } = await resetClone({
+      host: context.host,
+      reporter: context.reporter,
+      name: input.positionals[0] ?? '',
+    });
+    printClone(context, clone, { durationMs });
+    return 0;
+  },
+};
+
+export const cloneRemove: Command = {
+  words: ['clone', 'remove'],
+  summary: 'Remove a clone and its data',
+  usage: 'dataclone clone remove <name> [--json]',
+  options: {},
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, { host, reporter, print, json }) {
+    const { clone, durationMs } = await removeClone({ host, reporter, name: input.positionals[0] ?? '' });
+    if (json) print(JSON.stringify({ removed: clone.name, durationMs }));
+    return 0;
+  },
+};
+
+export const cloneLogs: Command = {
+  words: ['clone', 'logs'],
+  summary: "Print a clone's server log",
+  usage: 'dataclone clone logs <name> [--tail <lines>] [--follow]',
+  options: { tail: { type: 'string' }, follow: { type: 'boolean' } },
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, { host }) {
+    const clone = await requireClone(host, input.positionals[0] ?? '');
+    if (input.values.follow) {
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      await host.followLogs(clone.containerId, process.stdout, controller.signal);
+    } else {
+      process.stdout.write(await host.containerLogs(clone.containerId, numberOption(input, 'tail')));
+    }
+    return 0;
+  },
+};
+
+/** A clone as --json prints it; the shape is documented in the README. */
+export function cloneJson(clone: Clone) {
+  const { connection } = clone;
+  return {
+    name: clone.name,
+    status: clone.status,
+    image: clone.image,
+    imageId: clone.imageId,
+    engine: clone.engine,
+    owner: clone.owner,
+    created: clone.created,
+    expires: clone.expires ?? null,
+    host: connection.host,
+    port: connection.port,
+    user: connection.user,
+    password: connection.password,
+    primaryDatabase: connection.primaryDatabase,
+    databases: connection.databases,
+    environment: connection.clientEnvironment,
+  };
+}
+
+function printClone(context: CommandContext, clone: Clone, timing?: { durationMs: number }): void {
+  if (context.json) {
+    context.print(JSON.stringify({ ...cloneJson(clone), ...timing }, null, 2));
+    return;
+  }
+  const { connection } = clone;
+  context.print(`clone     ${clone.name}  (${clone.image}, ${clone.status})`);
+  context.print(`host      ${connection.host}`);
+  context.print(`port      ${connection.port}`);
+  context.print(`user      ${connection.user}`);
+  context.print(`password  ${connection.password}`);
+  context.print('');
+  context.print(
+    formatTable(
+      ['DATABASE', 'URL', 'JDBC URL'],
+      connection.databases.map((db) => [
+        db.name === connection.primaryDatabase ? `${db.name} (primary)` : db.name,
+        db.url,
+        db.jdbcUrl,
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,107 @@
+import { loadImageDefinition } from '../../definition/load-image-definition.js';
+import { buildImage, seconds } from '../../images/build-image.js';
+import { Labels } from '../../docker/labels.js';
+import { stringOption, type Command } from '../command.js';
+import { formatBytes } from '../terminal-reporter.js';
+import { formatTable } from '../table.js';
+import { UsageError } from '../usage-error.js';
+
+export const imageBuild: Command = {
+  words: ['image', 'build'],
+  summary: 'Build a data image from an image definition',
+  usage: 'dataclone image build -f dataclone.yaml [--tag <image:tag>] [--json]',
+  options: { file: { type: 'string', short: 'f' }, tag: { type: 'string', short: 't' } },
+  async run(input, { host, reporter, print, json }) {
+    const file = stringOption(input, 'file');
+    if (!file) throw new UsageError('image build: -f/--file is required', this.usage);
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    process.once('SIGINT', cancel);
+    process.once('SIGTERM', cancel);
+    try {
+      const definition = await loadImageDefinition(file);
+      const built = await buildImage({
+        host,
+        reporter,
+        definition,
+        tag: stringOption(input, 'tag'),
+        signal: controller.signal,
+      });
+      if (json) {
+        print(
+          JSON.stringify(
+            {
+              image: built.tag,
+              imageId: built.imageId,
+              engine: built.definition.engine,
+              version: built.definition.version,
+              databases: built.definition.databases.map((db) => db.name),
+              digest: built.definition.digest,
+              sizeBytes: built.sizeBytes,
+              durationMs: built.durationMs,
+              steps: built.steps,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        print(`${built.tag}  ${built.imageId}`);
+        print(
+          formatTable(
+            ['STEP', 'TIME'],
+            built.steps.map((step) => [step.step, seconds(step.durationMs)]),
+          ),
+        );
+        print(`total ${seconds(built.durationMs)}, image size ${formatBytes(built.sizeBytes)}`);
+      }
+      return 0;
+    } finally {
+      process.off('SIGINT', cancel);
+      process.off('SIGTERM', cancel);
+    }
+  },
+};
+
+export const imageList: Command = {
+  words: ['image', 'list'],
+  summary: 'List the data images on the Docker host',
+  usage: 'dataclone image list [--json]',
+  options: {},
+  async run(_input, { host, print, json }) {
+    await host.ping();
+    const images = await host.listImages({ [Labels.engine]: undefined });
+    const rows = images.map((image) => ({
+      tags: image.tags,
+      id: image.id,
+      engine: image.labels[Labels.engine] ?? '',
+      version: image.labels[Labels.engineVersion] ?? '',
+      databases: safeNames(image.labels[Labels.databases]),
+      built: image.labels[Labels.built] ?? '',
+      sizeBytes: image.sizeBytes,
+    }));
+    if (json) print(JSON.stringify(rows, null, 2));
+    else
+      print(
+        formatTable(
+          ['IMAGE', 'ENGINE', 'DATABASES', 'BUILT', 'SIZE'],
+          rows.map((row) => [
+            row.tags.join(', ') || row.id.slice(7, 19),
+            `${row.engine} ${row.version}`,
+            row.databases.join(', '),
+            row.built,
+            formatBytes(row.sizeBytes),
+          ]),
+        ),
+      );
+    return 0;
+  },
+};
+
+function safeNames(text: string | undefined): string[] {
+  try {
+    return text ? (JSON.parse(text) as { name: string }[]).map((db) => db.name) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,23 @@
+import type { ConnectionDetails } from '../engines/engine.js';
+
+/** A running (or stopped) clone: a private, writable instance started from a data image. */
+export interface Clone {
+  name: string;
+  containerId: string;
+  /** The image reference it was created from, and that image's ID (what reset returns to). */
+  image: string;
+  imageId: string;
+  engine: string;
+  owner: string;
+  created: string;
+  /** When `dataclone gc` may remove it; undefined when it has no lifetime. */
+  expires?: string;
+  status: string;
+  bindAddress: string;
+  connection: ConnectionDetails;
+}
+
+/** The Docker container name of a clone: prefixed, so clones never collide with other containers. */
+export function containerNameFor(cloneName: string): string {
+  return `dataclone-${cloneName}`;
+}

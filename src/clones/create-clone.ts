@@ -1,0 +1,144 @@
+import os from 'node:os';
+import { parseDuration } from '../core/duration.js';
+import { DatacloneError } from '../core/errors.js';
+import { randomPassword, randomSuffix } from '../core/random.js';
+import type { Reporter } from '../core/reporter.js';
+import type { DockerHost } from '../docker/docker-host.js';
+import { Labels } from '../docker/labels.js';
+import { engineFor } from '../engines/index.js';
+import { readDataImage, type DataImage } from '../images/data-image.js';
+import { containerNameFor, type Clone } from './clone.js';
+import { cloneFromContainer, PASSWORD_VARIABLE } from './read-clone.js';
+import { startCloneContainer } from './start-clone-container.js';
+
+export interface CreateCloneOptions {
+  host: DockerHost;
+  reporter: Reporter;
+  image: string;
+  /** Default: the image's definition name and a random suffix. */
+  name?: string;
+  /** Host port; default: one Docker picks. */
+  port?: number;
+  /** Default 127.0.0.1: only this machine can reach the clone. */
+  bindAddress?: string;
+  /** Who the clone belongs to (a CI job, a user); default DATACLONE_OWNER or `local-<user>`. */
+  owner?: string;
+  /** How long the clone may live before `dataclone gc` removes it, e.g. `8h`. */
+  lifetime?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface CreatedClone {
+  clone: Clone;
+  /** From the create call to the first query answered. */
+  durationMs: number;
+}
+
+const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+
+/** Starts a clone of a data image and returns once it answers queries with its own password. */
+export async function createClone(options: CreateCloneOptions): Promise<CreatedClone> {
+  const started = performance.now();
+  const { host, reporter } = options;
+  if (options.name !== undefined) validateCloneName(options.name);
+  validatePort(options.port);
+  const expires = options.lifetime
+    ? new Date(Date.now() + parseDuration(options.lifetime, '--lifetime')).toISOString()
+    : '';
+  await host.ping();
+  const image = await readDataImage(host, options.image);
+  const name = options.name ?? `${image.definitionName || 'clone'}-${randomSuffix()}`;
+  validateCloneName(name);
+  if (await host.inspectContainer(containerNameFor(name))) {
+    throw new DatacloneError(
+      `a clone named ${name} already exists`,
+      `Remove it with \`dataclone clone remove ${name}\`, reset it with \`dataclone clone reset ${name}\`, or choose another --name.`,
+    );
+  }
+  const password = randomPassword();
+  reporter.maskSecret(password);
+  const bindAddress = options.bindAddress ?? '127.0.0.1';
+  const labels: Record<string, string> = {
+    [Labels.clone]: name,
+    [Labels.owner]: options.owner ?? defaultOwner(),
+    [Labels.image]: options.image,
+    [Labels.imageId]: image.id,
+    [Labels.engine]: image.engine,
+    [Labels.engineVersion]: image.engineVersion,
+    [Labels.databases]: JSON.stringify(image.databases),
+    [Labels.primaryDatabase]: image.primaryDatabase,
+    [Labels.superuser]: image.superuser,
+    [Labels.bindAddress]: bindAddress,
+    [Labels.created]: new Date().toISOString(),
+    [Labels.expires]: expires,
+  };
+  const info = await startClone(host, image, name, labels, password, options.port, options.readyTimeoutMs);
+  const clone = cloneFromContainer(host, info);
+  const durationMs = Math.round(performance.now() - started);
+  reporter.info(
+    `Clone ${name} of ${options.image} is ready on ${clone.connection.host}:${clone.connection.port} (${durationMs} ms)`,
+  );
+  return { clone, durationMs };
+}
+
+/** Starts a clone container of `image`: used by create, and by reset with the same settings. */
+export async function startClone(
+  host: DockerHost,
+  image: Pick<DataImage, 'id' | 'engine' | 'volumes' | 'primaryDatabase' | 'superuser'>,
+  name: string,
+  labels: Record<string, string>,
+  password: string,
+  hostPort: number | undefined,
+  readyTimeoutMs = 60_000,
+) {
+  const engine = engineFor(image.engine);
+  const start = engine.cloneStart();
+  return startCloneContainer(
+    host,
+    engine,
+    name,
+    {
+      name: containerNameFor(name),
+      image: image.id,
+      labels,
+      entrypoint: start.entrypoint,
+      cmd: [],
+      user: start.user,
+      env: { ...start.env, [PASSWORD_VARIABLE]: password },
+      publish: {
+        containerPort: engine.port,
+        bindAddress: labels[Labels.bindAddress] ?? '127.0.0.1',
+        hostPort,
+      },
+      tmpfs: image.volumes,
+    },
+    {
+      credentials: { user: image.superuser || engine.superuser, password },
+      database: image.primaryDatabase || engine.maintenanceDatabase,
+      timeoutMs: readyTimeoutMs,
+    },
+  );
+}
+
+export function defaultOwner(): string {
+  return process.env.DATACLONE_OWNER || `local-${os.userInfo().username}`;
+}
+
+export function validateCloneName(name: string): void {
+  if (!NAME.test(name)) {
+    throw new DatacloneError(
+      `--name: '${name}' is not a valid clone name`,
+      'Use 1 to 63 lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit.',
+    );
+  }
+}
+
+function validatePort(port: number | undefined): void {
+  if (port === undefined) return;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new DatacloneError(
+      `--port: '${port}' is not a port number`,
+      'Give a number from 1 to 65535, or leave --port out.',
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { DatacloneError } from '../core/errors.js';
+import type { ContainerInfo, DockerHost } from '../docker/docker-host.js';
+import { Labels } from '../docker/labels.js';
+import { engineFor } from '../engines/index.js';
+import { containerNameFor, type Clone } from './clone.js';
+
+/** The environment variable a clone's container holds its password in. */
+export const PASSWORD_VARIABLE = 'DATACLONE_PASSWORD';
+/** Labels a clone carries about the image it came from, copied at creation. */
+export const DATABASES_LABEL = Labels.databases;
+
+/** The clone of that name, or undefined when there is none. */
+export async function findClone(host: DockerHost, name: string): Promise<Clone | undefined> {
+  const info = await host.inspectContainer(containerNameFor(name));
+  if (!info || info.labels[Labels.clone] !== name) return undefined;
+  return cloneFromContainer(host, info);
+}
+
+/** The clone of that name; fails with an error that lists the clones there are. */
+export async function requireClone(host: DockerHost, name: string): Promise<Clone> {
+  const clone = await findClone(host, name);
+  if (clone) return clone;
+  const names = await listCloneNames(host);
+  throw new DatacloneError(
+    `no clone named '${name}' on ${host.description}`,
+    names.length
+      ? `Clones there: ${names.join(', ')}.`
+      : 'There are no clones there; create one with `dataclone clone create --image <image>`.',
+  );
+}
+
+/** Every clone on the host, optionally only those of one owner, oldest first. */
+export async function listClones(host: DockerHost, owner?: string): Promise<Clone[]> {
+  const ids = await host.findContainers({ [Labels.clone]: undefined, [Labels.owner]: owner });
+  const clones: Clone[] = [];
+  for (const id of ids) {
+    const info = await host.inspectContainer(id);
+    if (info) clones.push(cloneFromContainer(host, info));
+  }
+  return clones.sort((a, b) => a.created.localeCompare(b.created));
+}
+
+async function listCloneNames(host: DockerHost): Promise<string[]> {
+  return (await listClones(host)).map((clone) => clone.name);
+}
+
+export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone {
+  const labels = info.labels;
+  const engine = engineFor(labels[Labels.engine] ?? 'postgres');
+  const published = info.ports[engine.port];
+  const bindAddress = labels[Labels.bindAddress] ?? published?.hostIp ?? '127.0.0.1';
+  const port = published?.hostPort ?? Number(labels[Labels.hostPort] ?? 0);
+  const databases = parseNames(labels[DATABASES_LABEL]);
+  const primary = labels[Labels.primaryDatabase] ?? databases[0] ?? engine.maintenanceDatabase;
+  return {
+    name: labels[Labels.clone] ?? info.name,
+    containerId: info.id,
+    image: labels[Labels.image] ?? info.image,
+    imageId: labels[Labels.imageId] ?? info.imageId,
+    engine: engine.name,
+    owner: labels[Labels.owner] ?? '',
+    created: labels[Labels.created] ?? '',
+    expires: labels[Labels.expires] || undefined,
+    status: info.status,
+    bindAddress,
+    connection: engine.connectionDetails(
+      { host: host.clientAddress(bindAddress), port },
+      { user: labels[Labels.superuser] ?? engine.superuser, password: info.env[PASSWORD_VARIABLE] ?? '' },
+      databases,
+      primary,
+    ),
+  };
+}
+
+function parseNames(text: string | undefined): string[] {
+  if (!text) return [];
+  try {
+    return (JSON.parse(text) as { name: string }[]).map((db) => db.name);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,22 @@
+import type { Reporter } from '../core/reporter.js';
+import type { DockerHost } from '../docker/docker-host.js';
+import type { Clone } from './clone.js';
+import { requireClone } from './read-clone.js';
+
+export interface RemoveCloneOptions {
+  host: DockerHost;
+  reporter: Reporter;
+  name: string;
+}
+
+/** Removes a clone, its writable layer and any anonymous volume: its data is gone for good. */
+export async function removeClone(
+  options: RemoveCloneOptions,
+): Promise<{ clone: Clone; durationMs: number }> {
+  const started = performance.now();
+  const clone = await requireClone(options.host, options.name);
+  await options.host.removeContainer(clone.containerId);
+  const durationMs = Math.round(performance.now() - started);
+  options.reporter.info(`Removed clone ${clone.name} (${durationMs} ms)`);
+  return { clone, durationMs };
+}

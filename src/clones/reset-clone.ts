@@ -1,0 +1,52 @@
+import type { Reporter } from '../core/reporter.js';
+import type { DockerHost } from '../docker/docker-host.js';
+import { Labels } from '../docker/labels.js';
+import { engineFor } from '../engines/index.js';
+import { readDataImage } from '../images/data-image.js';
+import { containerNameFor, type Clone } from './clone.js';
+import { randomSuffix } from '../core/random.js';
+import { startClone } from './create-clone.js';
+import { cloneFromContainer, requireClone } from './read-clone.js';
+
+export interface ResetCloneOptions {
+  host: DockerHost;
+  reporter: Reporter;
+  name: string;
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Puts a clone back to the state of the image it was created from: its writable layer is thrown
+ * away and a new container starts from the same image ID with the same name, port, password and
+ * labels, so connection strings handed out before the reset keep working.
+ */
+export async function resetClone(options: ResetCloneOptions): Promise<{ clone: Clone; durationMs: number }> {
+  const started = performance.now();
+  const { host } = options;
+  const clone = await requireClone(host, options.name);
+  const container = await host.inspectContainer(clone.containerId);
+  const labels = container?.labels ?? {};
+  const image = await readDataImage(host, clone.imageId, `clone ${clone.name}'s image`);
+  const engine = engineFor(clone.engine);
+  // The old container must stop to free the port, but removing it can happen while the new one
+  // starts: renamed out of the way, it is removed in parallel.
+  await host.killContainer(clone.containerId);
+  await host.renameContainer(clone.containerId, `${containerNameFor(clone.name)}-discarded-${randomSuffix()}`);
+  const discarded = host.removeContainer(clone.containerId);
+  const replacement = startClone(
+    host,
+    image,
+    clone.name,
+    { ...labels, [Labels.bindAddress]: clone.bindAddress },
+    clone.connection.password,
+    clone.connection.port,
+    options.readyTimeoutMs,
+  );
+  const [info] = await Promise.all([replacement, discarded]);
+  const reset = cloneFromContainer(host, info);
+  const durationMs = Math.round(performance.now() - started);
+  options.reporter.info(
+    `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, ${durationMs} ms)`,
+  );
+  return { clone: reset, durationMs };
+}

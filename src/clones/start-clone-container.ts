@@ -1,0 +1,111 @@
+import { DatacloneError } from '../core/errors.js';
+import { errorText, type ContainerInfo, type ContainerSpec, type DockerHost } from '../docker/docker-host.js';
+import type { Credentials, Engine } from '../engines/engine.js';
+import { ReadinessTimeout } from '../engines/readiness.js';
+
+export interface Readiness {
+  credentials: Credentials;
+  database: string;
+  timeoutMs: number;
+}
+
+/**
+ * Creates and starts a clone's container and returns once the server answers a real query with
+ * the clone's credentials. On any failure the container is removed before the error is thrown.
+ */
+export async function startCloneContainer(
+  host: DockerHost,
+  engine: Engine,
+  cloneName: string,
+  spec: ContainerSpec,
+  readiness: Readiness,
+): Promise<ContainerInfo> {
+  let containerId: string;
+  try {
+    containerId = await host.createContainer(spec);
+  } catch (error) {
+    throw createError(cloneName, spec, error);
+  }
+  try {
+    try {
+      await host.startContainer(containerId);
+    } catch (error) {
+      throw createError(cloneName, spec, error);
+    }
+    const info = await host.inspectContainer(containerId);
+    const published = info?.ports[engine.port];
+    if (!info || !published)
+      throw new DatacloneError(`clone ${cloneName}: Docker did not publish port ${engine.port}`);
+    await waitForServer(
+      host,
+      engine,
+      cloneName,
+      containerId,
+      { host: host.clientAddress(published.hostIp), port: published.hostPort },
+      readiness,
+    );
+    return info;
+  } catch (error) {
+    await host.removeContainer(containerId);
+    throw error;
+  }
+}
+
+async function waitForServer(
+  host: DockerHost,
+  engine: Engine,
+  cloneName: string,
+  containerId: string,
+  endpoint: { host: string; port: number },
+  readiness: Readiness,
+): Promise<void> {
+  const ready = new AbortController();
+  const timer = setTimeout(() => ready.abort(), readiness.timeoutMs);
+  const stopped = new AbortController();
+  // A server that dies while starting ends the wait at once instead of at the timeout.
+  const exited = host.waitForExit(containerId, stopped.signal).then(
+    (code) => {
+      ready.abort();
+      return code;
+    },
+    () => undefined,
+  );
+  try {
+    await engine.waitUntilReady(endpoint, readiness.credentials, readiness.database, ready.signal);
+  } catch (error) {
+    const exitCode = await Promise.race([exited, Promise.resolve(undefined)]);
+    const logs = await host.containerLogs(containerId, 30).catch(() => '');
+    const reason = error instanceof ReadinessTimeout ? error.message : errorText(error);
+    throw new DatacloneError(
+      exitCode === undefined
+        ? `clone ${cloneName}: the server did not accept queries on ${endpoint.host}:${endpoint.port} within ${readiness.timeoutMs / 1000} s (last error: ${reason})`
+        : `clone ${cloneName}: the server stopped while starting (exit code ${exitCode})`,
+      `Its last log lines:\n${logs.trimEnd() || '(none)'}`,
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+    stopped.abort();
+  }
+}
+
+function createError(cloneName: string, spec: ContainerSpec, error: unknown): DatacloneError {
+  const text = errorText(error);
+  if (/port is already allocated|address already in use/i.test(text) && spec.publish) {
+    return new DatacloneError(
+      `clone ${cloneName}: port ${spec.publish.hostPort} on ${spec.publish.bindAddress} is already in use`,
+      'Choose another with --port, or leave --port out to let Docker pick a free one.',
+      { cause: error },
+    );
+  }
+  if (/Conflict|already in use by container/i.test(text)) {
+    return new DatacloneError(
+      `a clone named ${cloneName} already exists`,
+      `Remove it with \`dataclone clone remove ${cloneName}\`, or choose another --name.`,
+      { cause: error },
+    );
+  }
+  return new DatacloneError(`clone ${cloneName}: Docker could not start it: ${text}`, undefined, {
+    cause: error,
+  });
+}

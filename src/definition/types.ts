@@ -1,0 +1,51 @@
+/** An image definition (`dataclone.yaml`) after validation, with every path made absolute. */
+export interface ImageDefinition {
+  /** Absolute path of the definition file. */
+  file: string;
+  /** The folder the definition's relative paths are resolved against. */
+  directory: string;
+  name: string;
+  engine: EngineName;
+  /** Major version of the server, as written ("15", "8.0", "11.4"). */
+  version: string;
+  /** Image the build container starts from; the official one for the engine unless given. */
+  baseImage: string;
+  /** The databases in restore order: every database comes after those it depends on. */
+  databases: DatabaseDefinition[];
+  /** The database DATABASE_URL points at: `primary` if given, else the first one listed. */
+  primaryDatabase: string;
+  /** Scripts run before any restore (roles, extensions), in the order listed. */
+  setup: ScriptStep[];
+  /** Scripts run after every restore (masking, sanitising), in the order listed. */
+  after: ScriptStep[];
+  labels: Record<string, string>;
+  /** sha256 over the definition text and every file it references, as `sha256:<hex>`. */
+  digest: string;
+}
+
+/** mariadb is the mysql engine with MariaDB's official image as its default base image. */
+export type EngineName = 'postgres' | 'mysql' | 'mariadb';
+
+export interface DatabaseDefinition {
+  name: string;
+  source: DatabaseSource;
+  /** Names of databases that must be restored (and migrated) before this one. */
+  dependsOn: string[];
+  /** Absolute path of the folder of Flyway migrations for this database, when given. */
+  migrations?: string;
+}
+
+export type DatabaseSource =
+  | { kind: 'empty' }
+  | { kind: 'pg-custom'; path: string }
+  | { kind: 'pg-directory'; path: string }
+  | { kind: 'sql'; path: string }
+  | { kind: 'sql-gz'; path: string }
+  | { kind: 'scripts'; path: string; files: string[] };
+
+export interface ScriptStep {
+  /** Absolute path of the script (.sql or .sql.gz). */
+  path: string;
+  /** The database it runs in; undefined means the engine's maintenance database. */
+  database?: string;
+}

@@ -1,0 +1,387 @@
+import Docker from 'dockerode';
+import { PassThrough, type Readable } from 'node:stream';
+import { DatacloneError } from '../core/errors.js';
+import { labelFilter } from './labels.js';
+
+/** What one command run inside a container printed and how it ended. */
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  /** The last 16 KiB of standard error: enough to explain a failure. */
+  stderr: string;
+}
+
+export interface ExecOptions {
+  user?: string;
+  env?: Record<string, string>;
+  stdin?: Readable;
+  onStderrLine?: (line: string) => void;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  labels: Record<string, string>;
+  entrypoint?: string[];
+  cmd?: string[];
+  user?: string;
+  env?: Record<string, string>;
+  /** Container port to publish, on `bindAddress`, at `hostPort` (0 or undefined: Docker picks). */
+  publish?: { containerPort: number; bindAddress: string; hostPort?: number };
+  /** Paths that the image declares as volumes: mounted as tmpfs so no anonymous volume is made. */
+  tmpfs?: string[];
+  network?: string;
+}
+
+export interface ImageInfo {
+  id: string;
+  tags: string[];
+  labels: Record<string, string>;
+  volumes: string[];
+  sizeBytes: number;
+}
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  image: string;
+  imageId: string;
+  labels: Record<string, string>;
+  env: Record<string, string>;
+  running: boolean;
+  status: string;
+  /** Host address and port of each published container port, e.g. { 5432: {...} }. */
+  ports: Record<number, { hostIp: string; hostPort: number }>;
+}
+
+const STDERR_TAIL_BYTES = 16 * 1024;
+
+/**
+ * The Docker Engine that runs builds and clones. Everything dataclone asks of Docker goes
+ * through here, so the rest of the code speaks in images and containers, not in API calls.
+ */
+export class DockerHost {
+  constructor(
+    readonly docker: Docker = new Docker(),
+    /** How the user would name this host in an error: DOCKER_HOST or the local socket. */
+    readonly description: string = process.env.DOCKER_HOST ??
+      'the local Docker Engine (/var/run/docker.sock)',
+  ) {}
+
+  /** Fails with an actionable error when the Docker Engine does not answer. */
+  async ping(): Promise<void> {
+    try {
+      await this.docker.ping();
+    } catch (error) {
+      throw new DatacloneError(
+        `cannot reach ${this.description}: ${errorText(error)}`,
+        'Start Docker (on Debian as root: apt-get install docker.io && dockerd &), or point DOCKER_HOST at a running Docker Engine.',
+        { cause: error },
+      );
+    }
+  }
+
+  async inspectImage(reference: string): Promise<ImageInfo | undefined> {
+    try {
+      const image = await this.docker.getImage(reference).inspect();
+      return {
+        id: image.Id,
+        tags: image.RepoTags ?? [],
+        labels: image.Config?.Labels ?? {},
+        volumes: Object.keys(image.Config?.Volumes ?? {}),
+        sizeBytes: image.Size,
+      };
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async listImages(labels: Record<string, string | undefined>): Promise<ImageInfo[]> {
+    const images = await this.docker.listImages({ filters: { label: labelFilter(labels) } });
+    return images.map((image) => ({
+      id: image.Id,
+      tags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+      labels: image.Labels ?? {},
+      volumes: [],
+      sizeBytes: image.Size,
+    }));
+  }
+
+  /** Pulls an image, reporting progress as bytes downloaded of the layers seen so far. */
+  async pullImage(reference: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const stream = await this.docker.pull(reference);
+    const layers = new Map<string, { current: number; total: number }>();
+    await new Promise<void>((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (error: Error | null) => (error ? reject(error) : resolve()),
+        (event: { id?: string; progressDetail?: { current?: number; total?: number } }) => {
+          if (!event.id || !event.progressDetail?.total) return;
+          layers.set(event.id, {
+            current: event.progressDetail.current ?? 0,
+            total: event.progressDetail.total,
+          });
+          let done = 0;
+          let total = 0;
+          for (const layer of layers.values()) {
+            done += layer.current;
+            total += layer.total;
+          }
+          onProgress?.(done, total);
+        },
+      );
+    });
+  }
+
+  async tagImage(imageId: string, reference: string): Promise<void> {
+    const { repo, tag } = splitReference(reference);
+    await this.docker.getImage(imageId).tag({ repo, tag });
+  }
+
+  async removeImage(reference: string): Promise<void> {
+    try {
+      await this.docker.getImage(reference).remove({ force: false, noprune: false });
+    } catch (error) {
+      if (statusCode(error) !== 404) throw error;
+    }
+  }
+
+  async createContainer(spec: ContainerSpec): Promise<string> {
+    const port = spec.publish ? `${spec.publish.containerPort}/tcp` : undefined;
+    const container = await this.docker.createContainer({
+      name: spec.name,
+      Image: spec.image,
+      Labels: spec.labels,
+      Entrypoint: spec.entrypoint,
+      Cmd: spec.cmd,
+      User: spec.user,
+      Env: spec.env ? Object.entries(spec.env).map(([key, value]) => `${key}=${value}`) : undefined,
+      ExposedPorts: port ? { [port]: {} } : undefined,
+      HostConfig: {
+        PortBindings:
+          port && spec.publish
+            ? {
+                [port]: [
+                  {
+                    HostIp: spec.publish.bindAddress,
+                    HostPort: spec.publish.hostPort ? String(spec.publish.hostPort) : '',
+                  },
+                ],
+              }
+            : undefined,
+        Tmpfs: spec.tmpfs?.length ? Object.fromEntries(spec.tmpfs.map((path) => [path, ''])) : undefined,
+        NetworkMode: spec.network,
+      },
+    });
+    return container.id;
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.docker.getContainer(id).start();
+  }
+
+  /** Removes a container and its anonymous volumes; a container that is already gone is fine. */
+  async removeContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).remove({ force: true, v: true });
+    } catch (error) {
+      const code = statusCode(error);
+      // 404: already gone. 409: removal already in progress (another process got there first).
+      if (code !== 404 && code !== 409) throw error;
+    }
+  }
+
+  /** Stops a container at once (SIGKILL), which also frees its published ports. */
+  async killContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).kill();
+    } catch (error) {
+      const code = statusCode(error);
+      // 404: gone; 409: not running. Either way it holds no port any more.
+      if (code !== 404 && code !== 409) throw error;
+    }
+  }
+
+  async renameContainer(id: string, name: string): Promise<void> {
+    await this.docker.getContainer(id).rename({ name });
+  }
+
+  async inspectContainer(idOrName: string): Promise<ContainerInfo | undefined> {
+    try {
+      const info = await this.docker.getContainer(idOrName).inspect();
+      const ports: ContainerInfo['ports'] = {};
+      for (const [key, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
+        const binding = bindings?.[0];
+        if (binding)
+          ports[Number.parseInt(key, 10)] = { hostIp: binding.HostIp, hostPort: Number(binding.HostPort) };
+      }
+      return {
+        id: info.Id,
+        name: info.Name.replace(/^\//, ''),
+        image: info.Config.Image,
+        imageId: info.Image,
+        labels: info.Config.Labels ?? {},
+        env: parseEnv(info.Config.Env ?? []),
+        running: info.State.Running,
+        status: info.State.Status,
+        ports,
+      };
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** IDs of the containers (running or not) that carry all the given labels. */
+  async findContainers(labels: Record<string, string | undefined>): Promise<string[]> {
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: labelFilter(labels) },
+    });
+    return containers.map((container) => container.Id);
+  }
+
+  async commitContainer(id: string, changes: string[]): Promise<string> {
+    const result = (await this.docker.getContainer(id).commit({ changes })) as { Id?: string; id?: string };
+    const imageId = result.Id ?? result.id;
+    if (!imageId) throw new Error(`docker commit of ${id} returned no image ID`);
+    return imageId;
+  }
+
+  /** Resolves with the exit code once the container stops; aborting stops waiting. */
+  async waitForExit(id: string, signal?: AbortSignal): Promise<number> {
+    const result = (await this.docker
+      .getContainer(id)
+      .wait({ condition: 'not-running', abortSignal: signal })) as {
+      StatusCode?: number;
+    };
+    return result.StatusCode ?? -1;
+  }
+
+  /**
+   * The address clients use to reach a port this host publishes on `bindAddress`: the Docker
+   * host's own name when it is remote, else loopback for a wildcard bind.
+   */
+  clientAddress(bindAddress: string): string {
+    const remote = /^(?:tcp|https?|ssh):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(
+      process.env.DOCKER_HOST ?? '',
+    );
+    if (remote?.[1] && this.description === process.env.DOCKER_HOST) return remote[1];
+    return bindAddress === '0.0.0.0' || bindAddress === '::' ? '127.0.0.1' : bindAddress;
+  }
+
+  /** The container's log (stdout and stderr interleaved), the last `tail` lines. */
+  async containerLogs(id: string, tail?: number): Promise<string> {
+    const buffer = await this.docker.getContainer(id).logs({
+      stdout: true,
+      stderr: true,
+      follow: false,
+      ...(tail === undefined ? {} : { tail }),
+    });
+    return demuxBuffer(buffer);
+  }
+
+  /** Follows a container's log until it stops or `signal` aborts. */
+  async followLogs(id: string, output: NodeJS.WritableStream, signal?: AbortSignal): Promise<void> {
+    const stream = (await this.docker.getContainer(id).logs({
+      stdout: true,
+      stderr: true,
+      follow: true,
+      abortSignal: signal,
+    })) as NodeJS.ReadableStream;
+    this.docker.modem.demuxStream(stream, output, output);
+    await new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('error', () => resolve());
+      signal?.addEventListener('abort', () => resolve());
+    });
+  }
+
+  /** Runs a command inside a running container and waits for it to end. */
+  async exec(containerId: string, command: string[], options: ExecOptions = {}): Promise<ExecResult> {
+    const exec = await this.docker.getContainer(containerId).exec({
+      Cmd: command,
+      User: options.user,
+      Env: options.env ? Object.entries(options.env).map(([key, value]) => `${key}=${value}`) : undefined,
+      AttachStdin: Boolean(options.stdin),
+      AttachStdout: true,
+      AttachStderr: true,
+    });
+    const stream = await exec.start({ hijack: true, stdin: Boolean(options.stdin) });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const out: Buffer[] = [];
+    let errTail = '';
+    let partialLine = '';
+    stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      errTail = (errTail + text).slice(-STDERR_TAIL_BYTES);
+      if (!options.onStderrLine) return;
+      const lines = (partialLine + text).split('\n');
+      partialLine = lines.pop() ?? '';
+      for (const line of lines) options.onStderrLine(line);
+    });
+    this.docker.modem.demuxStream(stream, stdout, stderr);
+    const finished = new Promise<void>((resolve, reject) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', reject);
+    });
+    if (options.stdin) {
+      options.stdin.on('error', (error) => stream.destroy(error));
+      options.stdin.pipe(stream);
+    }
+    await finished;
+    if (partialLine && options.onStderrLine) options.onStderrLine(partialLine);
+    const { ExitCode } = await exec.inspect();
+    return { exitCode: ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: errTail };
+  }
+}
+
+/** The HTTP status of a Docker API error, if it has one. */
+export function statusCode(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'statusCode' in error) {
+    const code = (error as { statusCode: unknown }).statusCode;
+    return typeof code === 'number' ? code : undefined;
+  }
+  return undefined;
+}
+
+/** The Docker Engine's own message for a failed API call, without dockerode's prefix. */
+export function errorText(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'json' in error) {
+    const json = (error as { json: unknown }).json;
+    if (typeof json === 'object' && json !== null && 'message' in json) return String(json.message);
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function splitReference(reference: string): { repo: string; tag: string } {
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  if (colon > slash) return { repo: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+  return { repo: reference, tag: 'latest' };
+}
+
+function parseEnv(entries: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const entry of entries) {
+    const equals = entry.indexOf('=');
+    if (equals > 0) env[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return env;
+}
+
+/** Docker's multiplexed log format: 8-byte frame headers before each chunk. */
+function demuxBuffer(buffer: Buffer): string {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= buffer.length) {
+    const size = buffer.readUInt32BE(offset + 4);
+    parts.push(buffer.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return Buffer.concat(parts).toString('utf8');
+}

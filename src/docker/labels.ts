@@ -1,0 +1,33 @@
+/**
+ * Every label dataclone writes, named once. Containers and images carry them so that any later
+ * process (a CI post step, `dataclone gc`, a test's cleanup) can find what dataclone made.
+ */
+export const Labels = {
+  /** Who a clone or build container belongs to: a CI job, a user, a test run. */
+  owner: 'dataclone.owner',
+  clone: 'dataclone.clone',
+  /** The image reference a clone was created from, as the user gave it. */
+  image: 'dataclone.image',
+  /** The image ID a clone was created from: reset returns to exactly this. */
+  imageId: 'dataclone.image.id',
+  created: 'dataclone.created',
+  expires: 'dataclone.expires',
+  engine: 'dataclone.engine',
+  engineVersion: 'dataclone.engine.version',
+  /** On data images: the definition's name, digest, databases and build time. */
+  definitionName: 'dataclone.definition.name',
+  definitionDigest: 'dataclone.definition.digest',
+  databases: 'dataclone.databases',
+  primaryDatabase: 'dataclone.databases.primary',
+  superuser: 'dataclone.superuser',
+  port: 'dataclone.port',
+  built: 'dataclone.built',
+  /** On clones: where the port was published, so reset publishes it there again. */
+  bindAddress: 'dataclone.bind-address',
+  hostPort: 'dataclone.host-port',
+} as const;
+
+/** Labels that filter the Docker API's lists: `key` or `key=value`. */
+export function labelFilter(labels: Record<string, string | undefined>): string[] {
+  return Object.entries(labels).map(([key, value]) => (value === undefined ? key : `${key}=${value}`));
+}

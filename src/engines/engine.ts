@@ -1,0 +1,101 @@
+import type { Reporter } from '../core/reporter.js';
+import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';
+
+/**
+ * What one database server product needs from dataclone: how to initialise an instance in a
+ * build container, restore databases into it, stop it cleanly, start it in a clone with the
+ * clone's own password, tell when it accepts queries, and how clients connect to it.
+ *
+ * Engines run the server binaries directly; they never rely on an image's entrypoint script, so
+ * an official image and one built locally behave the same.
+ */
+export interface Engine {
+  readonly name: string;
+  /** The port the server listens on inside the container. */
+  readonly port: number;
+  readonly superuser: string;
+  /** The database scripts run in when they name none (postgres, mysql). */
+  readonly maintenanceDatabase: string;
+  /** Where the instance's data lives in a data image: outside any VOLUME, so it is in the layers. */
+  readonly dataDirectory: string;
+
+  /** Creates the instance in the build container and starts its server. */
+  initialise(shell: BuildShell): Promise<void>;
+  createDatabase(shell: BuildShell, name: string): Promise<void>;
+  runScript(shell: BuildShell, script: ScriptStep, label: string): Promise<void>;
+  restoreDatabase(shell: BuildShell, database: DatabaseDefinition, reporter: Reporter): Promise<void>;
+  /** Makes the instance cheap to clone (statistics, frozen rows) and stops the server cleanly. */
+  finalise(shell: BuildShell): Promise<void>;
+
+  /** How a clone's container starts the server and applies the clone's password. */
+  cloneStart(): CloneStart;
+  /** Resolves once a real query succeeds with the clone's credentials; rejects on timeout. */
+  waitUntilReady(
+    endpoint: Endpoint,
+    credentials: Credentials,
+    database: string,
+    signal: AbortSignal,
+  ): Promise<void>;
+  connectionDetails(
+    endpoint: Endpoint,
+    credentials: Credentials,
+    databases: string[],
+    primary: string,
+  ): ConnectionDetails;
+}
+
+/** Runs commands in the build container. Implemented by the image builder over Docker. */
+export interface BuildShell {
+  /** Runs `command`; throws a BuildStepError carrying standard error when it exits non-zero. */
+  run(command: string[], options?: ShellRunOptions): Promise<string>;
+}
+
+export interface ShellRunOptions {
+  /** 'root' for set-up only; the default runs as the engine's server user. */
+  user?: 'root' | 'server';
+  env?: Record<string, string>;
+  /** What to feed to standard input, streamed from the machine running dataclone. */
+  input?: ShellInput;
+  /** Names the step in progress reports and errors, e.g. `restore customers`. */
+  label: string;
+  onStderrLine?: (line: string) => void;
+}
+
+export type ShellInput =
+  { kind: 'file'; path: string; gunzip?: boolean } | { kind: 'folder-as-tar'; path: string };
+
+export interface CloneStart {
+  entrypoint: string[];
+  user: string;
+  /** Environment of the clone's container; the password arrives in `passwordVariable`. */
+  env: Record<string, string>;
+  passwordVariable: string;
+}
+
+export interface Endpoint {
+  host: string;
+  port: number;
+}
+
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
+export interface DatabaseConnection {
+  name: string;
+  url: string;
+  jdbcUrl: string;
+}
+
+export interface ConnectionDetails {
+  engine: string;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  primaryDatabase: string;
+  databases: DatabaseConnection[];
+  /** The engine's usual client variables (PGHOST, PGPORT, ...) for the primary database. */
+  clientEnvironment: Record<string, string>;
+}

@@ -1,0 +1,174 @@
+import { DatacloneError } from '../core/errors.js';
+import { randomSuffix } from '../core/random.js';
+import type { Reporter } from '../core/reporter.js';
+import type { ImageDefinition } from '../definition/types.js';
+import type { DockerHost } from '../docker/docker-host.js';
+import { Labels } from '../docker/labels.js';
+import type { Engine } from '../engines/engine.js';
+import { engineFor } from '../engines/index.js';
+import { dockerBuildShell } from './build-shell.js';
+import { ensureImage } from './ensure-image.js';
+import { validateImageReference } from './image-reference.js';
+
+/** Every build container's name starts with this; `dataclone gc` finds leftovers by it. */
+export const BUILD_CONTAINER_PREFIX = 'dataclone-build-';
+
+export interface BuildImageOptions {
+  host: DockerHost;
+  reporter: Reporter;
+  /** The image definition, loaded and validated (loadImageDefinition). */
+  definition: ImageDefinition;
+  /** The tag to give the data image; default `dataclone/<definition name>:latest`. */
+  tag?: string;
+  /** Aborting removes the build container at once; the build then fails and tags nothing. */
+  signal?: AbortSignal;
+}
+
+export interface BuiltImage {
+  imageId: string;
+  tag: string;
+  definition: ImageDefinition;
+  sizeBytes: number;
+  durationMs: number;
+  steps: StepTiming[];
+}
+
+export interface StepTiming {
+  step: string;
+  durationMs: number;
+}
+
+/**
+ * Builds a data image: a build container from the base image, the instance initialised, every
+ * database restored in dependency order, the scripts run, the server stopped cleanly and the
+ * container committed. The tag moves only once all of that succeeded; a failed or aborted build
+ * leaves no container and no image behind.
+ */
+export async function buildImage(options: BuildImageOptions): Promise<BuiltImage> {
+  const { host, reporter } = options;
+  const started = performance.now();
+  const steps: StepTiming[] = [];
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const stepStarted = performance.now();
+    const result = await work();
+    steps.push({ step, durationMs: Math.round(performance.now() - stepStarted) });
+    return result;
+  };
+
+  const { definition } = options;
+  const tag = options.tag ?? `dataclone/${definition.name}:latest`;
+  validateImageReference(tag, '--tag');
+  const engine = engineFor(definition.engine);
+  await host.ping();
+  const base = await timed('base image', () =>
+    ensureImage(host, definition.baseImage, reporter, 'baseImage'),
+  );
+
+  const buildId = randomSuffix(6);
+  const containerId = await host.createContainer({
+    name: `${BUILD_CONTAINER_PREFIX}${definition.name}-${buildId}`,
+    image: definition.baseImage,
+    // No labels: a commit carries the container's labels into the image, and from there into
+    // every clone. Build containers are found by their name prefix instead.
+    labels: {},
+    entrypoint: ['tail', '-f', '/dev/null'],
+    cmd: [],
+    user: 'root',
+    tmpfs: base.volumes,
+  });
+  const abort = () => void host.removeContainer(containerId);
+  options.signal?.addEventListener('abort', abort, { once: true });
+  let imageId: string | undefined;
+  try {
+    await host.startContainer(containerId);
+    const shell = dockerBuildShell(host, containerId, engine.superuser, reporter);
+    await reporter.group(`Build ${tag} from ${definition.file}`, async () => {
+      await timed('initialise', () => engine.initialise(shell));
+      await timed('create databases', async () => {
+        for (const database of definition.databases) await engine.createDatabase(shell, database.name);
+      });
+      for (const [index, script] of definition.setup.entries()) {
+        await timed(`setup ${script.path}`, () =>
+          engine.runScript(shell, script, `setup script ${index + 1}: ${script.path}`),
+        );
+      }
+      for (const [index, database] of definition.databases.entries()) {
+        reporter.info(
+          `Restoring database ${database.name} (${index + 1} of ${definition.databases.length}) from ${describeSource(database.source)}`,
+        );
+        const stepStarted = performance.now();
+        await timed(`restore ${database.name}`, () => engine.restoreDatabase(shell, database, reporter));
+        reporter.info(`Restored ${database.name} in ${seconds(performance.now() - stepStarted)}`);
+      }
+      for (const [index, script] of definition.after.entries()) {
+        await timed(`after ${script.path}`, () =>
+          engine.runScript(shell, script, `after script ${index + 1}: ${script.path}`),
+        );
+      }
+      await timed('finalise', () => engine.finalise(shell));
+    });
+    if (options.signal?.aborted) throw new DatacloneError('image build was cancelled', 'Nothing was tagged.');
+    imageId = await timed('commit', () =>
+      host.commitContainer(containerId, imageChanges(definition, engine)),
+    );
+    await host.tagImage(imageId, tag);
+  } catch (error) {
+    if (imageId) await host.removeImage(imageId).catch(() => {});
+    if (options.signal?.aborted)
+      throw new DatacloneError(
+        'image build was cancelled',
+        'Nothing was tagged; the build container was removed.',
+        { cause: error },
+      );
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await host.removeContainer(containerId);
+  }
+
+  const image = await host.inspectImage(imageId);
+  const durationMs = Math.round(performance.now() - started);
+  reporter.info(`Built ${tag} (${imageId.slice(7, 19)}) in ${seconds(durationMs)}`);
+  return { imageId, tag, definition, sizeBytes: image?.sizeBytes ?? 0, durationMs, steps };
+}
+
+/** What the commit sets on the data image: how clones start, and the labels that describe it. */
+function imageChanges(definition: ImageDefinition, engine: Engine): string[] {
+  const start = engine.cloneStart();
+  const labels: Record<string, string> = {
+    ...definition.labels,
+    [Labels.engine]: engine.name,
+    [Labels.engineVersion]: definition.version,
+    [Labels.definitionName]: definition.name,
+    [Labels.definitionDigest]: definition.digest,
+    [Labels.databases]: JSON.stringify(
+      definition.databases.map((db) => ({ name: db.name, dependsOn: db.dependsOn })),
+    ),
+    [Labels.primaryDatabase]: definition.primaryDatabase,
+    [Labels.superuser]: engine.superuser,
+    [Labels.port]: String(engine.port),
+    [Labels.built]: new Date().toISOString(),
+  };
+  return [
+    `ENTRYPOINT ${JSON.stringify(start.entrypoint)}`,
+    'CMD []',
+    `USER ${start.user}`,
+    `EXPOSE ${engine.port}`,
+    ...Object.entries(labels).map(([key, value]) => `LABEL ${JSON.stringify(key)}=${JSON.stringify(value)}`),
+  ];
+}
+
+function describeSource(source: ImageDefinition['databases'][number]['source']): string {
+  switch (source.kind) {
+    case 'empty':
+      return 'nothing (an empty database)';
+    case 'scripts':
+      return `${source.files.length} scripts in ${source.path}`;
+    default:
+      return `${source.path} (${source.kind})`;
+  }
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}

@@ -1,0 +1,90 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-fs';
+import { DatacloneError } from '../core/errors.js';
+import type { Reporter } from '../core/reporter.js';
+import type { DockerHost } from '../docker/docker-host.js';
+import type { BuildShell, ShellInput, ShellRunOptions } from '../engines/engine.js';
+
+/** A build step that exited non-zero: says which step, and what the server or tool printed. */
+export class BuildStepError extends DatacloneError {
+  constructor(
+    readonly step: string,
+    readonly exitCode: number,
+    readonly stderr: string,
+  ) {
+    super(
+      `image build failed at step "${step}" (exit code ${exitCode}):\n${indent(lastLines(stderr, 20)) || '  (no output)'}`,
+      'Fix the source or script named above and build again; nothing was tagged and the build container was removed.',
+    );
+  }
+}
+
+/** Runs an engine's build commands in the build container, streaming inputs from this machine. */
+export function dockerBuildShell(
+  host: DockerHost,
+  containerId: string,
+  serverUser: string,
+  reporter: Reporter,
+): BuildShell {
+  return {
+    async run(command: string[], options?: ShellRunOptions): Promise<string> {
+      const label = options?.label ?? command.join(' ');
+      reporter.debug(`build step: ${label}`);
+      const stdin = options?.input ? await openInput(options.input, label, reporter) : undefined;
+      let inputError: unknown;
+      stdin?.on('error', (error) => (inputError = error));
+      const result = await host.exec(containerId, command, {
+        user: options?.user === 'root' ? 'root' : serverUser,
+        env: options?.env,
+        stdin,
+        onStderrLine: options?.onStderrLine,
+      });
+      if (inputError) throw inputErrorFor(inputError, options?.input, label);
+      if (result.exitCode !== 0) throw new BuildStepError(label, result.exitCode, result.stderr);
+      return result.stdout;
+    },
+  };
+}
+
+async function openInput(input: ShellInput, label: string, reporter: Reporter): Promise<Readable> {
+  if (input.kind === 'folder-as-tar') return tar.pack(input.path) as unknown as Readable;
+  const total = (await stat(input.path)).size;
+  const file = createReadStream(input.path).pipe(countBytes(label, total, reporter));
+  return input.gunzip ? file.pipe(createGunzip()) : file;
+}
+
+/** Reports how much of a source has been read, as bytes of the file on disk. */
+function countBytes(task: string, total: number, reporter: Reporter): Transform {
+  let done = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      done += chunk.length;
+      reporter.progress({ task, done, total, unit: 'bytes' });
+      callback(null, chunk);
+    },
+  });
+}
+
+function inputErrorFor(error: unknown, input: ShellInput | undefined, label: string): DatacloneError {
+  const path = input && 'path' in input ? input.path : '(input)';
+  const reason = error instanceof Error ? error.message : String(error);
+  const gzip = input?.kind === 'file' && input.gunzip;
+  return new DatacloneError(
+    `image build failed at step "${label}": could not read ${path}: ${reason}`,
+    gzip
+      ? 'The file is not a valid gzip archive (truncated or corrupt): recreate it, e.g. pg_dump ... | gzip > file.sql.gz.'
+      : 'Check that the file is readable and complete.',
+    { cause: error },
+  );
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+
+function indent(text: string): string {
+  return text ? text.replace(/^/gm, '  ') : '';
+}

@@ -7,8 +7,22 @@ const entries = [{ source: 'src/cli/index.ts', out: 'dist/cli' }];
 
 rmSync('dist', { recursive: true, force: true });
 for (const entry of entries) {
-  execFileSync('npx', ['ncc', 'build', entry.source, '-o', entry.out, '--quiet', '--no-source-map-register', '--license', 'licenses.txt'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    [
+      'ncc',
+      'build',
+      entry.source,
+      '-o',
+      entry.out,
+      '--quiet',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 chmodSync('dist/cli/index.js', 0o755);

@@ -31,7 +31,10 @@ export async function resetClone(options: ResetCloneOptions): Promise<{ clone: C
   // The old container must stop to free the port, but removing it can happen while the new one
   // starts: renamed out of the way, it is removed in parallel.
   await host.killContainer(clone.containerId);
-  await host.renameContainer(clone.containerId, `${containerNameFor(clone.name)}-discarded-${randomSuffix()}`);
+  await host.renameContainer(
+    clone.containerId,
+    `${containerNameFor(clone.name)}-discarded-${randomSuffix()}`,
+  );
   const discarded = host.removeContainer(clone.containerId);
   const replacement = startClone(
     host,

@@ -330,7 +330,9 @@ export class DockerHost {
       stream.on('error', reject);
     });
     if (options.stdin) {
-      options.stdin.on('error', (error) => stream.destroy(error));
+      // A failing input (a truncated gzip file) ends the command's input; the caller sees the
+      // input's own error, which explains more than what the command makes of a cut-off stream.
+      options.stdin.on('error', () => stream.end());
       options.stdin.pipe(stream);
     }
     await finished;

@@ -76,7 +76,11 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     user: 'root',
     tmpfs: base.volumes,
   });
-  const abort = () => void host.removeContainer(containerId);
+  // Removing the container ends whatever runs in it at once; the finally below waits for it.
+  let removal: Promise<void> | undefined;
+  const abort = () => {
+    removal = host.removeContainer(containerId);
+  };
   options.signal?.addEventListener('abort', abort, { once: true });
   let imageId: string | undefined;
   try {
@@ -123,6 +127,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', abort);
+    await removal?.catch(() => {});
     await host.removeContainer(containerId);
   }
 

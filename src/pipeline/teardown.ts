@@ -1,0 +1,34 @@
+import { Labels } from '../docker/labels.js';
+import type { Job } from './job.js';
+
+export interface TeardownResult {
+  step: 'teardown';
+  /** Names of the clones removed. */
+  removed: string[];
+  durationMs: number;
+}
+
+/**
+ * Removes every container the job owns, whatever state it is in. Safe to run twice, after a
+ * crash, or when Docker already removed a container: what is not there is not an error.
+ */
+export async function teardown(job: Job): Promise<TeardownResult> {
+  const started = performance.now();
+  await job.host.ping();
+  const ids = await job.host.findContainers({ [Labels.owner]: job.owner });
+  const removed: string[] = [];
+  await Promise.all(
+    ids.map(async (id) => {
+      const info = await job.host.inspectContainer(id);
+      await job.host.removeContainer(id);
+      removed.push(info?.labels[Labels.clone] ?? info?.name ?? id.slice(0, 12));
+    }),
+  );
+  removed.sort();
+  job.reporter.info(
+    removed.length
+      ? `Removed ${removed.length} clone(s) of job ${job.owner}: ${removed.join(', ')}`
+      : `Job ${job.owner} had no clones to remove`,
+  );
+  return { step: 'teardown', removed, durationMs: Math.round(performance.now() - started) };
+}

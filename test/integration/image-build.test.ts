@@ -1,0 +1,144 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
+import { buildImage } from '../../src/images/build-image.js';
+import { readDataImage } from '../../src/images/data-image.js';
+import { writeDefinitionFolder } from '../support/fixtures.js';
+import { useTestHost } from '../support/test-host.js';
+
+const GOOD = `name: build-test
+engine: postgres
+version: "15"
+setup:
+  - roles.sql
+databases:
+  - name: app
+    source: app.sql
+  - name: ledger
+    source: ledger.sql.gz
+    dependsOn: [app]
+after:
+  - script: mask.sql
+    database: app
+labels:
+  team: payments
+`;
+
+const FILES = {
+  'roles.sql': 'CREATE ROLE app_owner;\n',
+  'app.sql':
+    "CREATE TABLE users (id int PRIMARY KEY, email text);\nALTER TABLE users OWNER TO app_owner;\nINSERT INTO users VALUES (1, 'ann@example.com');\n",
+  'ledger.sql.gz': gzipSync(
+    'CREATE TABLE entries (id int, amount numeric);\nINSERT INTO entries VALUES (1, 9.99);\n',
+  ),
+  'mask.sql': "UPDATE users SET email = 'user' || id || '@masked.invalid';\n",
+};
+
+describe('image build', () => {
+  const t = useTestHost();
+  const folders: (() => Promise<void>)[] = [];
+
+  async function definitionWith(files: Record<string, string | Buffer>) {
+    const folder = await writeDefinitionFolder(files);
+    folders.push(folder.remove);
+    return loadImageDefinition(folder.definition);
+  }
+
+  afterEach(async () => {
+    await Promise.all(folders.splice(0).map((remove) => remove()));
+  });
+  afterAll(() => t.cleanup());
+
+  it('restores every database in order, runs the scripts and labels the image', async () => {
+    const tag = t.imageTag('good');
+    const definition = await definitionWith({ 'dataclone.yaml': GOOD, ...FILES });
+    const built = await buildImage({ host: t.host, reporter: t.reporter, definition, tag });
+    const image = await readDataImage(t.host, tag);
+    expect(image).toMatchObject({
+      id: built.imageId,
+      engine: 'postgres',
+      engineVersion: '15',
+      definitionName: 'build-test',
+      definitionDigest: definition.digest,
+      primaryDatabase: 'app',
+      databases: [
+        { name: 'app', dependsOn: [] },
+        { name: 'ledger', dependsOn: ['app'] },
+      ],
+    });
+    expect(Date.parse(image.built)).toBeGreaterThan(Date.now() - 600_000);
+    expect((await t.host.inspectImage(tag))?.labels.team).toBe('payments');
+    expect(built.steps.map((step) => step.step)).toEqual(
+      expect.arrayContaining(['initialise', 'restore app', 'restore ledger', 'finalise', 'commit']),
+    );
+    expect(t.reporter.progressUpdates.some((update) => update.task === 'restore database ledger')).toBe(true);
+  });
+
+  describe('a build that fails leaves no container and no image, and moves no tag', () => {
+    it.each([
+      [
+        'a script that fails half way',
+        { 'mask.sql': 'UPDATE users SET email = NULL;\nSELECT no_such_function();\n' },
+        /after script 1.*no_such_function/s,
+      ],
+      [
+        'a truncated .sql.gz',
+        { 'ledger.sql.gz': gzipSync('CREATE TABLE entries (id int);\n'.repeat(50)).subarray(0, 30) },
+        /not a valid gzip archive|could not read/,
+      ],
+      [
+        'a dump that does not load',
+        { 'app.sql': 'CREATE TABLE users (id int PRIMARY KEY;\n' },
+        /restore database app.*syntax error/s,
+      ],
+    ])('%s', async (_case, override, message) => {
+      const tag = t.imageTag('kept');
+      const good = await buildImage({
+        host: t.host,
+        reporter: t.reporter,
+        definition: await definitionWith({ 'dataclone.yaml': GOOD, ...FILES }),
+        tag,
+      });
+      const before = await t.snapshot();
+      const definition = await definitionWith({ 'dataclone.yaml': GOOD, ...FILES, ...override });
+      await expect(buildImage({ host: t.host, reporter: t.reporter, definition, tag })).rejects.toThrow(
+        message,
+      );
+      expect(await t.snapshot()).toEqual(before);
+      expect((await t.host.inspectImage(tag))?.id).toBe(good.imageId);
+    });
+
+    it('a base image that cannot be found or pulled', async () => {
+      const before = await t.snapshot();
+      const definition = await definitionWith({
+        'dataclone.yaml': GOOD.replace(
+          'version: "15"',
+          'version: "15"\nbaseImage: dataclone-test/no-such-base:1',
+        ),
+        ...FILES,
+      });
+      await expect(
+        buildImage({ host: t.host, reporter: t.reporter, definition, tag: t.imageTag('nobase') }),
+      ).rejects.toThrow(
+        /baseImage: image dataclone-test\/no-such-base:1 is not on .* and could not be pulled/,
+      );
+      expect(await t.snapshot()).toEqual(before);
+    });
+
+    it('a build that is cancelled', async () => {
+      const before = await t.snapshot();
+      const definition = await definitionWith({ 'dataclone.yaml': GOOD, ...FILES });
+      const controller = new AbortController();
+      const building = buildImage({
+        host: t.host,
+        reporter: t.reporter,
+        definition,
+        tag: t.imageTag('cancelled'),
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort(), 1500);
+      await expect(building).rejects.toThrow(/cancelled/);
+      expect(await t.snapshot()).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Makes this machine ready for dataclone's demo and tests: a running Docker Engine and the base
+# images the tests build from. Fast (well under a second) when everything is already there.
+#
+# On Debian as root it installs what is missing (apt-get install docker.io; base images built
+# from Debian's packages when they cannot be pulled); elsewhere it says in one line what to do.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The images integration tests and the demo need; add one here (e.g. mariadb:11) and it is
+# pulled or built like the others.
+read -r -a base_images <<<"${DATACLONE_TEST_BASE_IMAGES:-postgres:15}"
+
+say() { echo "test-bed: $*" >&2; }
+is_debian_root() { [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; }
+
+ensure_docker() {
+  if docker info >/dev/null 2>&1; then return; fi
+  if ! command -v dockerd >/dev/null 2>&1; then
+    if ! is_debian_root; then
+      say "Docker Engine is needed: install it (https://docs.docker.com/engine/install/) and start it."
+      exit 1
+    fi
+    say "installing Docker Engine (apt-get install docker.io)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+  fi
+  if docker info >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" != 0 ]; then
+    say "Docker Engine is installed but not running: start it (sudo systemctl start docker) or run as root."
+    exit 1
+  fi
+  say "starting dockerd (log: /var/log/dockerd.log)"
+  nohup dockerd >/var/log/dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    if docker info >/dev/null 2>&1; then return; fi
+    sleep 0.5
+  done
+  say "dockerd did not start within 30 s; see /var/log/dockerd.log"
+  exit 1
+}
+
+ensure_image() {
+  local image="$1"
+  if docker image inspect "$image" >/dev/null 2>&1; then return; fi
+  if timeout 60 docker pull -q "$image" >/dev/null 2>&1; then
+    say "$image: pulled"
+    return
+  fi
+  if ! is_debian_root; then
+    say "$image: not present and cannot be pulled; pull it where a registry is reachable (docker pull $image)."
+    exit 1
+  fi
+  say "$image: cannot be pulled here; building an equivalent from Debian's packages (about 2 minutes)"
+  "$here/build-base-image.sh" "$image"
+}
+
+ensure_docker
+for image in "${base_images[@]}"; do ensure_image "$image"; done

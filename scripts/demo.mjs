@@ -71,7 +71,7 @@ try {
   if (clone) await step(`Remove clone ${name}`, () => dataclone('clone', 'remove', name));
 }
 
-console.log('\nstep                                                                      time');
-for (const [title, ms] of timings) console.log(`${title.padEnd(72)} ${(ms / 1000).toFixed(2).padStart(6)} s`);
+console.log(`\n${'step'.padEnd(84)}   time`);
+for (const [title, ms] of timings) console.log(`${title.padEnd(84)} ${(ms / 1000).toFixed(2).padStart(6)} s`);
 console.log(`\nThe image ${image} is kept for more clones: dataclone clone create --image ${image}`);
 console.log(`Remove it with: docker rmi ${image}`);

@@ -80932,6 +80932,9 @@ function randomSuffix(bytes = 3) {
     return (0,external_node_crypto_.randomBytes)(bytes).toString('hex');
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
 var lib = __nccwpck_require__(3273);
 ;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
@@ -80999,6 +81002,7 @@ function sleep(ms, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/engines/postgres.ts
+
 
 
 const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
@@ -81770,9 +81774,6 @@ function printClone(context, clone, timing) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -82124,10 +82125,15 @@ const imageDefinitionSchema = {
 
 
 
-const validate_schema_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-const validate = validate_schema_ajv.compile(imageDefinitionSchema);
+let compiled;
+/** Compiled on first use: compiling costs tens of milliseconds that most commands never need. */
+function validator() {
+    compiled ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(imageDefinitionSchema);
+    return compiled;
+}
 /** Checks a parsed definition against the JSON Schema; every problem found is listed, each with its line. */
 function validateAgainstSchema(site, value) {
+    const validate = validator();
     if (validate(value))
         return;
     const errors = (validate.errors ?? []).filter(isUseful);
@@ -82500,6 +82506,7 @@ function validateImageReference(reference, field) {
 
 
 
+
 /** Every build container's name starts with this; `dataclone gc` finds leftovers by it. */
 const BUILD_CONTAINER_PREFIX = 'dataclone-build-';
 /**
@@ -82519,6 +82526,7 @@ async function buildImage(options) {
         return result;
     };
     const { definition } = options;
+    const relative = (file) => external_node_path_default().relative(definition.directory, file) || '.';
     const tag = options.tag ?? `dataclone/${definition.name}:latest`;
     validateImageReference(tag, '--tag');
     const engine = engineFor(definition.engine);
@@ -82553,16 +82561,16 @@ async function buildImage(options) {
                     await engine.createDatabase(shell, database.name);
             });
             for (const [index, script] of definition.setup.entries()) {
-                await timed(`setup ${script.path}`, () => engine.runScript(shell, script, `setup script ${index + 1}: ${script.path}`));
+                await timed(`setup ${relative(script.path)}`, () => engine.runScript(shell, script, `setup script ${index + 1}: ${relative(script.path)}`));
             }
             for (const [index, database] of definition.databases.entries()) {
-                reporter.info(`Restoring database ${database.name} (${index + 1} of ${definition.databases.length}) from ${describeSource(database.source)}`);
+                reporter.info(`Restoring database ${database.name} (${index + 1} of ${definition.databases.length}) from ${describeSource(database.source, relative)}`);
                 const stepStarted = performance.now();
                 await timed(`restore ${database.name}`, () => engine.restoreDatabase(shell, database, reporter));
                 reporter.info(`Restored ${database.name} in ${seconds(performance.now() - stepStarted)}`);
             }
             for (const [index, script] of definition.after.entries()) {
-                await timed(`after ${script.path}`, () => engine.runScript(shell, script, `after script ${index + 1}: ${script.path}`));
+                await timed(`after ${relative(script.path)}`, () => engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`));
             }
             await timed('finalise', () => engine.finalise(shell));
         });
@@ -82611,14 +82619,14 @@ function imageChanges(definition, engine) {
         ...Object.entries(labels).map(([key, value]) => `LABEL ${JSON.stringify(key)}=${JSON.stringify(value)}`),
     ];
 }
-function describeSource(source) {
+function describeSource(source, relative) {
     switch (source.kind) {
         case 'empty':
             return 'nothing (an empty database)';
         case 'scripts':
-            return `${source.files.length} scripts in ${source.path}`;
+            return `${source.files.length} scripts in ${relative(source.path)}/`;
         default:
-            return `${source.path} (${source.kind})`;
+            return `${relative(source.path)} (${source.kind})`;
     }
 }
 function seconds(ms) {

@@ -1,13 +1,19 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { DatacloneError } from '../core/errors.js';
 import { fieldName, locate, type DefinitionSite, type FieldPath } from './definition-error.js';
 import { imageDefinitionSchema } from './schema.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(imageDefinitionSchema);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use: compiling costs tens of milliseconds that most commands never need. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(imageDefinitionSchema);
+  return compiled;
+}
 
 /** Checks a parsed definition against the JSON Schema; every problem found is listed, each with its line. */
 export function validateAgainstSchema(site: DefinitionSite, value: unknown): void {
+  const validate = validator();
   if (validate(value)) return;
   const errors = (validate.errors ?? []).filter(isUseful);
   const messages = [...new Set(errors.map((error) => describe(site, error)))];

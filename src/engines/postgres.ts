@@ -1,3 +1,4 @@
+import path from 'node:path';
 import pg from 'pg';
 import type { Reporter } from '../core/reporter.js';
 import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DatacloneError } from '../core/errors.js';
 import { randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
@@ -56,6 +57,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   };
 
   const { definition } = options;
+  const relative = (file: string) => path.relative(definition.directory, file) || '.';
   const tag = options.tag ?? `dataclone/${definition.name}:latest`;
   validateImageReference(tag, '--tag');
   const engine = engineFor(definition.engine);
@@ -92,21 +94,21 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
         for (const database of definition.databases) await engine.createDatabase(shell, database.name);
       });
       for (const [index, script] of definition.setup.entries()) {
-        await timed(`setup ${script.path}`, () =>
-          engine.runScript(shell, script, `setup script ${index + 1}: ${script.path}`),
+        await timed(`setup ${relative(script.path)}`, () =>
+          engine.runScript(shell, script, `setup script ${index + 1}: ${relative(script.path)}`),
         );
       }
       for (const [index, database] of definition.databases.entries()) {
         reporter.info(
-          `Restoring database ${database.name} (${index + 1} of ${definition.databases.length}) from ${describeSource(database.source)}`,
+          `Restoring database ${database.name} (${index + 1} of ${definition.databases.length}) from ${describeSource(database.source, relative)}`,
         );
         const stepStarted = performance.now();
         await timed(`restore ${database.name}`, () => engine.restoreDatabase(shell, database, reporter));
         reporter.info(`Restored ${database.name} in ${seconds(performance.now() - stepStarted)}`);
       }
       for (const [index, script] of definition.after.entries()) {
-        await timed(`after ${script.path}`, () =>
-          engine.runScript(shell, script, `after script ${index + 1}: ${script.path}`),
+        await timed(`after ${relative(script.path)}`, () =>
+          engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
         );
       }
       await timed('finalise', () => engine.finalise(shell));
@@ -163,14 +165,17 @@ function imageChanges(definition: ImageDefinition, engine: Engine): string[] {
   ];
 }
 
-function describeSource(source: ImageDefinition['databases'][number]['source']): string {
+function describeSource(
+  source: ImageDefinition['databases'][number]['source'],
+  relative: (file: string) => string,
+): string {
   switch (source.kind) {
     case 'empty':
       return 'nothing (an empty database)';
     case 'scripts':
-      return `${source.files.length} scripts in ${source.path}`;
+      return `${source.files.length} scripts in ${relative(source.path)}/`;
     default:
-      return `${source.path} (${source.kind})`;
+      return `${relative(source.path)} (${source.kind})`;
   }
 }
 

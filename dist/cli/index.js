@@ -81092,8 +81092,9 @@ const postgresEngine = {
             case 'sql-gz':
                 return runSql(shell, database.name, sqlInput(source.path), label);
             case 'scripts':
-                for (const file of source.files)
-                    await runSql(shell, database.name, sqlInput(file), `${label}: ${file}`);
+                for (const file of source.files) {
+                    await runSql(shell, database.name, sqlInput(file), `${label}: ${external_node_path_default().basename(file)}`);
+                }
                 return;
             case 'pg-custom':
                 await shell.run(withBinaries(pgRestore(database.name, [])), {

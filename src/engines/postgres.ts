@@ -118,8 +118,9 @@ export const postgresEngine: Engine = {
       case 'sql-gz':
         return runSql(shell, database.name, sqlInput(source.path), label);
       case 'scripts':
-        for (const file of source.files)
-          await runSql(shell, database.name, sqlInput(file), `${label}: ${file}`);
+        for (const file of source.files) {
+          await runSql(shell, database.name, sqlInput(file), `${label}: ${path.basename(file)}`);
+        }
         return;
       case 'pg-custom':
         await shell.run(withBinaries(pgRestore(database.name, [])), {

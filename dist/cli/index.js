@@ -82129,7 +82129,7 @@ const imageDefinitionSchema = {
 let compiled;
 /** Compiled on first use: compiling costs tens of milliseconds that most commands never need. */
 function validator() {
-    compiled ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(imageDefinitionSchema);
+    compiled ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(imageDefinitionSchema);
     return compiled;
 }
 /** Checks a parsed definition against the JSON Schema; every problem found is listed, each with its line. */

@@ -7,7 +7,7 @@ let compiled: ValidateFunction | undefined;
 
 /** Compiled on first use: compiling costs tens of milliseconds that most commands never need. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(imageDefinitionSchema);
+  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(imageDefinitionSchema);
   return compiled;
 }
 

@@ -80484,7 +80484,7 @@ globals.__dirname ??= external_node_path_default().dirname(globals.__filename);
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _commonjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1347);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4329);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7949);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2));
@@ -80494,7 +80494,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4329:
+/***/ 7949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80687,6 +80687,7 @@ class DockerHost {
                     : undefined,
                 Tmpfs: spec.tmpfs?.length ? Object.fromEntries(spec.tmpfs.map((path) => [path, ''])) : undefined,
                 NetworkMode: spec.network,
+                Binds: spec.binds,
             },
         });
         return container.id;
@@ -80781,10 +80782,10 @@ class DockerHost {
         return bindAddress === '0.0.0.0' || bindAddress === '::' ? '127.0.0.1' : bindAddress;
     }
     /** The container's log (stdout and stderr interleaved), the last `tail` lines. */
-    async containerLogs(id, tail) {
+    async containerLogs(id, tail, only) {
         const buffer = await this.docker.getContainer(id).logs({
-            stdout: true,
-            stderr: true,
+            stdout: only !== 'stderr',
+            stderr: only !== 'stdout',
             follow: false,
             ...(tail === undefined ? {} : { tail }),
         });
@@ -82822,7 +82823,839 @@ function safeNames(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/flyway/find-flyway.ts
+
+
+/** The Flyway executable to run: the one given, else `flyway` on PATH, else undefined. */
+async function findFlyway(given, env = process.env) {
+    if (given)
+        return given;
+    for (const folder of (env.PATH ?? '').split((external_node_path_default()).delimiter).filter(Boolean)) {
+        const candidate = external_node_path_default().join(folder, 'flyway');
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+async function isExecutable(file) {
+    try {
+        await (0,promises_namespaceObject.access)(file, promises_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/flyway/flyway-invocation.ts
+
+const REFUSED_FLAGS = /^-(url|user|password)=/i;
+/**
+ * The command line and environment of one `flyway migrate`. Connection details travel in
+ * Flyway's environment variables, which the command line overrides, so the user's config files
+ * cannot point a migration at another database, and the password is never on a command line.
+ */
+function flywayInvocation(target, settings) {
+    const extra = settings.extraArgs ?? [];
+    const refused = extra.find((arg) => REFUSED_FLAGS.test(arg));
+    if (refused) {
+        throw new DatacloneError(`flyway arguments: '${refused.split('=')[0]}' cannot be given: dataclone connects Flyway to each clone itself`, 'Remove it; the url, user and password of every clone reach Flyway through its environment.');
+    }
+    checkConfigFiles(settings.configFiles ?? []);
+    const args = [
+        '-outputType=json',
+        '-outputLogsInJson=true',
+        '-skipCheckForUpdate',
+        `-url=${target.jdbcUrl}`,
+        `-user=${target.user}`,
+    ];
+    if (target.locations.length)
+        args.push(`-locations=${target.locations.map((folder) => `filesystem:${folder}`).join(',')}`);
+    if (settings.configFiles?.length)
+        args.push(`-configFiles=${settings.configFiles.join(',')}`);
+    if (settings.workingDirectory)
+        args.push(`-workingDirectory=${settings.workingDirectory}`);
+    if (settings.baselineOnMigrate ?? true)
+        args.push('-baselineOnMigrate=true');
+    for (const [key, value] of Object.entries(settings.placeholders ?? {}))
+        args.push(`-placeholders.${key}=${value}`);
+    args.push(...extra, 'migrate');
+    return { args, env: { FLYWAY_PASSWORD: target.password } };
+}
+function checkConfigFiles(files) {
+    const kinds = new Set(files.map((file) => (file.endsWith('.toml') ? 'toml' : 'conf')));
+    if (kinds.size > 1) {
+        throw new DatacloneError(`flyway config files: ${files.join(', ')} mix flyway.toml and flyway.conf files, which Flyway refuses`, 'Give files of one kind: Flyway 10 and later read flyway.toml.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flyway/flyway-output.ts
+/**
+ * Reads the one JSON document `flyway -outputType=json migrate` prints, in either failure shape
+ * (a migrate result with success:false and an error, or an error alone). Key order is not relied
+ * on. Returns undefined when stdout holds no JSON document at all.
+ */
+function parseMigrateOutput(stdout, database, durationMs) {
+    const document = parseJson(stdout);
+    if (!document)
+        return undefined;
+    const result = (Array.isArray(document.individualResults) ? document.individualResults.at(-1) : document);
+    const error = objectOf(result.error) ?? objectOf(document.error);
+    const migrations = Array.isArray(result.migrations)
+        ? result.migrations.map(objectOf).filter(isDefined)
+        : [];
+    return {
+        database,
+        success: !error && result.success !== false,
+        initialSchemaVersion: stringOf(result.initialSchemaVersion),
+        targetSchemaVersion: stringOf(result.targetSchemaVersion),
+        migrationsExecuted: typeof result.migrationsExecuted === 'number' ? result.migrationsExecuted : migrations.length,
+        migrations: migrations.map((m) => ({
+            version: stringOf(m.version) ?? '',
+            description: stringOf(m.description) ?? '',
+            category: stringOf(m.category) ?? '',
+            type: stringOf(m.type) ?? '',
+            executionTimeMs: typeof m.executionTime === 'number' ? m.executionTime : 0,
+            filepath: stringOf(m.filepath),
+        })),
+        warnings: Array.isArray(result.warnings) ? result.warnings.map(String) : [],
+        error: error
+            ? { code: stringOf(error.errorCode) ?? 'ERROR', message: stringOf(error.message) ?? 'Flyway failed' }
+            : undefined,
+        flywayVersion: stringOf(result.flywayVersion),
+        durationMs,
+    };
+}
+function parseJson(text) {
+    const start = text.indexOf('{');
+    const end = text.lastIndexOf('}');
+    if (start === -1 || end < start)
+        return undefined;
+    try {
+        return objectOf(JSON.parse(text.slice(start, end + 1)));
+    }
+    catch {
+        return undefined;
+    }
+}
+function objectOf(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function stringOf(value) {
+    return typeof value === 'string' && value !== ''
+        ? value
+        : typeof value === 'number'
+            ? String(value)
+            : undefined;
+}
+function isDefined(value) {
+    return value !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/flyway/run-flyway.ts
+
+
+
+
+/** Runs `flyway migrate` for one database with the Flyway CLI at `executable`. */
+async function runFlyway(executable, target, settings, reporter) {
+    reporter.maskSecret(target.password);
+    const { args, env } = flywayInvocation(target, settings);
+    reporter.debug(`${executable} ${args.join(' ')}`);
+    const started = performance.now();
+    const { code, stdout } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(executable, args, {
+            cwd: settings.workingDirectory,
+            env: { ...process.env, ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const out = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        forwardLogLines(child.stderr, reporter);
+        child.on('error', (error) => reject(spawnError(executable, error)));
+        child.on('close', (exitCode) => resolve({ code: exitCode ?? 1, stdout: Buffer.concat(out).toString('utf8') }));
+    });
+    return interpretOutput(executable, target.database, code, stdout, Math.round(performance.now() - started));
+}
+/** Turns what Flyway printed and its exit code into a result, or an error when it printed no JSON. */
+function interpretOutput(executable, database, exitCode, stdout, durationMs) {
+    if (exitCode === 35) {
+        throw new DatacloneError(`Flyway (${executable}) stopped with a licence failure while migrating ${database}`, 'Check the Flyway edition and licence settings (FLYWAY_LICENSE_KEY, or the Community edition).');
+    }
+    const result = parseMigrateOutput(stdout, database, durationMs);
+    if (!result) {
+        throw new DatacloneError(`Flyway (${executable}) printed no JSON result for database ${database} (exit code ${exitCode}): ${stdout.trim().slice(0, 400) || '(nothing)'}`, 'Check that it is the Flyway command line (flyway --version), version 9 or later.');
+    }
+    if (exitCode !== 0 && result.success)
+        return {
+            ...result,
+            success: false,
+            error: result.error ?? { code: 'ERROR', message: `Flyway exited with code ${exitCode}` },
+        };
+    return result;
+}
+/** With -outputLogsInJson, Flyway writes one {"level","message"} object per line on stderr. */
+function forwardLogLines(stream, reporter) {
+    let partial = '';
+    stream.on('data', (chunk) => {
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines)
+            forwardLogLine(line, reporter);
+    });
+    stream.on('end', () => forwardLogLine(partial, reporter));
+}
+function forwardLogLine(line, reporter) {
+    if (!line.trim())
+        return;
+    try {
+        const { level, message } = JSON.parse(line);
+        const text = `flyway: ${message ?? line}`;
+        if (level === 'error' || level === 'warn' || level === 'warning')
+            reporter.warn(text);
+        else if (level === 'debug')
+            reporter.debug(text);
+        else
+            reporter.info(text);
+    }
+    catch {
+        reporter.info(`flyway: ${line}`);
+    }
+}
+function spawnError(executable, error) {
+    if (error.code === 'ENOENT' || error.code === 'EACCES') {
+        return new DatacloneError(`Flyway was not found at ${executable}`, 'Install the Flyway command line (https://documentation.red-gate.com/fd/command-line-184127404.html) and put it on PATH, or give its path (--flyway).', { cause: error });
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/flyway/run-flyway-container.ts
+
+
+
+
+
+
+const FLYWAY_IMAGE = 'redgate/flyway:latest';
+/**
+ * Runs `flyway migrate` in the official Flyway image when no Flyway CLI is installed: in the
+ * clone's own network namespace (so it reaches the server on localhost, whatever network the
+ * clone is on), with the migration folders and config files mounted read-only.
+ */
+async function runFlywayInContainer(host, clone, target, settings, reporter, image = FLYWAY_IMAGE) {
+    reporter.maskSecret(target.password);
+    await ensureImage(host, image, reporter, 'flyway image');
+    const binds = [];
+    const mount = (hostPath, folder) => {
+        const inside = `/flyway/dataclone/${folder}/${binds.length}${external_node_path_default().extname(hostPath)}`;
+        binds.push(`${external_node_path_default().resolve(hostPath)}:${inside}:ro`);
+        return inside;
+    };
+    const inContainer = {
+        ...target,
+        jdbcUrl: target.jdbcUrl.replace(/\/\/[^/]+\//, `//localhost:${clone.serverPort}/`),
+        locations: target.locations.map((folder) => mount(folder, 'locations')),
+    };
+    const containerSettings = {
+        ...settings,
+        configFiles: settings.configFiles?.map((file) => mount(file, 'conf')),
+        workingDirectory: settings.workingDirectory ? mount(settings.workingDirectory, 'project') : undefined,
+    };
+    const { args, env } = flywayInvocation(inContainer, containerSettings);
+    const started = performance.now();
+    const id = await host.createContainer({
+        name: `dataclone-flyway-${randomSuffix(4)}`,
+        image,
+        labels: { [Labels.owner]: clone.owner },
+        cmd: args,
+        env,
+        network: `container:${clone.containerId}`,
+        binds,
+    });
+    try {
+        await host.startContainer(id);
+        const exitCode = await host.waitForExit(id);
+        const stdout = await host.containerLogs(id, undefined, 'stdout');
+        return interpretOutput(`${image} (Docker)`, target.database, exitCode, stdout, Math.round(performance.now() - started));
+    }
+    finally {
+        await host.removeContainer(id);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/job-clones.ts
+
+
+/** The job's clones; a step that needs them fails with a clear error when there are none. */
+async function requireJobClones(job, step) {
+    await job.host.ping();
+    const clones = await listClones(job.host, job.owner);
+    if (clones.length === 0) {
+        throw new DatacloneError(`${step}: job ${job.owner} has no clones on ${job.host.description}`, 'Run the provision step first, in the same job (same job id), or check the job id given to this step.');
+    }
+    return clones;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/migrate.ts
+
+
+
+
+
+
+/**
+ * Runs Flyway against every database of the job's clones that has migrations, in dependency
+ * order (the order the data image was restored in), one Flyway call per database, and stops at
+ * the first database that fails.
+ */
+async function migrate(job, options) {
+    const started = performance.now();
+    const clones = await requireJobClones(job, 'migrate');
+    checkDatabasesExist(clones, options.migrations);
+    const executable = await findFlyway(options.flyway.executable);
+    if (!executable)
+        job.reporter.info('No Flyway on PATH: running the official Flyway Docker image instead');
+    const results = [];
+    for (const clone of clones) {
+        for (const database of clone.connection.databases) {
+            const locations = options.migrations[database.name];
+            if (!locations?.length)
+                continue;
+            const target = {
+                database: database.name,
+                jdbcUrl: database.jdbcUrl,
+                user: clone.connection.user,
+                password: clone.connection.password,
+                locations,
+            };
+            const result = await job.reporter.group(`Migrate ${database.name} (clone ${clone.name})`, () => executable
+                ? runFlyway(executable, target, options.flyway, job.reporter)
+                : runFlywayInContainer(job.host, { containerId: clone.containerId, owner: job.owner, serverPort: engineFor(clone.engine).port }, target, options.flyway, job.reporter));
+            results.push(result);
+            reportResult(job, result);
+            if (!result.success)
+                return { step: 'migrate', success: false, databases: results, durationMs: elapsed(started) };
+        }
+    }
+    if (results.length === 0)
+        job.reporter.warn('migrate: no database of the job has migrations; nothing was run');
+    return { step: 'migrate', success: true, databases: results, durationMs: elapsed(started) };
+}
+function checkDatabasesExist(clones, migrations) {
+    const known = new Set(clones.flatMap((clone) => clone.connection.databases.map((db) => db.name)));
+    for (const name of Object.keys(migrations)) {
+        if (!known.has(name)) {
+            throw new DatacloneError(`migrate: migrations were given for database '${name}', which the job's clones do not have`, `Their databases: ${[...known].join(', ')}.`);
+        }
+    }
+}
+function reportResult(job, result) {
+    if (!result.success) {
+        job.reporter.warn(`${result.database}: Flyway failed (${result.error?.code}): ${result.error?.message}`);
+        return;
+    }
+    const applied = result.migrations.map((m) => `${m.version || 'R'} ${m.description} (${m.executionTimeMs} ms)`);
+    job.reporter.info(`${result.database}: ${result.migrationsExecuted} migration(s) applied${applied.length ? `: ${applied.join(', ')}` : ''}; schema version ${result.targetSchemaVersion ?? 'unchanged'}`);
+}
+function elapsed(started) {
+    return Math.round(performance.now() - started);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/provision.ts
+
+/**
+ * Starts the job's clone. The clone carries the job's owner label from the moment Docker creates
+ * it, so a teardown finds it even when this process dies before it returns.
+ */
+async function provision(job, options) {
+    const started = performance.now();
+    const { clone } = await job.reporter.group(`Provision a clone of ${options.image}`, () => createClone({ host: job.host, reporter: job.reporter, owner: job.owner, ...options }));
+    return { step: 'provision', clones: [clone], durationMs: Math.round(performance.now() - started) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/reset.ts
+
+
+/** Every clone of the job back to its image state, with the same ports and credentials. */
+async function resetJob(job) {
+    const started = performance.now();
+    const clones = await requireJobClones(job, 'reset');
+    const reset = await job.reporter.group(`Reset ${clones.length} clone(s) of job ${job.owner}`, () => Promise.all(clones.map((clone) => resetClone({ host: job.host, reporter: job.reporter, name: clone.name }))));
+    return {
+        step: 'reset',
+        clones: reset.map((r) => r.clone),
+        durationMs: Math.round(performance.now() - started),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/connection-environment.ts
+/**
+ * The environment a test command gets: DATABASE_URL and JDBC_DATABASE_URL for the primary
+ * database of the first clone, DATACLONE_<DATABASE>_URL and _JDBC_URL for every database of
+ * every clone, the engine's usual client variables (PGHOST, PGPORT, ...) and the credentials.
+ */
+function connectionEnvironment(clones) {
+    const env = {};
+    const first = clones[0];
+    if (!first)
+        return env;
+    const primary = first.connection.databases.find((db) => db.name === first.connection.primaryDatabase);
+    if (primary) {
+        env.DATABASE_URL = primary.url;
+        env.JDBC_DATABASE_URL = primary.jdbcUrl;
+    }
+    Object.assign(env, first.connection.clientEnvironment);
+    env.DATACLONE_HOST = first.connection.host;
+    env.DATACLONE_PORT = String(first.connection.port);
+    env.DATACLONE_USER = first.connection.user;
+    env.DATACLONE_PASSWORD = first.connection.password;
+    for (const clone of clones) {
+        for (const db of clone.connection.databases) {
+            const key = environmentName(db.name);
+            env[`DATACLONE_${key}_URL`] = db.url;
+            env[`DATACLONE_${key}_JDBC_URL`] = db.jdbcUrl;
+        }
+    }
+    return env;
+}
+/** `order-items` -> `ORDER_ITEMS`: the part of a variable name that stands for a database. */
+function environmentName(database) {
+    return database.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/junit.ts
+
+
+/**
+ * Totals of the JUnit XML reports at `location` (a file, or a folder of .xml files), for the
+ * job summary. Reads the attributes of each <testsuite> and the <testcase> elements holding a
+ * <failure> or <error>; anything it cannot read counts as nothing rather than failing the step.
+ */
+async function readJunitReports(location) {
+    const files = await reportFiles(location);
+    const summary = { files, tests: 0, failures: 0, errors: 0, skipped: 0, failed: [] };
+    for (const file of files) {
+        const xml = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        for (const suite of xml.matchAll(/<testsuite\b([^>]*)>/g)) {
+            const attributes = suite[1] ?? '';
+            summary.tests += numberAttribute(attributes, 'tests');
+            summary.failures += numberAttribute(attributes, 'failures');
+            summary.errors += numberAttribute(attributes, 'errors');
+            summary.skipped += numberAttribute(attributes, 'skipped');
+        }
+        for (const testcase of xml.matchAll(/<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+            if (!/<(failure|error)\b/.test(testcase[2] ?? '') || summary.failed.length >= 50)
+                continue;
+            const attributes = testcase[1] ?? '';
+            const name = textAttribute(attributes, 'name');
+            const classname = textAttribute(attributes, 'classname');
+            summary.failed.push(classname ? `${classname}.${name}` : name);
+        }
+    }
+    return summary;
+}
+async function reportFiles(location) {
+    const info = await (0,promises_namespaceObject.stat)(location).catch(() => undefined);
+    if (!info)
+        return [];
+    if (info.isFile())
+        return [location];
+    const entries = await (0,promises_namespaceObject.readdir)(location, { recursive: true });
+    return entries
+        .filter((entry) => entry.endsWith('.xml'))
+        .map((entry) => external_node_path_default().join(location, entry))
+        .sort();
+}
+function numberAttribute(attributes, name) {
+    const value = new RegExp(`\\b${name}="(\\d+)"`).exec(attributes)?.[1];
+    return value ? Number(value) : 0;
+}
+function textAttribute(attributes, name) {
+    return (new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1] ?? '')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-tests.ts
+
+
+
+
+
+/**
+ * Runs the user's tests with the job's connection details in their environment, streaming their
+ * output, and returns their exit code (the caller passes it on).
+ */
+async function runTests(job, options) {
+    const argv = commandLine(options);
+    const clones = await requireJobClones(job, 'test');
+    const env = { ...process.env, ...connectionEnvironment(clones) };
+    const display = options.shellCommand ?? argv.slice(0).join(' ');
+    job.reporter.info(`Running tests: ${display}`);
+    const started = performance.now();
+    const exitCode = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), { cwd: options.cwd, env, stdio: 'inherit' });
+        child.on('error', (error) => reject(error.code === 'ENOENT'
+            ? new DatacloneError(`test command not found: ${argv[0]}`, 'Check the command and that it is installed and on PATH (or give a path to it).')
+            : error));
+        child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 1)));
+    });
+    const durationMs = Math.round(performance.now() - started);
+    const junit = options.junit ? await readJunitReports(options.junit) : undefined;
+    const passed = exitCode === 0;
+    job.reporter.info(`Tests ${passed ? 'passed' : `failed (exit code ${exitCode})`} in ${(durationMs / 1000).toFixed(1)} s`);
+    return { step: 'test', command: display, exitCode, passed, durationMs, junit };
+}
+function commandLine(options) {
+    if (options.shellCommand?.trim())
+        return ['/bin/sh', '-c', options.shellCommand];
+    if (options.command?.length)
+        return options.command;
+    throw new DatacloneError('test: no test command given', 'Give it after --, e.g. `dataclone test -- npm test`.');
+}
+function signalNumber(signal) {
+    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/teardown.ts
+
+/**
+ * Removes every container the job owns, whatever state it is in. Safe to run twice, after a
+ * crash, or when Docker already removed a container: what is not there is not an error.
+ */
+async function teardown(job) {
+    const started = performance.now();
+    await job.host.ping();
+    const ids = await job.host.findContainers({ [Labels.owner]: job.owner });
+    const removed = [];
+    await Promise.all(ids.map(async (id) => {
+        const info = await job.host.inspectContainer(id);
+        await job.host.removeContainer(id);
+        removed.push(info?.labels[Labels.clone] ?? info?.name ?? id.slice(0, 12));
+    }));
+    removed.sort();
+    job.reporter.info(removed.length
+        ? `Removed ${removed.length} clone(s) of job ${job.owner}: ${removed.join(', ')}`
+        : `Job ${job.owner} had no clones to remove`);
+    return { step: 'teardown', removed, durationMs: Math.round(performance.now() - started) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-job.ts
+
+
+
+
+
+/** provision, migrate, test and teardown in one go; teardown runs whatever happened before it. */
+async function runJob(job, options) {
+    const started = performance.now();
+    const steps = [];
+    let exitCode = 0;
+    let error;
+    try {
+        steps.push(await provision(job, options.provision));
+        if (options.migrate) {
+            const migrated = await migrate(job, options.migrate);
+            steps.push(migrated);
+            if (!migrated.success) {
+                const failed = migrated.databases.at(-1);
+                throw new DatacloneError(`migration of ${failed?.database} failed: ${failed?.error?.message ?? 'see above'}`, 'Fix the migration; the tests did not run.');
+            }
+        }
+        if (options.test) {
+            const tested = await runTests(job, options.test);
+            steps.push(tested);
+            exitCode = tested.exitCode;
+        }
+    }
+    catch (caught) {
+        error = describeError(caught);
+        exitCode = 1;
+    }
+    finally {
+        if (!options.keep)
+            steps.push(await teardown(job));
+    }
+    return {
+        step: 'run',
+        success: exitCode === 0,
+        exitCode,
+        steps,
+        error,
+        durationMs: Math.round(performance.now() - started),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** Checks a job id given by a user or derived from CI variables; `field` names it in errors. */
+function validateOwner(owner, field) {
+    if (!OWNER.test(owner)) {
+        throw new DatacloneError(`${field}: '${owner}' is not a usable job id`, "Use letters, digits, '.', '_', ':' and '-', at most 128 characters.");
+    }
+    return owner;
+}
+
+;// CONCATENATED MODULE: ./src/cli/job-id.ts
+
+
+/**
+ * The job id that ties a job's steps together: `--job`, else DATACLONE_JOB, else the identity
+ * of the CI job the CLI runs in (GitHub Actions or Azure Pipelines), so that every step of one
+ * job agrees on it without being told.
+ */
+function resolveJobId(given, env = process.env) {
+    if (given)
+        return validateOwner(given, '--job');
+    if (env.DATACLONE_JOB)
+        return validateOwner(env.DATACLONE_JOB, 'DATACLONE_JOB');
+    if (env.GITHUB_RUN_ID && env.GITHUB_JOB) {
+        return validateOwner(`gh-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB}`, 'GITHUB_RUN_ID');
+    }
+    if (env.BUILD_BUILDID && env.SYSTEM_JOBID) {
+        return validateOwner(`azp-${env.BUILD_BUILDID}-${env.SYSTEM_JOBID}`, 'BUILD_BUILDID');
+    }
+    throw new DatacloneError('no job id: the steps of one job find their clones by it', 'Give --job <id> (or set DATACLONE_JOB) to every step of the job; in GitHub Actions and Azure Pipelines it is derived from the run.');
+}
+
+;// CONCATENATED MODULE: ./src/cli/step-summary.ts
+
+
+/** Prints a step's result: JSON for --json (the shape the README documents), else a summary table. */
+function printStepResult(context, result) {
+    if (context.json) {
+        context.print(JSON.stringify(toJson(result), null, 2));
+        return;
+    }
+    context.print(summaryLines(result).join('\n'));
+}
+function toJson(result) {
+    switch (result.step) {
+        case 'provision':
+        case 'reset':
+            return { ...result, clones: result.clones.map(cloneJson) };
+        case 'run':
+            return { ...result, steps: result.steps.map(toJson) };
+        default:
+            return result;
+    }
+}
+function summaryLines(result) {
+    const time = `${(result.durationMs / 1000).toFixed(2)} s`;
+    switch (result.step) {
+        case 'provision':
+        case 'reset':
+            return [
+                `${result.step}: ${result.clones.length} clone(s) in ${time}`,
+                formatTable(['CLONE', 'IMAGE', 'ADDRESS', 'DATABASES'], result.clones.map((clone) => [
+                    clone.name,
+                    clone.image,
+                    `${clone.connection.host}:${clone.connection.port}`,
+                    clone.connection.databases.map((db) => db.name).join(', '),
+                ])),
+            ];
+        case 'migrate':
+            return [
+                `migrate: ${result.success ? 'succeeded' : 'FAILED'} in ${time}`,
+                formatTable(['DATABASE', 'RESULT', 'APPLIED', 'VERSION', 'TIME'], result.databases.map((db) => [
+                    db.database,
+                    db.success ? 'ok' : `failed: ${db.error?.code ?? ''}`,
+                    db.migrations.map((m) => `${m.version || 'R'} ${m.description}`).join('; ') || '-',
+                    db.targetSchemaVersion ?? '-',
+                    `${(db.durationMs / 1000).toFixed(2)} s`,
+                ])),
+            ];
+        case 'test': {
+            const junit = result.junit
+                ? `, JUnit: ${result.junit.tests} tests, ${result.junit.failures} failures, ${result.junit.errors} errors, ${result.junit.skipped} skipped`
+                : '';
+            return [
+                `test: ${result.passed ? 'passed' : `failed (exit code ${result.exitCode})`} in ${time}${junit}`,
+            ];
+        }
+        case 'teardown':
+            return [
+                `teardown: removed ${result.removed.length} clone(s) in ${time}${result.removed.length ? `: ${result.removed.join(', ')}` : ''}`,
+            ];
+        case 'run':
+            return [
+                ...result.steps.flatMap(summaryLines),
+                `run: ${result.success ? 'succeeded' : `failed (exit code ${result.exitCode})`} in ${time}`,
+            ];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/pipeline-commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const JOB = { job: { type: 'string' } };
+const PROVISION = {
+    image: { type: 'string', short: 'i' },
+    name: { type: 'string', short: 'n' },
+    port: { type: 'string', short: 'p' },
+    'bind-address': { type: 'string' },
+    lifetime: { type: 'string' },
+};
+const MIGRATE = {
+    file: { type: 'string', short: 'f' },
+    migrations: { type: 'string', multiple: true },
+    flyway: { type: 'string' },
+    'flyway-config': { type: 'string', multiple: true },
+    'working-directory': { type: 'string' },
+    placeholder: { type: 'string', multiple: true },
+    'no-baseline': { type: 'boolean' },
+};
+const TEST = { junit: { type: 'string' } };
+function jobOf(input, context) {
+    return { host: context.host, reporter: context.reporter, owner: resolveJobId(stringOption(input, 'job')) };
+}
+const provisionCommand = {
+    words: ['provision'],
+    summary: "Start the job's clone of a data image",
+    usage: 'dataclone provision --image <image> [--name <name>] [--port <port>] [--lifetime <8h>] [--job <id>] [--json]',
+    options: { ...JOB, ...PROVISION },
+    async run(input, context) {
+        const image = stringOption(input, 'image');
+        if (!image)
+            throw new UsageError('provision: --image is required', this.usage);
+        printStepResult(context, await provision(jobOf(input, context), provisionOptions(input, image)));
+        return 0;
+    },
+};
+const migrateCommand = {
+    words: ['migrate'],
+    summary: "Run Flyway against every database of the job's clones, in dependency order",
+    usage: 'dataclone migrate [-f dataclone.yaml] [--migrations <database>=<folder>]... [--flyway <path>] [--flyway-config <file>]... [--placeholder <key>=<value>]... [--job <id>] [--json]',
+    options: { ...JOB, ...MIGRATE },
+    async run(input, context) {
+        const result = await migrate(jobOf(input, context), await migrateOptions(input));
+        printStepResult(context, result);
+        return result.success ? 0 : 1;
+    },
+};
+const testCommand = {
+    words: ['test'],
+    summary: "Run a test command with the job's connection details in its environment",
+    usage: 'dataclone test [--junit <report.xml or folder>] [--job <id>] -- <command> [args...]',
+    options: { ...JOB, ...TEST },
+    async run(input, context) {
+        if (input.rest.length === 0)
+            throw new UsageError('test: give the command after --', this.usage);
+        const result = await runTests(jobOf(input, context), {
+            command: input.rest,
+            junit: stringOption(input, 'junit'),
+        });
+        printStepResult(context, result);
+        return result.exitCode;
+    },
+};
+const resetCommand = {
+    words: ['reset'],
+    summary: 'Put every clone of the job back to its image state (same ports and passwords)',
+    usage: 'dataclone reset [--job <id>] [--json]',
+    options: { ...JOB },
+    async run(input, context) {
+        printStepResult(context, await resetJob(jobOf(input, context)));
+        return 0;
+    },
+};
+const teardownCommand = {
+    words: ['teardown'],
+    summary: 'Remove every clone the job owns (safe to run twice)',
+    usage: 'dataclone teardown [--job <id>] [--json]',
+    options: { ...JOB },
+    async run(input, context) {
+        printStepResult(context, await teardown(jobOf(input, context)));
+        return 0;
+    },
+};
+const runCommand = {
+    words: ['run'],
+    summary: 'provision, migrate, test and teardown in one command',
+    usage: 'dataclone run --image <image> [-f dataclone.yaml] [migrate options] [--junit <path>] [--keep] [--job <id>] [--json] [-- <test command>]',
+    options: { ...JOB, ...PROVISION, ...MIGRATE, ...TEST, keep: { type: 'boolean' } },
+    async run(input, context) {
+        const image = stringOption(input, 'image');
+        if (!image)
+            throw new UsageError('run: --image is required', this.usage);
+        const migrations = await migrateOptions(input);
+        const result = await runJob(jobOf(input, context), {
+            provision: provisionOptions(input, image),
+            migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
+            test: input.rest.length ? { command: input.rest, junit: stringOption(input, 'junit') } : undefined,
+            keep: input.values.keep === true,
+        });
+        printStepResult(context, result);
+        if (result.error) {
+            context.reporter.warn(`${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`);
+        }
+        return result.exitCode;
+    },
+};
+function provisionOptions(input, image) {
+    return {
+        image,
+        name: stringOption(input, 'name'),
+        port: numberOption(input, 'port'),
+        bindAddress: stringOption(input, 'bind-address'),
+        lifetime: stringOption(input, 'lifetime'),
+    };
+}
+/** Migration folders from dataclone.yaml's `migrations`, then --migrations db=folder on top. */
+async function migrateOptions(input) {
+    const migrations = {};
+    const file = stringOption(input, 'file');
+    if (file) {
+        for (const db of (await loadImageDefinition(file)).databases)
+            if (db.migrations)
+                migrations[db.name] = [db.migrations];
+    }
+    const given = {};
+    for (const pair of listOption(input, 'migrations')) {
+        const [database, folder] = splitPair(pair, '--migrations', '<database>=<folder>');
+        (given[database] ??= []).push(external_node_path_default().resolve(folder));
+    }
+    Object.assign(migrations, given);
+    const flyway = {
+        executable: stringOption(input, 'flyway'),
+        configFiles: listOption(input, 'flyway-config').map((config) => external_node_path_default().resolve(config)),
+        workingDirectory: stringOption(input, 'working-directory'),
+        placeholders: Object.fromEntries(listOption(input, 'placeholder').map((pair) => splitPair(pair, '--placeholder', '<key>=<value>'))),
+        baselineOnMigrate: input.values['no-baseline'] !== true,
+    };
+    return { migrations, flyway };
+}
+function listOption(input, name) {
+    const value = input.values[name];
+    return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+function splitPair(pair, option, shape) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0)
+        throw new DatacloneError(`${option}: '${pair}' is not ${shape}`, `Write it as ${option} ${shape}.`);
+    return [pair.slice(0, equals), pair.slice(equals + 1)];
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -82840,6 +83673,12 @@ const COMMANDS = [
     cloneReset,
     cloneRemove,
     cloneLogs,
+    provisionCommand,
+    migrateCommand,
+    testCommand,
+    resetCommand,
+    teardownCommand,
+    runCommand,
 ];
 const GLOBAL_OPTIONS = {
     json: { type: 'boolean' },

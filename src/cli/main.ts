@@ -11,6 +11,14 @@ import {
   cloneShow,
 } from './commands/clone-commands.js';
 import { imageBuild, imageList } from './commands/image-commands.js';
+import {
+  migrateCommand,
+  provisionCommand,
+  resetCommand,
+  runCommand,
+  teardownCommand,
+  testCommand,
+} from './commands/pipeline-commands.js';
 import { TerminalReporter } from './terminal-reporter.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,6 +33,12 @@ const COMMANDS: Command[] = [
   cloneReset,
   cloneRemove,
   cloneLogs,
+  provisionCommand,
+  migrateCommand,
+  testCommand,
+  resetCommand,
+  teardownCommand,
+  runCommand,
 ];
 
 const GLOBAL_OPTIONS = {

@@ -31,6 +31,8 @@ export interface ContainerSpec {
   /** Paths that the image declares as volumes: mounted as tmpfs so no anonymous volume is made. */
   tmpfs?: string[];
   network?: string;
+  /** host-path:container-path[:ro] mounts (local Docker hosts only). */
+  binds?: string[];
 }
 
 export interface ImageInfo {
@@ -172,6 +174,7 @@ export class DockerHost {
             : undefined,
         Tmpfs: spec.tmpfs?.length ? Object.fromEntries(spec.tmpfs.map((path) => [path, ''])) : undefined,
         NetworkMode: spec.network,
+        Binds: spec.binds,
       },
     });
     return container.id;
@@ -272,10 +275,10 @@ export class DockerHost {
   }
 
   /** The container's log (stdout and stderr interleaved), the last `tail` lines. */
-  async containerLogs(id: string, tail?: number): Promise<string> {
+  async containerLogs(id: string, tail?: number, only?: 'stdout' | 'stderr'): Promise<string> {
     const buffer = await this.docker.getContainer(id).logs({
-      stdout: true,
-      stderr: true,
+      stdout: only !== 'stderr',
+      stderr: only !== 'stdout',
       follow: false,
       ...(tail === undefined ? {} : { tail }),
     });

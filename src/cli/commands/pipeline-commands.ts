@@ -1,0 +1,183 @@
+import path from 'node:path';
+import { DatacloneError } from '../../core/errors.js';
+import { loadImageDefinition } from '../../definition/load-image-definition.js';
+import type { FlywaySettings } from '../../flyway/flyway-invocation.js';
+import type { Job } from '../../pipeline/job.js';
+import type { MigrateOptions } from '../../pipeline/migrate.js';
+import { migrate } from '../../pipeline/migrate.js';
+import { provision } from '../../pipeline/provision.js';
+import { resetJob } from '../../pipeline/reset.js';
+import { runJob } from '../../pipeline/run-job.js';
+import { runTests } from '../../pipeline/run-tests.js';
+import { teardown } from '../../pipeline/teardown.js';
+import {
+  numberOption,
+  stringOption,
+  type Command,
+  type CommandContext,
+  type CommandInput,
+  type OptionSpec,
+} from '../command.js';
+import { resolveJobId } from '../job-id.js';
+import { printStepResult } from '../step-summary.js';
+import { UsageError } from '../usage-error.js';
+
+const JOB: Record<string, OptionSpec> = { job: { type: 'string' } };
+const PROVISION: Record<string, OptionSpec> = {
+  image: { type: 'string', short: 'i' },
+  name: { type: 'string', short: 'n' },
+  port: { type: 'string', short: 'p' },
+  'bind-address': { type: 'string' },
+  lifetime: { type: 'string' },
+};
+const MIGRATE: Record<string, OptionSpec> = {
+  file: { type: 'string', short: 'f' },
+  migrations: { type: 'string', multiple: true },
+  flyway: { type: 'string' },
+  'flyway-config': { type: 'string', multiple: true },
+  'working-directory': { type: 'string' },
+  placeholder: { type: 'string', multiple: true },
+  'no-baseline': { type: 'boolean' },
+};
+const TEST: Record<string, OptionSpec> = { junit: { type: 'string' } };
+
+function jobOf(input: CommandInput, context: CommandContext): Job {
+  return { host: context.host, reporter: context.reporter, owner: resolveJobId(stringOption(input, 'job')) };
+}
+
+export const provisionCommand: Command = {
+  words: ['provision'],
+  summary: "Start the job's clone of a data image",
+  usage:
+    'dataclone provision --image <image> [--name <name>] [--port <port>] [--lifetime <8h>] [--job <id>] [--json]',
+  options: { ...JOB, ...PROVISION },
+  async run(input, context) {
+    const image = stringOption(input, 'image');
+    if (!image) throw new UsageError('provision: --image is required', this.usage);
+    printStepResult(context, await provision(jobOf(input, context), provisionOptions(input, image)));
+    return 0;
+  },
+};
+
+export const migrateCommand: Command = {
+  words: ['migrate'],
+  summary: "Run Flyway against every database of the job's clones, in dependency order",
+  usage:
+    'dataclone migrate [-f dataclone.yaml] [--migrations <database>=<folder>]... [--flyway <path>] [--flyway-config <file>]... [--placeholder <key>=<value>]... [--job <id>] [--json]',
+  options: { ...JOB, ...MIGRATE },
+  async run(input, context) {
+    const result = await migrate(jobOf(input, context), await migrateOptions(input));
+    printStepResult(context, result);
+    return result.success ? 0 : 1;
+  },
+};
+
+export const testCommand: Command = {
+  words: ['test'],
+  summary: "Run a test command with the job's connection details in its environment",
+  usage: 'dataclone test [--junit <report.xml or folder>] [--job <id>] -- <command> [args...]',
+  options: { ...JOB, ...TEST },
+  async run(input, context) {
+    if (input.rest.length === 0) throw new UsageError('test: give the command after --', this.usage);
+    const result = await runTests(jobOf(input, context), {
+      command: input.rest,
+      junit: stringOption(input, 'junit'),
+    });
+    printStepResult(context, result);
+    return result.exitCode;
+  },
+};
+
+export const resetCommand: Command = {
+  words: ['reset'],
+  summary: 'Put every clone of the job back to its image state (same ports and passwords)',
+  usage: 'dataclone reset [--job <id>] [--json]',
+  options: { ...JOB },
+  async run(input, context) {
+    printStepResult(context, await resetJob(jobOf(input, context)));
+    return 0;
+  },
+};
+
+export const teardownCommand: Command = {
+  words: ['teardown'],
+  summary: 'Remove every clone the job owns (safe to run twice)',
+  usage: 'dataclone teardown [--job <id>] [--json]',
+  options: { ...JOB },
+  async run(input, context) {
+    printStepResult(context, await teardown(jobOf(input, context)));
+    return 0;
+  },
+};
+
+export const runCommand: Command = {
+  words: ['run'],
+  summary: 'provision, migrate, test and teardown in one command',
+  usage:
+    'dataclone run --image <image> [-f dataclone.yaml] [migrate options] [--junit <path>] [--keep] [--job <id>] [--json] [-- <test command>]',
+  options: { ...JOB, ...PROVISION, ...MIGRATE, ...TEST, keep: { type: 'boolean' } },
+  async run(input, context) {
+    const image = stringOption(input, 'image');
+    if (!image) throw new UsageError('run: --image is required', this.usage);
+    const migrations = await migrateOptions(input);
+    const result = await runJob(jobOf(input, context), {
+      provision: provisionOptions(input, image),
+      migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
+      test: input.rest.length ? { command: input.rest, junit: stringOption(input, 'junit') } : undefined,
+      keep: input.values.keep === true,
+    });
+    printStepResult(context, result);
+    if (result.error) {
+      context.reporter.warn(`${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`);
+    }
+    return result.exitCode;
+  },
+};
+
+function provisionOptions(input: CommandInput, image: string) {
+  return {
+    image,
+    name: stringOption(input, 'name'),
+    port: numberOption(input, 'port'),
+    bindAddress: stringOption(input, 'bind-address'),
+    lifetime: stringOption(input, 'lifetime'),
+  };
+}
+
+/** Migration folders from dataclone.yaml's `migrations`, then --migrations db=folder on top. */
+async function migrateOptions(input: CommandInput): Promise<MigrateOptions> {
+  const migrations: Record<string, string[]> = {};
+  const file = stringOption(input, 'file');
+  if (file) {
+    for (const db of (await loadImageDefinition(file)).databases)
+      if (db.migrations) migrations[db.name] = [db.migrations];
+  }
+  const given: Record<string, string[]> = {};
+  for (const pair of listOption(input, 'migrations')) {
+    const [database, folder] = splitPair(pair, '--migrations', '<database>=<folder>');
+    (given[database] ??= []).push(path.resolve(folder));
+  }
+  Object.assign(migrations, given);
+  const flyway: FlywaySettings = {
+    executable: stringOption(input, 'flyway'),
+    configFiles: listOption(input, 'flyway-config').map((config) => path.resolve(config)),
+    workingDirectory: stringOption(input, 'working-directory'),
+    placeholders: Object.fromEntries(
+      listOption(input, 'placeholder').map((pair) => splitPair(pair, '--placeholder', '<key>=<value>')),
+    ),
+    baselineOnMigrate: input.values['no-baseline'] !== true,
+  };
+  return { migrations, flyway };
+}
+
+function listOption(input: CommandInput, name: string): string[] {
+  const value = input.values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+function splitPair(pair: string, option: string, shape: string): [string, string] {
+  const equals = pair.indexOf('=');
+  if (equals <= 0)
+    throw new DatacloneError(`${option}: '${pair}' is not ${shape}`, `Write it as ${option} ${shape}.`);
+  return [pair.slice(0, equals), pair.slice(equals + 1)];
+}

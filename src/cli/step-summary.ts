@@ -1,0 +1,84 @@
+import type { MigrateResult } from '../pipeline/migrate.js';
+import type { ProvisionResult } from '../pipeline/provision.js';
+import type { ResetResult } from '../pipeline/reset.js';
+import type { RunResult } from '../pipeline/run-job.js';
+import type { TestResult } from '../pipeline/run-tests.js';
+import type { TeardownResult } from '../pipeline/teardown.js';
+import type { CommandContext } from './command.js';
+import { cloneJson } from './commands/clone-commands.js';
+import { formatTable } from './table.js';
+
+export type StepResult =
+  ProvisionResult | MigrateResult | TestResult | ResetResult | TeardownResult | RunResult;
+
+/** Prints a step's result: JSON for --json (the shape the README documents), else a summary table. */
+export function printStepResult(context: CommandContext, result: StepResult): void {
+  if (context.json) {
+    context.print(JSON.stringify(toJson(result), null, 2));
+    return;
+  }
+  context.print(summaryLines(result).join('\n'));
+}
+
+export function toJson(result: StepResult): unknown {
+  switch (result.step) {
+    case 'provision':
+    case 'reset':
+      return { ...result, clones: result.clones.map(cloneJson) };
+    case 'run':
+      return { ...result, steps: result.steps.map(toJson) };
+    default:
+      return result;
+  }
+}
+
+function summaryLines(result: StepResult): string[] {
+  const time = `${(result.durationMs / 1000).toFixed(2)} s`;
+  switch (result.step) {
+    case 'provision':
+    case 'reset':
+      return [
+        `${result.step}: ${result.clones.length} clone(s) in ${time}`,
+        formatTable(
+          ['CLONE', 'IMAGE', 'ADDRESS', 'DATABASES'],
+          result.clones.map((clone) => [
+            clone.name,
+            clone.image,
+            `${clone.connection.host}:${clone.connection.port}`,
+            clone.connection.databases.map((db) => db.name).join(', '),
+          ]),
+        ),
+      ];
+    case 'migrate':
+      return [
+        `migrate: ${result.success ? 'succeeded' : 'FAILED'} in ${time}`,
+        formatTable(
+          ['DATABASE', 'RESULT', 'APPLIED', 'VERSION', 'TIME'],
+          result.databases.map((db) => [
+            db.database,
+            db.success ? 'ok' : `failed: ${db.error?.code ?? ''}`,
+            db.migrations.map((m) => `${m.version || 'R'} ${m.description}`).join('; ') || '-',
+            db.targetSchemaVersion ?? '-',
+            `${(db.durationMs / 1000).toFixed(2)} s`,
+          ]),
+        ),
+      ];
+    case 'test': {
+      const junit = result.junit
+        ? `, JUnit: ${result.junit.tests} tests, ${result.junit.failures} failures, ${result.junit.errors} errors, ${result.junit.skipped} skipped`
+        : '';
+      return [
+        `test: ${result.passed ? 'passed' : `failed (exit code ${result.exitCode})`} in ${time}${junit}`,
+      ];
+    }
+    case 'teardown':
+      return [
+        `teardown: removed ${result.removed.length} clone(s) in ${time}${result.removed.length ? `: ${result.removed.join(', ')}` : ''}`,
+      ];
+    case 'run':
+      return [
+        ...result.steps.flatMap(summaryLines),
+        `run: ${result.success ? 'succeeded' : `failed (exit code ${result.exitCode})`} in ${time}`,
+      ];
+  }
+}

@@ -1,0 +1,225 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
+import { buildImage } from '../../src/images/build-image.js';
+import type { Job } from '../../src/pipeline/job.js';
+import { migrate } from '../../src/pipeline/migrate.js';
+import { provision } from '../../src/pipeline/provision.js';
+import { resetJob } from '../../src/pipeline/reset.js';
+import { runJob } from '../../src/pipeline/run-job.js';
+import { runTests } from '../../src/pipeline/run-tests.js';
+import { teardown } from '../../src/pipeline/teardown.js';
+import { SAMPLE_DEFINITION } from '../support/fixtures.js';
+import { query } from '../support/query.js';
+import { useTestHost } from '../support/test-host.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const FLYWAY = path.join(ROOT, 'test/flyway-standin/flyway');
+const MIGRATIONS = {
+  customers: [path.join(ROOT, 'examples/sample/migrations/customers')],
+  orders: [path.join(ROOT, 'examples/sample/migrations/orders')],
+};
+
+/** A test command that queries both databases and fails unless the migrations are there. */
+const CHECK_BOTH = `
+const pg = require('pg');
+(async () => {
+  for (const [name, sql] of [['CUSTOMERS', 'SELECT count(*) FROM customers WHERE loyalty_tier = \\'gold\\''], ['ORDERS', 'SELECT count(*) FROM orders WHERE status = \\'delivered\\'']]) {
+    const client = new pg.Client({ connectionString: process.env['DATACLONE_' + name + '_URL'] });
+    await client.connect();
+    console.log(name.toLowerCase(), (await client.query(sql)).rows[0].count);
+    await client.end();
+  }
+  if (!process.env.DATABASE_URL || !process.env.PGPASSWORD || !process.env.DATACLONE_CUSTOMERS_JDBC_URL) process.exit(3);
+})().catch((error) => { console.error(error.message); process.exit(2); });
+`;
+
+const t = useTestHost();
+let image: string;
+
+function job(suffix: string): Job {
+  return { host: t.host, reporter: t.reporter, owner: `${t.owner}-${suffix}` };
+}
+
+async function jobContainers(owner: string): Promise<string[]> {
+  return t.host.findContainers({ 'dataclone.owner': owner });
+}
+
+beforeAll(async () => {
+  image = t.imageTag('pipeline');
+  await buildImage({
+    host: t.host,
+    reporter: t.reporter,
+    definition: await loadImageDefinition(SAMPLE_DEFINITION),
+    tag: image,
+  });
+});
+
+afterAll(() => t.cleanup());
+
+describe('the pipeline steps', () => {
+  it('provision, migrate in dependency order, test both databases, reset, migrate again, teardown', async () => {
+    const j = job('flow');
+    const provisioned = await provision(j, { image });
+    const clone = provisioned.clones[0]!;
+    const log = path.join(await mkdtemp(path.join(os.tmpdir(), 'dataclone-flyway-')), 'calls.jsonl');
+    process.env.DATACLONE_FLYWAY_STANDIN_LOG = log;
+    try {
+      const migrated = await migrate(j, { migrations: MIGRATIONS, flyway: { executable: FLYWAY } });
+      expect(migrated.success).toBe(true);
+      expect(
+        migrated.databases.map((db) => [
+          db.database,
+          db.migrations.map((m) => m.version),
+          db.targetSchemaVersion,
+        ]),
+      ).toEqual([
+        ['customers', ['2'], '2'],
+        ['orders', ['2'], '2'],
+      ]);
+      // Credentials reach Flyway through its environment only.
+      const calls = (await readFile(log, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(calls).toHaveLength(2);
+      for (const call of calls) {
+        expect(call.argv.join(' ')).not.toContain(clone.connection.password);
+        expect(call.env).toContain('FLYWAY_PASSWORD');
+        expect(call.argv).toEqual(expect.arrayContaining(['-outputType=json', 'migrate']));
+      }
+    } finally {
+      delete process.env.DATACLONE_FLYWAY_STANDIN_LOG;
+      await rm(path.dirname(log), { recursive: true, force: true });
+    }
+
+    const tested = await runTests(j, { command: [process.execPath, '-e', CHECK_BOTH], cwd: ROOT });
+    expect(tested).toMatchObject({ exitCode: 0, passed: true });
+
+    await resetJob(j);
+    await expect(query(clone, 'customers', 'SELECT loyalty_tier FROM customers LIMIT 1')).rejects.toThrow(
+      /loyalty_tier/,
+    );
+    const failingTests = await runTests(j, { command: [process.execPath, '-e', CHECK_BOTH], cwd: ROOT });
+    expect(failingTests.exitCode).toBe(2);
+
+    const again = await migrate(j, { migrations: MIGRATIONS, flyway: { executable: FLYWAY } });
+    expect(again.databases.map((db) => db.migrationsExecuted)).toEqual([1, 1]);
+
+    const removed = await teardown(j);
+    expect(removed.removed).toEqual([clone.name]);
+    expect(await jobContainers(j.owner)).toEqual([]);
+  });
+
+  it('runs the whole job in one call, tearing down even when the tests fail', async () => {
+    const j = job('run');
+    const result = await runJob(j, {
+      provision: { image },
+      migrate: { migrations: MIGRATIONS, flyway: { executable: FLYWAY } },
+      test: { command: [process.execPath, '-e', 'process.exit(7)'] },
+    });
+    expect(result).toMatchObject({ success: false, exitCode: 7 });
+    expect(result.steps.map((step) => step.step)).toEqual(['provision', 'migrate', 'test', 'teardown']);
+    expect(await jobContainers(j.owner)).toEqual([]);
+  });
+
+  it("stops at the first database whose migration fails, with Flyway's own error, and keeps the clone for teardown", async () => {
+    const j = job('failing');
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dataclone-bad-migration-'));
+    await writeFile(path.join(folder, 'V2__broken.sql'), 'ALTER TABLE no_such_table ADD COLUMN x int;\n');
+    try {
+      await provision(j, { image });
+      const result = await migrate(j, {
+        migrations: { customers: [folder], orders: MIGRATIONS.orders },
+        flyway: { executable: FLYWAY },
+      });
+      expect(result.success).toBe(false);
+      expect(result.databases).toHaveLength(1);
+      expect(result.databases[0]?.error).toMatchObject({
+        code: 'FAILED_VERSIONED_MIGRATION',
+        message: expect.stringContaining('no_such_table'),
+      });
+      expect(await jobContainers(j.owner)).toHaveLength(1);
+    } finally {
+      await teardown(j);
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  describe('faults', () => {
+    it('a Flyway that is not there', async () => {
+      const j = job('noflyway');
+      await provision(j, { image });
+      try {
+        await expect(
+          migrate(j, { migrations: MIGRATIONS, flyway: { executable: '/nonexistent/flyway' } }),
+        ).rejects.toThrow('Flyway was not found at /nonexistent/flyway');
+      } finally {
+        await teardown(j);
+      }
+    });
+
+    it('a test command that is not found', async () => {
+      const j = job('nocommand');
+      await provision(j, { image });
+      try {
+        await expect(runTests(j, { command: ['no-such-test-runner'] })).rejects.toThrow(
+          'test command not found: no-such-test-runner',
+        );
+      } finally {
+        await teardown(j);
+      }
+    });
+
+    it('provision from an image that does not exist leaves nothing', async () => {
+      const j = job('noimage');
+      await expect(provision(j, { image: 'dataclone-test/nope:1' })).rejects.toThrow(/was not found/);
+      expect(await jobContainers(j.owner)).toEqual([]);
+    });
+
+    it('a step in a job that has no clones', async () => {
+      const j = job('empty');
+      await expect(resetJob(j)).rejects.toThrow(`reset: job ${j.owner} has no clones`);
+      await expect(runTests(j, { command: ['true'] })).rejects.toThrow(`test: job ${j.owner} has no clones`);
+      await expect(migrate(j, { migrations: MIGRATIONS, flyway: { executable: FLYWAY } })).rejects.toThrow(
+        'has no clones',
+      );
+    });
+
+    it('teardown twice, and after Docker already removed the container', async () => {
+      const j = job('twice');
+      const { clones } = await provision(j, { image });
+      await t.docker.getContainer(clones[0]!.containerId).remove({ force: true });
+      expect((await teardown(j)).removed).toEqual([]);
+      expect((await teardown(j)).removed).toEqual([]);
+    });
+
+    it('teardown removes the clone of a provisioning process killed with SIGKILL half way', async () => {
+      const owner = `${t.owner}-killed`;
+      const child = spawn(process.execPath, [CLI, 'provision', '--image', image, '--job', owner], {
+        stdio: 'ignore',
+      });
+      try {
+        for (let i = 0; i < 200 && (await jobContainers(owner)).length === 0; i++)
+          await new Promise((r) => setTimeout(r, 25));
+        expect(await jobContainers(owner)).toHaveLength(1);
+      } finally {
+        child.kill('SIGKILL');
+      }
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        CLI,
+        'teardown',
+        '--job',
+        owner,
+        '--json',
+      ]);
+      expect(JSON.parse(stdout).removed).toHaveLength(1);
+      expect(await jobContainers(owner)).toEqual([]);
+    });
+  });
+});

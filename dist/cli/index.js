@@ -80806,6 +80806,37 @@ class DockerHost {
             signal?.addEventListener('abort', () => resolve());
         });
     }
+    /**
+     * Resolves true once the container's log has a line containing `marker`, false when the log
+     * ends (the container stopped) or `signal` aborts first.
+     */
+    async waitForLogLine(id, marker, signal) {
+        const stream = (await this.docker.getContainer(id).logs({
+            stdout: true,
+            stderr: true,
+            follow: true,
+            abortSignal: signal,
+        }));
+        const text = new external_node_stream_namespaceObject.PassThrough();
+        this.docker.modem.demuxStream(stream, text, text);
+        return new Promise((resolve) => {
+            let seen = '';
+            const finish = (found) => {
+                signal.removeEventListener('abort', aborted);
+                stream.destroy?.();
+                resolve(found);
+            };
+            const aborted = () => finish(false);
+            text.on('data', (chunk) => {
+                seen = (seen + chunk.toString('utf8')).slice(-4096);
+                if (seen.includes(marker))
+                    finish(true);
+            });
+            stream.on('end', () => finish(seen.includes(marker)));
+            stream.on('error', () => finish(false));
+            signal.addEventListener('abort', aborted, { once: true });
+        });
+    }
     /** Runs a command inside a running container and waits for it to end. */
     async exec(containerId, command, options = {}) {
         const exec = await this.docker.getContainer(containerId).exec({
@@ -81147,6 +81178,7 @@ const postgresEngine = {
             user: 'postgres',
             env: {},
             passwordVariable: 'DATACLONE_PASSWORD',
+            readyLogLine: CLONE_READY,
         };
     },
     async waitUntilReady(endpoint, credentials, database, signal) {
@@ -81201,6 +81233,7 @@ const postgresEngine = {
  * password arrives in the environment and reaches psql through printf, a shell builtin, so it
  * is never on any command line.
  */
+const CLONE_READY = 'dataclone: the clone is ready';
 const CLONE_START_SCRIPT = `${FIND_BINARIES}
 postgres -D ${DATA_DIRECTORY} &
 server=$!
@@ -81212,6 +81245,7 @@ until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$DATACLONE_PASSWORD" | ${P
   sleep 0.01
 done
 unset DATACLONE_PASSWORD
+echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;
 function withBinaries(command) {
@@ -81417,6 +81451,10 @@ async function waitForServer(host, engine, cloneName, containerId, endpoint, rea
         return code;
     }, () => undefined);
     try {
+        // Logins only work once the clone's password is set, and every failed one writes a FATAL
+        // line to the server log: wait for the start script to say the password is set, then prove
+        // it with a real query.
+        await host.waitForLogLine(containerId, engine.cloneStart().readyLogLine, ready.signal);
         await engine.waitUntilReady(endpoint, readiness.credentials, readiness.database, ready.signal);
     }
     catch (error) {
@@ -83300,7 +83338,11 @@ async function runTests(job, options) {
     job.reporter.info(`Running tests: ${display}`);
     const started = performance.now();
     const exitCode = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), { cwd: options.cwd, env, stdio: 'inherit' });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), {
+            cwd: options.cwd,
+            env,
+            stdio: ['inherit', options.stdout === 'stderr' ? process.stderr : 'inherit', 'inherit'],
+        });
         child.on('error', (error) => reject(error.code === 'ENOENT'
             ? new DatacloneError(`test command not found: ${argv[0]}`, 'Check the command and that it is installed and on PATH (or give a path to it).')
             : error));
@@ -83600,7 +83642,7 @@ const runCommand = {
         const result = await runJob(jobOf(input, context), {
             provision: provisionOptions(input, image),
             migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
-            test: input.rest.length ? { command: input.rest, junit: stringOption(input, 'junit') } : undefined,
+            test: input.rest.length ? testOptions(input, context) : undefined,
             keep: input.values.keep === true,
         });
         printStepResult(context, result);
@@ -83610,6 +83652,13 @@ const runCommand = {
         return result.exitCode;
     },
 };
+function testOptions(input, context) {
+    return {
+        command: input.rest,
+        junit: stringOption(input, 'junit'),
+        stdout: context.json ? 'stderr' : 'inherit',
+    };
+}
 function provisionOptions(input, image) {
     return {
         image,

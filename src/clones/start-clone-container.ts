@@ -71,6 +71,10 @@ async function waitForServer(
     () => undefined,
   );
   try {
+    // Logins only work once the clone's password is set, and every failed one writes a FATAL
+    // line to the server log: wait for the start script to say the password is set, then prove
+    // it with a real query.
+    await host.waitForLogLine(containerId, engine.cloneStart().readyLogLine, ready.signal);
     await engine.waitUntilReady(endpoint, readiness.credentials, readiness.database, ready.signal);
   } catch (error) {
     const exitCode = await Promise.race([exited, Promise.resolve(undefined)]);

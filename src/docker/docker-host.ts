@@ -301,6 +301,37 @@ export class DockerHost {
     });
   }
 
+  /**
+   * Resolves true once the container's log has a line containing `marker`, false when the log
+   * ends (the container stopped) or `signal` aborts first.
+   */
+  async waitForLogLine(id: string, marker: string, signal: AbortSignal): Promise<boolean> {
+    const stream = (await this.docker.getContainer(id).logs({
+      stdout: true,
+      stderr: true,
+      follow: true,
+      abortSignal: signal,
+    })) as NodeJS.ReadableStream;
+    const text = new PassThrough();
+    this.docker.modem.demuxStream(stream, text, text);
+    return new Promise<boolean>((resolve) => {
+      let seen = '';
+      const finish = (found: boolean) => {
+        signal.removeEventListener('abort', aborted);
+        (stream as unknown as { destroy?: () => void }).destroy?.();
+        resolve(found);
+      };
+      const aborted = () => finish(false);
+      text.on('data', (chunk: Buffer) => {
+        seen = (seen + chunk.toString('utf8')).slice(-4096);
+        if (seen.includes(marker)) finish(true);
+      });
+      stream.on('end', () => finish(seen.includes(marker)));
+      stream.on('error', () => finish(false));
+      signal.addEventListener('abort', aborted, { once: true });
+    });
+  }
+
   /** Runs a command inside a running container and waits for it to end. */
   async exec(containerId: string, command: string[], options: ExecOptions = {}): Promise<ExecResult> {
     const exec = await this.docker.getContainer(containerId).exec({

@@ -70,6 +70,8 @@ export interface CloneStart {
   /** Environment of the clone's container; the password arrives in `passwordVariable`. */
   env: Record<string, string>;
   passwordVariable: string;
+  /** A line the container logs once the server runs with the clone's password. */
+  readyLogLine: string;
 }
 
 export interface Endpoint {

@@ -180,6 +180,7 @@ export const postgresEngine: Engine = {
       user: 'postgres',
       env: {},
       passwordVariable: 'DATACLONE_PASSWORD',
+      readyLogLine: CLONE_READY,
     };
   },
 
@@ -241,6 +242,8 @@ export const postgresEngine: Engine = {
  * password arrives in the environment and reaches psql through printf, a shell builtin, so it
  * is never on any command line.
  */
+const CLONE_READY = 'dataclone: the clone is ready';
+
 const CLONE_START_SCRIPT = `${FIND_BINARIES}
 postgres -D ${DATA_DIRECTORY} &
 server=$!
@@ -252,6 +255,7 @@ until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$DATACLONE_PASSWORD" | ${P
   sleep 0.01
 done
 unset DATACLONE_PASSWORD
+echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;
 

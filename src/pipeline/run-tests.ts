@@ -13,6 +13,9 @@ export interface TestOptions {
   /** A JUnit XML report, or a folder of them, to read for the summary once the command ends. */
   junit?: string;
   cwd?: string;
+  /** Where the command's standard output goes: ours (default), or our standard error when
+   *  our standard output carries a machine-readable result (--json). */
+  stdout?: 'inherit' | 'stderr';
 }
 
 export interface TestResult {
@@ -36,7 +39,11 @@ export async function runTests(job: Job, options: TestOptions): Promise<TestResu
   job.reporter.info(`Running tests: ${display}`);
   const started = performance.now();
   const exitCode = await new Promise<number>((resolve, reject) => {
-    const child = spawn(argv[0] as string, argv.slice(1), { cwd: options.cwd, env, stdio: 'inherit' });
+    const child = spawn(argv[0] as string, argv.slice(1), {
+      cwd: options.cwd,
+      env,
+      stdio: ['inherit', options.stdout === 'stderr' ? process.stderr : 'inherit', 'inherit'],
+    });
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'

@@ -80,7 +80,8 @@ describe('the dataclone CLI (built dist)', () => {
     expect(reset).toMatchObject({ port: clone.port, password: clone.password });
 
     const logs = await dataclone('clone', 'logs', name, '--tail', '5');
-    expect(logs.stdout).toContain('ready to accept connections');
+    expect(logs.stdout).toContain('dataclone: the clone is ready');
+    expect(logs.stdout).not.toContain('password authentication failed');
 
     expect((await dataclone('clone', 'remove', name)).code).toBe(0);
     expect((await dataclone('clone', 'show', name)).code).toBe(1);

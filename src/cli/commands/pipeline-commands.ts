@@ -8,7 +8,7 @@ import { migrate } from '../../pipeline/migrate.js';
 import { provision } from '../../pipeline/provision.js';
 import { resetJob } from '../../pipeline/reset.js';
 import { runJob } from '../../pipeline/run-job.js';
-import { runTests } from '../../pipeline/run-tests.js';
+import { runTests, type TestOptions } from '../../pipeline/run-tests.js';
 import { teardown } from '../../pipeline/teardown.js';
 import {
   numberOption,
@@ -123,7 +123,7 @@ export const runCommand: Command = {
     const result = await runJob(jobOf(input, context), {
       provision: provisionOptions(input, image),
       migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
-      test: input.rest.length ? { command: input.rest, junit: stringOption(input, 'junit') } : undefined,
+      test: input.rest.length ? testOptions(input, context) : undefined,
       keep: input.values.keep === true,
     });
     printStepResult(context, result);
@@ -133,6 +133,14 @@ export const runCommand: Command = {
     return result.exitCode;
   },
 };
+
+function testOptions(input: CommandInput, context: CommandContext): TestOptions {
+  return {
+    command: input.rest,
+    junit: stringOption(input, 'junit'),
+    stdout: context.json ? 'stderr' : 'inherit',
+  };
+}
 
 function provisionOptions(input: CommandInput, image: string) {
   return {

@@ -3,7 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 
-const entries = [{ source: 'src/cli/index.ts', out: 'dist/cli' }];
+const entries = [
+  { source: 'src/cli/index.ts', out: 'dist/cli' },
+  { source: 'src/github/index.ts', out: 'dist/github' },
+];
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('schema', { recursive: true });

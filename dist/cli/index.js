@@ -80458,7 +80458,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 1347:
+/***/ 9441:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80467,7 +80467,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/cli/commonjs-globals.ts
+;// CONCATENATED MODULE: ./src/bundle/commonjs-globals.ts
 
 
 // The bundle is an ES module, but some CommonJS code inside it (ssh2, which dockerode loads for
@@ -80483,7 +80483,7 @@ globals.__dirname ??= external_node_path_default().dirname(globals.__filename);
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commonjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1347);
+/* harmony import */ var _bundle_commonjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9441);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7949);
 
 

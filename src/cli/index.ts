@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import './commonjs-globals.js';
+import '../bundle/commonjs-globals.js';
 import { runCli } from './main.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

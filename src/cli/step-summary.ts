@@ -1,15 +1,7 @@
-import type { MigrateResult } from '../pipeline/migrate.js';
-import type { ProvisionResult } from '../pipeline/provision.js';
-import type { ResetResult } from '../pipeline/reset.js';
-import type { RunResult } from '../pipeline/run-job.js';
-import type { TestResult } from '../pipeline/run-tests.js';
-import type { TeardownResult } from '../pipeline/teardown.js';
+import type { StepResult } from '../report/markdown-summary.js';
 import type { CommandContext } from './command.js';
 import { cloneJson } from './commands/clone-commands.js';
 import { formatTable } from './table.js';
-
-export type StepResult =
-  ProvisionResult | MigrateResult | TestResult | ResetResult | TeardownResult | RunResult;
 
 /** Prints a step's result: JSON for --json (the shape the README documents), else a summary table. */
 export function printStepResult(context: CommandContext, result: StepResult): void {

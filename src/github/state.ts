@@ -1,0 +1,32 @@
+import * as core from '@actions/core';
+
+/** What the post step needs from main, saved before main does anything that can fail. */
+export interface ActionState {
+  owner: string;
+  keep: boolean;
+  dockerHost: string;
+}
+
+const KEYS = { isPost: 'isPost', owner: 'owner', keep: 'keep', dockerHost: 'dockerHost' } as const;
+
+export function isPost(): boolean {
+  return core.getState(KEYS.isPost) === 'true';
+}
+
+/** Called first in main, so that the post step knows it is the post step even if main fails at once. */
+export function markMainStarted(): void {
+  core.saveState(KEYS.isPost, 'true');
+}
+
+export function saveState(state: ActionState): void {
+  core.saveState(KEYS.owner, state.owner);
+  core.saveState(KEYS.keep, String(state.keep));
+  core.saveState(KEYS.dockerHost, state.dockerHost);
+}
+
+/** The state main saved; undefined when main never got as far as saving it. */
+export function readState(): ActionState | undefined {
+  const owner = core.getState(KEYS.owner);
+  if (!owner) return undefined;
+  return { owner, keep: core.getState(KEYS.keep) === 'true', dockerHost: core.getState(KEYS.dockerHost) };
+}

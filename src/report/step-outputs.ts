@@ -1,0 +1,55 @@
+import type { Clone } from '../clones/clone.js';
+import type { StepOutcome } from '../pipeline/run-step.js';
+
+/** Outputs a CI step hands to later steps, and which of them are secret. */
+export interface StepOutputs {
+  values: Record<string, string>;
+  secrets: string[];
+}
+
+/**
+ * The outputs of a step: the first clone's connection details (name, host, port, user,
+ * password, the primary database's URL and JDBC URL, every database as JSON), the migrations
+ * applied, the test exit code, or the image built.
+ */
+export function stepOutputs(outcome: StepOutcome): StepOutputs {
+  if (outcome.kind === 'image') {
+    return { values: { image: outcome.image.tag, 'image-id': outcome.image.imageId }, secrets: [] };
+  }
+  const result = outcome.result;
+  const values: Record<string, string> = {};
+  const steps = result.step === 'run' ? result.steps : [result];
+  const clone = steps.flatMap((step) => ('clones' in step ? step.clones : []))[0];
+  if (clone) Object.assign(values, cloneOutputs(clone));
+  for (const step of steps) {
+    if (step.step === 'migrate') {
+      values.migrations = JSON.stringify(
+        step.databases.map((db) => ({
+          database: db.database,
+          success: db.success,
+          version: db.targetSchemaVersion ?? null,
+          applied: db.migrations.map((m) => m.version || m.description),
+        })),
+      );
+    }
+    if (step.step === 'test') values['test-exit-code'] = String(step.exitCode);
+    if (step.step === 'teardown') values.removed = JSON.stringify(step.removed);
+  }
+  return { values, secrets: clone ? [clone.connection.password] : [] };
+}
+
+function cloneOutputs(clone: Clone): Record<string, string> {
+  const { connection } = clone;
+  const primary =
+    connection.databases.find((db) => db.name === connection.primaryDatabase) ?? connection.databases[0];
+  return {
+    'clone-name': clone.name,
+    host: connection.host,
+    port: String(connection.port),
+    user: connection.user,
+    password: connection.password,
+    'database-url': primary?.url ?? '',
+    'jdbc-url': primary?.jdbcUrl ?? '',
+    databases: JSON.stringify(connection.databases),
+  };
+}

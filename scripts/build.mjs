@@ -6,6 +6,8 @@ import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 const entries = [
   { source: 'src/cli/index.ts', out: 'dist/cli' },
   { source: 'src/github/index.ts', out: 'dist/github' },
+  { source: 'src/azure/main.ts', out: 'dist/azure/main' },
+  { source: 'src/azure/post.ts', out: 'dist/azure/post' },
 ];
 
 rmSync('dist', { recursive: true, force: true });

@@ -1,8 +1,14 @@
 import '../bundle/commonjs-globals.js';
-import { main } from './main.js';
-import { post } from './post.js';
-import { isPost } from './state.js';
+import { runCiPost, runCiStep } from '../adapters/run-ci-step.js';
+import { readInputs } from './inputs.js';
+import { githubPlatform } from './platform.js';
+import { isPost, markMainStarted, readState, saveState } from './state.js';
 
-// One bundle serves both steps of action.yml: main saves the isPost state, so the post step of
-// the same action instance sees it.
-await (isPost() ? post() : main());
+// One bundle serves both steps of action.yml: main marks the state first thing, so the post
+// step of the same action instance knows it is the post step.
+if (isPost()) {
+  await runCiPost(githubPlatform(), readState());
+} else {
+  markMainStarted();
+  await runCiStep(githubPlatform(), () => readInputs(), saveState);
+}

@@ -1,11 +1,5 @@
 import * as core from '@actions/core';
-
-/** What the post step needs from main, saved before main does anything that can fail. */
-export interface ActionState {
-  owner: string;
-  keep: boolean;
-  dockerHost: string;
-}
+import type { PostState } from '../adapters/ci-platform.js';
 
 const KEYS = { isPost: 'isPost', owner: 'owner', keep: 'keep', dockerHost: 'dockerHost' } as const;
 
@@ -18,14 +12,14 @@ export function markMainStarted(): void {
   core.saveState(KEYS.isPost, 'true');
 }
 
-export function saveState(state: ActionState): void {
+export function saveState(state: PostState): void {
   core.saveState(KEYS.owner, state.owner);
   core.saveState(KEYS.keep, String(state.keep));
   core.saveState(KEYS.dockerHost, state.dockerHost);
 }
 
 /** The state main saved; undefined when main never got as far as saving it. */
-export function readState(): ActionState | undefined {
+export function readState(): PostState | undefined {
   const owner = core.getState(KEYS.owner);
   if (!owner) return undefined;
   return { owner, keep: core.getState(KEYS.keep) === 'true', dockerHost: core.getState(KEYS.dockerHost) };

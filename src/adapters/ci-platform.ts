@@ -1,0 +1,16 @@
+import type { Reporter } from '../core/reporter.js';
+
+/** What a CI adapter provides to run a dataclone step: the few platform calls the core needs. */
+export interface CiPlatform {
+  reporter: Reporter;
+  setOutput(name: string, value: string, secret: boolean): void;
+  writeSummary(markdown: string): Promise<void>;
+  fail(message: string): void;
+}
+
+/** What the post step needs from main, saved before main does anything that can fail. */
+export interface PostState {
+  owner: string;
+  keep: boolean;
+  dockerHost: string;
+}

@@ -1,0 +1,92 @@
+import { describeError } from '../core/errors.js';
+import { DockerHost } from '../docker/docker-host.js';
+import { runStep, type StepOutcome } from '../pipeline/run-step.js';
+import { teardown } from '../pipeline/teardown.js';
+import { markdownSummary } from '../report/markdown-summary.js';
+import { stepOutputs } from '../report/step-outputs.js';
+import type { CiPlatform, PostState } from './ci-platform.js';
+import type { StepInputs } from './step-inputs.js';
+
+/**
+ * A CI adapter's main step: `readInputs` and `saveState` come from the platform; this runs the
+ * step, sets its outputs (secrets masked first), writes the job summary and fails the step with
+ * one message when something went wrong.
+ */
+export async function runCiStep(
+  platform: CiPlatform,
+  readInputs: () => StepInputs,
+  saveState: (state: PostState) => void,
+): Promise<void> {
+  try {
+    const inputs = readInputs();
+    // Saved first: if anything below fails or the step is killed, the post step still cleans up.
+    saveState({ owner: inputs.owner, keep: inputs.keep, dockerHost: inputs.dockerHost });
+    const outcome = await runStep(
+      { host: dockerHostFor(inputs.dockerHost), reporter: platform.reporter, owner: inputs.owner },
+      inputs.request,
+    );
+    const outputs = stepOutputs(outcome);
+    for (const secret of outputs.secrets) platform.reporter.maskSecret(secret);
+    for (const [name, value] of Object.entries(outputs.values)) {
+      platform.setOutput(
+        name,
+        value,
+        outputs.secrets.some((secret) => value.includes(secret)),
+      );
+    }
+    if (outcome.kind === 'image') {
+      await platform.writeSummary(
+        `## dataclone\n\nBuilt data image \`${outcome.image.tag}\` in ${(outcome.image.durationMs / 1000).toFixed(1)} s.\n`,
+      );
+      return;
+    }
+    await platform.writeSummary(markdownSummary(outcome.result));
+    if (outcome.failed) platform.fail(failureMessage(outcome));
+  } catch (error) {
+    const { message, hint } = describeError(error);
+    platform.fail(hint ? `${message}\n${hint}` : message);
+  }
+}
+
+/**
+ * A CI adapter's post step: removes every clone the job owns unless keep, also after main failed
+ * or was killed. It only warns: cleanup must never turn a green job red.
+ */
+export async function runCiPost(platform: CiPlatform, state: PostState | undefined): Promise<void> {
+  if (!state) {
+    platform.reporter.info('dataclone: main did not start, nothing to clean up');
+    return;
+  }
+  if (state.keep) {
+    platform.reporter.info(`dataclone: keep is set, the clones of job ${state.owner} stay running`);
+    return;
+  }
+  try {
+    await teardown({
+      host: dockerHostFor(state.dockerHost),
+      reporter: platform.reporter,
+      owner: state.owner,
+    });
+  } catch (error) {
+    platform.reporter.warn(
+      `dataclone: teardown of job ${state.owner} failed: ${describeError(error).message}`,
+    );
+  }
+}
+
+/** The Docker host named by the docker-host input, else DOCKER_HOST or the local socket. */
+export function dockerHostFor(given: string): DockerHost {
+  if (given) process.env.DOCKER_HOST = given;
+  return new DockerHost(undefined, given ? `docker-host ${given}` : undefined);
+}
+
+function failureMessage(outcome: Extract<StepOutcome, { kind: 'step' }>): string {
+  const result = outcome.result;
+  if (result.step === 'run' && result.error)
+    return `${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`;
+  if (result.step === 'migrate') {
+    const failed = result.databases.at(-1);
+    return `migration of ${failed?.database} failed (${failed?.error?.code}): ${failed?.error?.message}`;
+  }
+  return `tests failed with exit code ${outcome.exitCode}`;
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { DatacloneError } from '../core/errors.js';
+import { validateOwner } from '../pipeline/job.js';
+import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
+
+/**
+ * How a CI platform hands over its inputs. Names are the action's (kebab-case); each adapter
+ * maps them to its own spelling.
+ */
+export interface InputSource {
+  get(name: string): string;
+  getBoolean(name: string): boolean;
+  getLines(name: string): string[];
+  /** How the platform spells an input name, for error messages. */
+  spell(name: string): string;
+}
+
+/** Every input a dataclone CI step reads, turned once into the core's typed request. */
+export interface StepInputs {
+  request: StepRequest;
+  owner: string;
+  keep: boolean;
+  dockerHost: string;
+}
+
+export function readStepInputs(inputs: InputSource, defaultJobId: string): StepInputs {
+  const input = (name: string) => `input '${inputs.spell(name)}'`;
+  const command = inputs.get('command') as StepCommand;
+  if (!command)
+    throw new DatacloneError(`${input('command')} is required`, `Use one of: ${STEP_COMMANDS.join(', ')}.`);
+  if (!STEP_COMMANDS.includes(command)) {
+    throw new DatacloneError(
+      `${input('command')}: '${command}' is not a dataclone command`,
+      `Use one of: ${STEP_COMMANDS.join(', ')}.`,
+    );
+  }
+  const image = inputs.get('image');
+  if ((command === 'provision' || command === 'run') && !image) {
+    throw new DatacloneError(
+      `${input('image')} is required for command '${command}'`,
+      'Set it to a data image, e.g. shop:nightly.',
+    );
+  }
+  const testCommand = inputs.get('test-command');
+  if (command === 'test' && !testCommand) {
+    throw new DatacloneError(
+      `${input('test-command')} is required for command 'test'`,
+      'Set it to your test command, e.g. npm test.',
+    );
+  }
+  const definition = inputs.get('definition');
+  if (command === 'build-image' && !definition) {
+    throw new DatacloneError(
+      `${input('definition')} is required for command 'build-image'`,
+      'Set it to the path of dataclone.yaml.',
+    );
+  }
+  const port = inputs.get('port');
+  if (port && !/^\d+$/.test(port))
+    throw new DatacloneError(
+      `${input('port')}: '${port}' is not a port number`,
+      'Give a number from 1 to 65535.',
+    );
+  const keep = inputs.get('keep') ? inputs.getBoolean('keep') : false;
+  return {
+    owner: validateOwner(inputs.get('job-id') || defaultJobId, input('job-id')),
+    keep,
+    dockerHost: inputs.get('docker-host'),
+    request: {
+      command,
+      keep,
+      tag: inputs.get('tag') || undefined,
+      definition: definition ? path.resolve(definition) : undefined,
+      provision: image
+        ? {
+            image,
+            name: inputs.get('name') || undefined,
+            port: port ? Number(port) : undefined,
+            bindAddress: inputs.get('bind-address') || undefined,
+            lifetime: inputs.get('lifetime') || undefined,
+          }
+        : undefined,
+      migrate: {
+        migrations: namedLines(inputs.getLines('migrations'), input('migrations'), (folder) =>
+          path.resolve(folder),
+        ),
+        flyway: {
+          executable: inputs.get('flyway') || undefined,
+          configFiles: inputs.getLines('flyway-config').map((file) => path.resolve(file)),
+          placeholders: Object.fromEntries(
+            Object.entries(
+              namedLines(inputs.getLines('placeholders'), input('placeholders'), (value) => value),
+            ).map(([key, values]) => [key, values.at(-1) ?? '']),
+          ),
+        },
+      },
+      test: testCommand ? { shellCommand: testCommand, junit: inputs.get('junit') || undefined } : undefined,
+    },
+  };
+}
+
+/** `name=value` lines of a multi-line input, grouped by name. */
+function namedLines(
+  lines: string[],
+  input: string,
+  value: (text: string) => string,
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const line of lines) {
+    const equals = line.indexOf('=');
+    if (equals <= 0)
+      throw new DatacloneError(`${input}: '${line}' is not name=value`, 'Write one name=value per line.');
+    (result[line.slice(0, equals).trim()] ??= []).push(value(line.slice(equals + 1).trim()));
+  }
+  return result;
+}

@@ -1,0 +1,28 @@
+import * as tl from 'azure-pipelines-task-lib/task.js';
+import type { PostState } from '../adapters/ci-platform.js';
+
+const KEYS = {
+  owner: 'dataclone.owner',
+  keep: 'dataclone.keep',
+  dockerHost: 'dataclone.dockerHost',
+} as const;
+
+/**
+ * Task variables reach the post-job handler of the same task instance. The post-job handler
+ * also runs when the task was skipped by a condition: then no owner was saved and it does nothing.
+ */
+export function saveState(state: PostState): void {
+  tl.setTaskVariable(KEYS.owner, state.owner);
+  tl.setTaskVariable(KEYS.keep, String(state.keep));
+  tl.setTaskVariable(KEYS.dockerHost, state.dockerHost);
+}
+
+export function readState(): PostState | undefined {
+  const owner = tl.getTaskVariable(KEYS.owner);
+  if (!owner) return undefined;
+  return {
+    owner,
+    keep: tl.getTaskVariable(KEYS.keep) === 'true',
+    dockerHost: tl.getTaskVariable(KEYS.dockerHost) ?? '',
+  };
+}

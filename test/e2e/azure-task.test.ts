@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
+import { buildImage } from '../../src/images/build-image.js';
+import { AzureAgent } from '../support/azure-agent.js';
+import { SAMPLE_DEFINITION } from '../support/fixtures.js';
+import { useTestHost } from '../support/test-host.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FLYWAY = path.join(ROOT, 'test/flyway-standin/flyway');
+const t = useTestHost();
+let image: string;
+let agent: AzureAgent;
+
+beforeAll(async () => {
+  image = t.imageTag('azure');
+  await buildImage({
+    host: t.host,
+    reporter: t.reporter,
+    definition: await loadImageDefinition(SAMPLE_DEFINITION),
+    tag: image,
+  });
+});
+afterAll(() => t.cleanup());
+beforeEach(async () => {
+  agent = new AzureAgent();
+  await agent.start();
+});
+afterEach(() => agent.dispose());
+
+describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
+  it('runs provision, migrate and tests; sets output variables, secret ones masked; post-job removes the clone', async () => {
+    const job = `${t.owner}-azp-run`;
+    const run = await agent.execution({
+      command: 'run',
+      image,
+      definition: SAMPLE_DEFINITION,
+      flyway: FLYWAY,
+      testCommand: 'test -n "$DATACLONE_ORDERS_URL"',
+      keep: 'true',
+      jobId: job,
+    });
+    expect(run.result).toBeUndefined();
+    expect(run.code).toBe(0);
+    const password = run.outputs.password ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9]{32}$/);
+    // The first time the password is printed, it is to register it as a secret.
+    const lines = run.stdout.split('\n');
+    const first = lines.findIndex((line) => line.includes(password));
+    expect(lines[first]).toBe(`##vso[task.setsecret]${password}`);
+    for (const line of lines.filter((l) => l.includes(password)))
+      expect(line).toMatch(/^##vso\[task\.(setsecret|setvariable [^\]]*issecret=true)/);
+    expect(run.outputs).toMatchObject({
+      host: '127.0.0.1',
+      user: 'postgres',
+      testExitCode: '0',
+      cloneName: expect.any(String),
+    });
+    expect(run.outputs.databaseUrl).toContain(`:${password}@`);
+    expect(run.summary).toContain('| customers | 2 | add loyalty tier |');
+    expect(await t.host.findContainers({ 'dataclone.owner': job })).toHaveLength(1);
+
+    expect((await agent.postJobExecution()).stdout).toContain('keep is set');
+    agent.taskVariables['dataclone.keep'] = 'false';
+    const post = await agent.postJobExecution();
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(/Removed 1 clone\(s\) of job/);
+    expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+  });
+
+  it('post-job removes the clone after the execution handler was killed half way', async () => {
+    const job = `${t.owner}-azp-killed`;
+    const handle: { kill?: () => void } = {};
+    const running = agent.execution({ command: 'provision', image, jobId: job }, handle);
+    for (let i = 0; i < 400 && (await t.host.findContainers({ 'dataclone.owner': job })).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    handle.kill?.();
+    expect((await running).signal).toBe('SIGKILL');
+    expect(await t.host.findContainers({ 'dataclone.owner': job })).toHaveLength(1);
+    expect((await agent.postJobExecution()).code).toBe(0);
+    expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+  });
+
+  it('post-job does nothing when the task was skipped', async () => {
+    const post = await agent.postJobExecution();
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('nothing to clean up');
+    expect(post.result).toBeUndefined();
+  });
+
+  it.each([
+    [{ command: 'frobnicate' }, "input 'command': 'frobnicate' is not a dataclone command"],
+    [{ command: 'provision' }, "input 'image' is required for command 'provision'"],
+    [{ command: 'test' }, "input 'testCommand' is required for command 'test'"],
+    [
+      { command: 'provision', image: 'x:1', dockerHost: 'tcp://127.0.0.1:1' },
+      'cannot reach docker-host tcp://127.0.0.1:1',
+    ],
+  ])(
+    'ends with TaskResult.Failed and one clear message for %j, leaving nothing running',
+    async (inputs, message) => {
+      const before = await t.snapshot();
+      const run = await agent.execution({ jobId: `${t.owner}-azp-bad`, ...inputs });
+      expect(run.result?.result).toBe('Failed');
+      expect(run.result?.message).toContain(message);
+      expect(await t.snapshot()).toEqual(before);
+    },
+  );
+});

@@ -1,5 +1,6 @@
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import { readStepInputs, type StepInputs } from '../adapters/step-inputs.js';
+import { DatacloneError } from '../core/errors.js';
 
 /** task.json spells the action's kebab-case inputs in camelCase: test-command is testCommand. */
 export function azureName(name: string): string {
@@ -11,7 +12,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): StepInputs {
   return readStepInputs(
     {
       get: (name) => tl.getInput(azureName(name), false) ?? '',
-      getBoolean: (name) => tl.getBoolInput(azureName(name), false),
+      getBoolean: (name) => strictBoolean(tl.getInput(azureName(name), false) ?? '', azureName(name)),
       getLines: (name) =>
         (tl.getInput(azureName(name), false) ?? '')
           .split('\n')
@@ -20,5 +21,15 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): StepInputs {
       spell: azureName,
     },
     `azp-${env.BUILD_BUILDID ?? 'local'}-${env.SYSTEM_JOBID ?? 'job'}`,
+  );
+}
+
+/** getBoolInput reads anything but "true" as false; a typo must not silently turn keep off. */
+function strictBoolean(value: string, name: string): boolean {
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  throw new DatacloneError(
+    `input '${name}': '${value}' is not true or false`,
+    `Set ${name} to true or false.`,
   );
 }

@@ -92221,6 +92221,7 @@ function namedLines(lines, input, value) {
 ;// CONCATENATED MODULE: ./src/azure/inputs.ts
 
 
+
 /** task.json spells the action's kebab-case inputs in camelCase: test-command is testCommand. */
 function azureName(name) {
     return name.replace(/-([a-z])/g, (_match, letter) => letter.toUpperCase());
@@ -92229,13 +92230,21 @@ function azureName(name) {
 function readInputs(env = process.env) {
     return readStepInputs({
         get: (name) => task.getInput(azureName(name), false) ?? '',
-        getBoolean: (name) => task.getBoolInput(azureName(name), false),
+        getBoolean: (name) => strictBoolean(task.getInput(azureName(name), false) ?? '', azureName(name)),
         getLines: (name) => (task.getInput(azureName(name), false) ?? '')
             .split('\n')
             .map((line) => line.trim())
             .filter(Boolean),
         spell: azureName,
     }, `azp-${env.BUILD_BUILDID ?? 'local'}-${env.SYSTEM_JOBID ?? 'job'}`);
+}
+/** getBoolInput reads anything but "true" as false; a typo must not silently turn keep off. */
+function strictBoolean(value, name) {
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new errors/* DatacloneError */.YF(`input '${name}': '${value}' is not true or false`, `Set ${name} to true or false.`);
 }
 
 

@@ -7,6 +7,7 @@
  *
  * Prints a table and writes bench/results/clone-bench-<time>.json. Removes everything it made.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,11 @@ async function measure(name: string, definitionFile: string): Promise<DatasetRes
     definition: await loadImageDefinition(definitionFile),
     tag,
   });
+  // Building writes the whole image to disk; let the kernel flush it first, and start one clone
+  // that is not counted, so the runs measure clones, not the tail of the build.
+  execFileSync('sync');
+  const warmUp = await createClone({ host, reporter: silentReporter, image: tag, name: `bench-${process.pid}-warm`, owner: OWNER });
+  await removeClone({ host, reporter: silentReporter, name: warmUp.clone.name });
   const create: number[] = [];
   const reset: number[] = [];
   const remove: number[] = [];

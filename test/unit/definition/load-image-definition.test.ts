@@ -1,51 +1,22 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadImageDefinition } from '../../../src/definition/load-image-definition.js';
-import { imageDefinitionSchema } from '../../../src/definition/schema.js';
+import { definitionWith, useDefinitionFolder } from './definition-folder.js';
 
-let dir: string;
+const folder = useDefinitionFolder();
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'dataclone-definition-'));
-  await write('data/customers.dump', Buffer.concat([Buffer.from('PGDMP'), Buffer.alloc(20)]));
-  await write('data/dir-dump/toc.dat', 'x');
-  await write('data/plain.sql', 'CREATE TABLE t (id int);\n');
-  await write('data/orders.sql.gz', gzipSync('CREATE TABLE o (id int);\n'));
-  await write('scripts/10_last.sql', 'SELECT 10;\n');
-  await write('scripts/2_second.sql', 'SELECT 2;\n');
-  await write('scripts/1_first.sql.gz', gzipSync('SELECT 1;\n'));
-  await write('scripts/notes.txt', 'not a script');
-  await write('setup/roles.sql', 'CREATE ROLE r;\n');
-  await write('after/mask.sql', 'UPDATE x SET y = 1;\n');
-  await mkdir(path.join(dir, 'migrations/customers'), { recursive: true });
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-  await writeFile(path.join(dir, name), content);
-}
-
-async function load(yaml: string) {
-  await write('dataclone.yaml', yaml);
-  return loadImageDefinition(path.join(dir, 'dataclone.yaml'));
-}
-
-const FULL = `name: shop
+const FULL = `# yaml-language-server: $schema=../../schema/dataclone.schema.json
+name: shop
 engine: postgres
 version: "16"
 primary: orders
 setup:
   - setup/roles.sql
+  - script: setup/roles.sql
+    database: customers
 databases:
   - name: reporting
-    source: scripts/
+    source: reporting/
     dependsOn: [orders, customers]
   - name: orders
     source: data/orders.sql.gz
@@ -54,207 +25,134 @@ databases:
     source: data/customers.dump
     migrations: migrations/customers
   - name: archive
-    source: data/dir-dump
+    source: data/archive
   - name: plain
     source: data/plain.sql
-  - name: empty
+    format: sql
+  - name: scratch
 after:
   - script: after/mask.sql
     database: customers
 labels:
   team: payments
   tier: 2
+  nightly: true
 `;
 
 describe('loadImageDefinition', () => {
-  it('resolves a full definition: every source kind, paths made absolute, databases in dependency order', async () => {
-    const definition = await load(FULL);
-    expect(definition).toMatchObject({
+  it('resolves a full definition: every kind of source, absolute paths, databases in restore order', async () => {
+    await folder.writeSources();
+    const definition = await folder.load(FULL);
+    const at = folder.at;
+    expect(definition).toEqual({
+      file: at('dataclone.yaml'),
+      directory: folder.dir,
       name: 'shop',
       engine: 'postgres',
       version: '16',
       baseImage: 'postgres:16',
       primaryDatabase: 'orders',
-      directory: dir,
-      labels: { team: 'payments', tier: '2' },
-      setup: [{ path: path.join(dir, 'setup/roles.sql') }],
-      after: [{ path: path.join(dir, 'after/mask.sql'), database: 'customers' }],
+      databases: [
+        {
+          name: 'customers',
+          source: { kind: 'pg-custom', path: at('data/customers.dump') },
+          dependsOn: [],
+          migrations: at('migrations/customers'),
+        },
+        {
+          name: 'orders',
+          source: { kind: 'sql-gz', path: at('data/orders.sql.gz') },
+          dependsOn: ['customers'],
+        },
+        {
+          name: 'reporting',
+          source: {
+            kind: 'scripts',
+            path: at('reporting'),
+            files: [
+              at('reporting/1_servers.sql.gz'),
+              at('reporting/2_tables.sql'),
+              at('reporting/10_views.sql'),
+            ],
+          },
+          dependsOn: ['orders', 'customers'],
+        },
+        { name: 'archive', source: { kind: 'pg-directory', path: at('data/archive') }, dependsOn: [] },
+        { name: 'plain', source: { kind: 'sql', path: at('data/plain.sql') }, dependsOn: [] },
+        { name: 'scratch', source: { kind: 'empty' }, dependsOn: [] },
+      ],
+      setup: [{ path: at('setup/roles.sql') }, { path: at('setup/roles.sql'), database: 'customers' }],
+      after: [{ path: at('after/mask.sql'), database: 'customers' }],
+      labels: { team: 'payments', tier: '2', nightly: 'true' },
+      digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
     });
-    expect(definition.databases.map((db) => db.name)).toEqual([
-      'customers',
-      'orders',
-      'reporting',
-      'archive',
-      'plain',
-      'empty',
-    ]);
-    const byName = Object.fromEntries(definition.databases.map((db) => [db.name, db]));
-    expect(byName.customers?.source).toEqual({
-      kind: 'pg-custom',
-      path: path.join(dir, 'data/customers.dump'),
-    });
-    expect(byName.customers?.migrations).toBe(path.join(dir, 'migrations/customers'));
-    expect(byName.orders?.source).toEqual({ kind: 'sql-gz', path: path.join(dir, 'data/orders.sql.gz') });
-    expect(byName.archive?.source).toEqual({ kind: 'pg-directory', path: path.join(dir, 'data/dir-dump') });
-    expect(byName.plain?.source).toEqual({ kind: 'sql', path: path.join(dir, 'data/plain.sql') });
-    expect(byName.empty?.source).toEqual({ kind: 'empty' });
-    expect(byName.reporting?.source).toEqual({
-      kind: 'scripts',
-      path: path.join(dir, 'scripts'),
-      files: ['1_first.sql.gz', '2_second.sql', '10_last.sql'].map((name) => path.join(dir, 'scripts', name)),
-    });
-    expect(definition.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
-  it('fills in defaults: the official base image, the first database as primary', async () => {
-    const definition = await load(
-      'name: x\nengine: postgres\nversion: 15\ndatabases:\n  - name: a\n  - name: b\n',
+  it('fills in the defaults: the official base image, the first database listed as primary, no scripts or labels', async () => {
+    const definition = await folder.load(
+      definitionWith(
+        'databases:\n  - name: b\n    dependsOn: [a]\n  - name: a\n',
+        'name: x\nengine: postgres\nversion: 15\n',
+      ),
     );
     expect(definition).toMatchObject({
       version: '15',
       baseImage: 'postgres:15',
-      primaryDatabase: 'a',
+      primaryDatabase: 'b',
       setup: [],
       after: [],
       labels: {},
     });
-  });
-
-  it('changes the digest when a source file changes, and only then', async () => {
-    const first = (await load(FULL)).digest;
-    expect((await load(FULL)).digest).toBe(first);
-    await write('scripts/2_second.sql', 'SELECT 22;\n');
-    expect((await load(FULL)).digest).not.toBe(first);
+    expect(definition.databases.map((db) => db.name)).toEqual(['a', 'b']);
   });
 
   it.each([
-    ['malformed YAML', 'name: x\nengine: [postgres\n', /dataclone\.yaml:\d+:\d+: this is not valid YAML/],
-    ['an empty file', '', /the definition is empty/],
-    [
-      'a missing required field',
-      'name: x\nengine: postgres\ndatabases:\n  - name: a\n',
-      /dataclone\.yaml:1:1: missing required field 'version'/,
-    ],
-    [
-      'an unknown engine',
-      'name: x\nengine: oracle\nversion: "19"\ndatabases:\n  - name: a\n',
-      /dataclone\.yaml:2:9: engine: must be one of 'postgres', 'mysql', 'mariadb'/,
-    ],
-    [
-      'an unknown version',
-      'name: x\nengine: postgres\nversion: "9"\ndatabases:\n  - name: a\n',
-      /dataclone\.yaml:3:10: version: postgres version '9' is not known/,
-    ],
-    [
-      'a misspelt field, with a suggestion',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    sorce: data/plain.sql\n',
-      /dataclone\.yaml:6:5: databases\[0\]: unknown field 'sorce'; did you mean 'source'\?/,
-    ],
-    [
-      'a bad database name',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: 1abc\n',
-      /dataclone\.yaml:5:11: databases\[0\]\.name: a database name is letters/,
-    ],
-    [
-      'no databases',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases: []\n',
-      /databases: must list at least one entry/,
-    ],
-    [
-      'a database listed twice',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n  - name: a\n',
-      /dataclone\.yaml:6:11: databases\[1\]\.name: database 'a' is listed twice/,
-    ],
-    [
-      'a missing source file',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    source: data/nope.sql\n',
-      /dataclone\.yaml:6:13: databases\[0\]\.source: "data\/nope\.sql" does not exist \(looked for .*data\/nope\.sql\)/,
-    ],
-    [
-      'a .dump that is not a pg_dump archive',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    source: data/plain.sql\n    format: custom\n',
-      /not a pg_dump custom-format archive \(no PGDMP header\)/,
-    ],
-    [
-      'a .sql.gz that is not gzip',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    source: data/fake.sql.gz\n',
-      /"data\/fake\.sql\.gz" is not a gzip file/,
-    ],
-    [
-      'an empty scripts folder',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    source: migrations/customers\n',
-      /has no \.sql or \.sql\.gz scripts/,
-    ],
-    [
-      'an unknown dependency',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    dependsOn: [b]\n',
-      /dataclone\.yaml:6:17: databases\[0\]\.dependsOn\[0\]: 'b' is not one of the databases/,
-    ],
-    [
-      'a database depending on itself',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    dependsOn: [a]\n',
-      /cannot depend on itself/,
-    ],
-    [
-      'a dependency cycle',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    dependsOn: [c]\n  - name: b\n    dependsOn: [a]\n  - name: c\n    dependsOn: [b]\n',
-      /in a cycle: a -> c -> b -> a/,
-    ],
-    [
-      'a primary that is not a database',
-      'name: x\nengine: postgres\nversion: "15"\nprimary: z\ndatabases:\n  - name: a\n',
-      /dataclone\.yaml:4:10: primary: 'z' is not one of the databases/,
-    ],
-    [
-      'a script in an unknown database',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\nafter:\n  - script: after/mask.sql\n    database: b\n',
-      /after\[0\]\.database: 'b' is not one of the databases/,
-    ],
-    [
-      'a missing script',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\nsetup:\n  - setup/nope.sql\n',
-      /dataclone\.yaml:7:5: setup\[0\]: script "setup\/nope\.sql" does not exist/,
-    ],
-    [
-      'a reserved label',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\nlabels:\n  dataclone.engine: x\n',
-      /must not start with 'dataclone\.'/,
-    ],
-    [
-      'a pg_dump archive for mysql',
-      'name: x\nengine: mariadb\nversion: "11.4"\ndatabases:\n  - name: a\n    source: data/customers.dump\n',
-      /is a pg_dump archive, which mariadb cannot restore/,
-    ],
-    [
-      'a migrations path that is not a folder',
-      'name: x\nengine: postgres\nversion: "15"\ndatabases:\n  - name: a\n    migrations: data/plain.sql\n',
-      /databases\[0\]\.migrations: "data\/plain\.sql" is not a folder/,
-    ],
-  ])('rejects %s, naming the file, line and field', async (_case, yaml, message) => {
-    await write('data/fake.sql.gz', 'plain text');
-    await expect(load(yaml)).rejects.toThrow(message);
+    ['mysql', '"8.4"', '8.4', 'mysql:8.4'],
+    ['mysql', '8.0', '8.0', 'mysql:8.0'],
+    ['mariadb', '10.11', '10.11', 'mariadb:10.11'],
+    ['postgres', '18', '18', 'postgres:18'],
+  ])(
+    'keeps %s version %s as written (%s) and defaults the base image to %s',
+    async (engine, written, version, image) => {
+      const definition = await folder.load(
+        `name: x\nengine: ${engine}\nversion: ${written}\ndatabases:\n  - name: a\n`,
+      );
+      expect(definition).toMatchObject({ version, baseImage: image });
+    },
+  );
+
+  it('uses the base image it is given', async () => {
+    const definition = await folder.load(
+      definitionWith('baseImage: registry.local/postgis:16\ndatabases:\n  - name: a\n'),
+    );
+    expect(definition.baseImage).toBe('registry.local/postgis:16');
   });
 
-  it('lists every schema problem at once, each with its line', async () => {
-    await expect(
-      load('name: Bad Name\nengine: postgres\nversion: "15"\ndatabases:\n  - nam: a\n'),
-    ).rejects.toThrow(
-      /3 problems:\n.*dataclone\.yaml:1:7: name: .*\n.*dataclone\.yaml:5:5: databases\[0\]: missing required field 'name'\n.*dataclone\.yaml:5:5: databases\[0\]: unknown field 'nam'; did you mean 'name'\?/s,
+  it('keeps label numbers as written, and turns booleans into strings', async () => {
+    const definition = await folder.load(
+      definitionWith('databases:\n  - name: a\nlabels:\n  ratio: 1.50\n  nightly: false\n  team: data\n'),
     );
+    expect(definition.labels).toEqual({ ratio: '1.50', nightly: 'false', team: 'data' });
   });
 
-  it('says so when the definition file itself is missing', async () => {
-    await expect(loadImageDefinition(path.join(dir, 'nope.yaml'))).rejects.toThrow(
-      /image definition .*nope\.yaml does not exist/,
+  it('accepts absolute paths, and resolves relative ones against the folder of the definition', async () => {
+    await folder.writeSources();
+    const definition = await folder.load(
+      definitionWith(
+        `databases:\n  - name: a\n    source: ${folder.at('data/plain.sql')}\n  - name: b\n    source: ./data/../data/orders.sql.gz\n`,
+      ),
     );
+    expect(definition.databases.map((db) => db.source)).toEqual([
+      { kind: 'sql', path: folder.at('data/plain.sql') },
+      { kind: 'sql-gz', path: folder.at('data/orders.sql.gz') },
+    ]);
   });
-});
 
-describe('the JSON Schema shipped for editors', () => {
-  it('is the schema the loader validates with (npm run build writes it)', async () => {
-    const shipped = JSON.parse(
-      await readFile(path.resolve(import.meta.dirname, '../../../schema/dataclone.schema.json'), 'utf8'),
+  it('names the definition file in errors as it was given', async () => {
+    await folder.write('dataclone.yaml', definitionWith('databases:\n  - name: a\n    source: nope.sql\n'));
+    const given = path.relative(process.cwd(), folder.at('dataclone.yaml'));
+    await expect(loadImageDefinition(given)).rejects.toThrow(
+      `${given}:6:13: databases[0].source: file "nope.sql"`,
     );
-    expect(shipped).toEqual(imageDefinitionSchema);
   });
 });

@@ -1,0 +1,80 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FieldProblem } from './definition-error.js';
+
+/** A path of the definition: as written (for messages) and resolved against its folder. */
+export interface WrittenPath {
+  written: string;
+  absolute: string;
+}
+
+export function resolveWrittenPath(directory: string, written: string): WrittenPath {
+  return { written, absolute: path.resolve(directory, written) };
+}
+
+/** Whether a path is a folder; a missing path is a problem naming it as written and as resolved. */
+export async function inspectPath(
+  where: WrittenPath,
+  expected: 'file' | 'folder' | 'path',
+): Promise<{ isFolder: boolean }> {
+  const info = await stat(where.absolute).catch(() => undefined);
+  if (!info) {
+    const what = expected === 'path' ? guessWhat(where.written) : expected;
+    throw new FieldProblem(
+      `${what} "${where.written}" does not exist (looked for ${where.absolute})`,
+      'Fix the path: a relative path is taken from the folder of the definition file.',
+    );
+  }
+  return { isFolder: info.isDirectory() };
+}
+
+/** What a file starts with, read from its first bytes rather than its name. */
+export async function sniffFile(file: string): Promise<{ isPgDumpArchive: boolean; isGzip: boolean }> {
+  const head = await readHead(file, 5);
+  return {
+    isPgDumpArchive: head.toString('latin1') === 'PGDMP',
+    isGzip: head[0] === 0x1f && head[1] === 0x8b,
+  };
+}
+
+/** A .sql.gz file must really be gzip: finding out at restore time, in the build container, is late. */
+export async function checkGzip(where: WrittenPath): Promise<void> {
+  if ((await sniffFile(where.absolute)).isGzip) return;
+  throw new FieldProblem(
+    `"${where.written}" is not gzip (it does not start with gzip's 1f 8b): it is corrupt or not compressed`,
+    'Compress it again (gzip -k file.sql), or rename it to .sql if it is plain SQL.',
+  );
+}
+
+/** The files directly in a folder whose names match, in natural order: 2_x.sql before 10_x.sql. */
+export async function listFiles(folder: string, name: RegExp): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && name.test(entry.name))
+    .map((entry) => entry.name)
+    .sort(naturalOrder)
+    .map((entry) => path.join(folder, entry));
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+/** Numbers compare as numbers; names the collator finds equal (1_x, 01_x) by code point, to be stable. */
+function naturalOrder(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function guessWhat(written: string): string {
+  if (/[\\/]$/.test(written)) return 'folder';
+  return path.extname(written) ? 'file' : 'file or folder';
+}
+
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

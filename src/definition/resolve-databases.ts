@@ -1,0 +1,116 @@
+import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
+import { detectSource } from './detect-source.js';
+import { inspectPath, resolveWrittenPath } from './inspect-path.js';
+import { restoreOrder } from './restore-order.js';
+import { suggestName } from './suggest-name.js';
+import type { DatabaseDefinition, DatabaseSource, EngineName } from './types.js';
+import type { RawDatabase } from './validate-schema.js';
+
+/**
+ * The databases with their sources detected and paths made absolute, in restore order. Checks
+ * what the schema cannot: unique names, dependencies that exist and do not go round, files.
+ */
+export async function resolveDatabases(
+  site: DefinitionSite,
+  raw: RawDatabase[],
+  engine: EngineName,
+  directory: string,
+): Promise<DatabaseDefinition[]> {
+  const names = raw.map((db) => db.name);
+  checkUniqueNames(site, names);
+  const databases: DatabaseDefinition[] = [];
+  for (const [index, db] of raw.entries()) {
+    await checkDependencies(site, db, index, names);
+    databases.push({
+      name: db.name,
+      source: await resolveSource(site, db, index, engine, directory),
+      dependsOn: db.dependsOn ?? [],
+      ...(db.migrations !== undefined && {
+        migrations: await resolveMigrations(site, db.migrations, index, directory),
+      }),
+    });
+  }
+  const ordered = restoreOrder(databases);
+  if ('order' in ordered) return ordered.order;
+  const [first, second] = ordered.cycle;
+  const index = names.indexOf(first ?? '');
+  throw definitionError(
+    site,
+    ['databases', index, 'dependsOn', raw[index]?.dependsOn?.indexOf(second ?? '') ?? 0],
+    `these databases depend on each other in a cycle: ${ordered.cycle.join(' -> ')}`,
+    'A database is restored after those it depends on, so one of these dependsOn entries must go.',
+  );
+}
+
+/** `name` must be one of the definition's databases: a problem saying which ones there are. */
+export function checkIsDatabase(name: string, names: string[]): void {
+  if (names.includes(name)) return;
+  const guess = suggestName(name, names);
+  throw new FieldProblem(
+    `'${name}' is not one of the databases${guess ? `; did you mean '${guess}'?` : ''}`,
+    `The databases of this definition are: ${names.join(', ')}.`,
+  );
+}
+
+function checkUniqueNames(site: DefinitionSite, names: string[]): void {
+  const index = names.findIndex((name, i) => names.indexOf(name) !== i);
+  if (index < 0) return;
+  throw definitionError(
+    site,
+    ['databases', index, 'name'],
+    `database '${names[index]}' is listed twice`,
+    'Give every database its own name, or merge the two entries.',
+  );
+}
+
+async function checkDependencies(site: DefinitionSite, db: RawDatabase, index: number, names: string[]) {
+  for (const [i, dependency] of (db.dependsOn ?? []).entries()) {
+    await atField(site, ['databases', index, 'dependsOn', i], () => {
+      if (dependency === db.name)
+        throw new FieldProblem(`database '${db.name}' cannot depend on itself`, 'Remove it from dependsOn.');
+      checkIsDatabase(
+        dependency,
+        names.filter((name) => name !== db.name),
+      );
+    });
+  }
+}
+
+async function resolveSource(
+  site: DefinitionSite,
+  db: RawDatabase,
+  index: number,
+  engine: EngineName,
+  directory: string,
+): Promise<DatabaseSource> {
+  if (db.source !== undefined) {
+    const where = resolveWrittenPath(directory, db.source);
+    return atField(site, ['databases', index, 'source'], () => detectSource(where, db.format, engine));
+  }
+  if (db.format !== undefined) {
+    throw definitionError(
+      site,
+      ['databases', index, 'format'],
+      'format is given but there is no source',
+      'Add the source it describes, or remove format for an empty database.',
+    );
+  }
+  return { kind: 'empty' };
+}
+
+async function resolveMigrations(
+  site: DefinitionSite,
+  written: string,
+  index: number,
+  directory: string,
+): Promise<string> {
+  const where = resolveWrittenPath(directory, written);
+  await atField(site, ['databases', index, 'migrations'], async () => {
+    if ((await inspectPath(where, 'folder')).isFolder) return;
+    throw new FieldProblem(
+      `"${written}" is a file, not a folder (${where.absolute})`,
+      'Point migrations at the folder holding the Flyway migrations (V1__init.sql, V2__...).',
+    );
+  });
+  return where.absolute;
+}

@@ -8,26 +8,20 @@ export function testOwner(runId: string): string {
 /** The repository every image built by tests is tagged in, so it can be found and removed. */
 export const TEST_IMAGE_REPOSITORY = 'dataclone-test';
 
-/** Removes every container and image a test run created. */
+/**
+ * Removes every container and image a test run created. Tests derive job owners from the run's
+ * (test-<run>-flow), so containers are matched on the owner label's prefix.
+ */
 export async function removeEverythingOfRun(docker: Docker, runId: string): Promise<void> {
-  const containers = await docker.listContainers({
-    all: true,
-    filters: { label: [`dataclone.owner=${testOwner(runId)}`] },
-  });
+  const owner = testOwner(runId);
+  const containers = await docker.listContainers({ all: true, filters: { label: ['dataclone.owner'] } });
   for (const container of containers) {
-    await docker
-      .getContainer(container.Id)
-      .remove({ force: true, v: true })
-      .catch(() => {});
+    const label = container.Labels['dataclone.owner'] ?? '';
+    if (label !== owner && !label.startsWith(`${owner}-`)) continue;
+    await docker.getContainer(container.Id).remove({ force: true, v: true }).catch(() => {});
   }
-  const images = await docker.listImages({
-    filters: { reference: [`${TEST_IMAGE_REPOSITORY}/*:${runId}*`] },
-  });
+  const images = await docker.listImages({ filters: { reference: [`${TEST_IMAGE_REPOSITORY}/*:${runId}*`] } });
   for (const image of images) {
-    for (const tag of image.RepoTags ?? [])
-      await docker
-        .getImage(tag)
-        .remove()
-        .catch(() => {});
+    for (const tag of image.RepoTags ?? []) await docker.getImage(tag).remove().catch(() => {});
   }
 }

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldProblem } from '../../../src/definition/definition-error.js';
 import { detectSource, type SourceFormat } from '../../../src/definition/detect-source.js';
+import { resolveWrittenPath } from '../../../src/definition/inspect-path.js';
 import type { EngineName } from '../../../src/definition/types.js';
 import { PG_DUMP_ARCHIVE } from './definition-folder.js';
 
@@ -24,7 +25,7 @@ async function write(name: string, content: string | Buffer): Promise<void> {
 }
 
 function detect(written: string, format?: SourceFormat, engine: EngineName = 'postgres') {
-  return detectSource({ written, absolute: path.join(dir, written) }, format, engine);
+  return detectSource(resolveWrittenPath(dir, written), format, engine);
 }
 
 const GZIP = gzipSync('SELECT 1;\n');

@@ -68,7 +68,13 @@ async function measure(name: string, definitionFile: string): Promise<DatasetRes
   // Building writes the whole image to disk; let the kernel flush it first, and start one clone
   // that is not counted, so the runs measure clones, not the tail of the build.
   execFileSync('sync');
-  const warmUp = await createClone({ host, reporter: silentReporter, image: tag, name: `bench-${process.pid}-warm`, owner: OWNER });
+  const warmUp = await createClone({
+    host,
+    reporter: silentReporter,
+    image: tag,
+    name: `bench-${process.pid}-warm`,
+    owner: OWNER,
+  });
   await removeClone({ host, reporter: silentReporter, name: warmUp.clone.name });
   const create: number[] = [];
   const reset: number[] = [];

@@ -1,7 +1,7 @@
 // Bundles each entry point into dist/ with @vercel/ncc: one self-contained file per entry, so
 // the GitHub Action, the Azure task and the CLI run without node_modules.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 
 const entries = [
   { source: 'src/cli/index.ts', out: 'dist/cli' },
@@ -11,7 +11,6 @@ const entries = [
 ];
 
 rmSync('dist', { recursive: true, force: true });
-mkdirSync('schema', { recursive: true });
 for (const entry of entries) {
   execFileSync(
     'npx',
@@ -32,4 +31,3 @@ for (const entry of entries) {
   );
 }
 chmodSync('dist/cli/index.js', 0o755);
-execFileSync('npx', ['tsx', 'scripts/write-schema.ts'], { stdio: 'inherit' });

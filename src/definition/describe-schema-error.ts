@@ -10,14 +10,16 @@ export interface SchemaProblem {
 /**
  * One problem per schema error, `file:line:column: field: problem`, in the order of the file.
  * Ajv's summaries of other errors (a failed `if`, `propertyNames`) are left out, and so is a
- * second error of the same kind on the same value.
+ * second error of the same kind on the same value (a format both enums of the schema refuse).
  */
 export function describeSchemaErrors(site: DefinitionSite, errors: ErrorObject[]): SchemaProblem[] {
   const seen = new Set<string>();
   return errors
     .filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames')
     .filter((error) => {
-      const key = `${error.instancePath}|${error.keyword}|${error.propertyName ?? ''}`;
+      const params = error.params as { missingProperty?: string; additionalProperty?: string };
+      const subject = params.missingProperty ?? params.additionalProperty ?? error.propertyName ?? '';
+      const key = `${error.instancePath}|${error.keyword}|${subject}`;
       const isNew = !seen.has(key);
       seen.add(key);
       return isNew;
@@ -42,24 +44,29 @@ function whereIs(error: ErrorObject): Where {
   return [path, { key: false }];
 }
 
-/** The schema's own messages: VS Code and yaml-language-server show the same ones. */
-interface SchemaMessages {
+/** The schema's own words: editors (VS Code, yaml-language-server) show the same ones. */
+interface SchemaWords {
+  description?: string;
   errorMessage?: string;
   patternErrorMessage?: string;
-  properties?: Record<string, unknown>;
+  properties?: Record<string, { description?: string }>;
 }
 
+/** The problem in the user's terms; the hint is the description of the field, as on hover. */
 function describeSchemaError(site: DefinitionSite, error: ErrorObject, where: Where): SchemaProblem {
   const path = toFieldPath(error.instancePath);
-  const schema = (error.parentSchema ?? {}) as SchemaMessages;
-  const say = (problem: string, hint?: string): SchemaProblem => ({
+  const schema = (error.parentSchema ?? {}) as SchemaWords;
+  const say = (problem: string, hint = schema.description): SchemaProblem => ({
     message: `${locate(site, ...where)}: ${fieldName(path)}${problem}`,
     ...(hint ? { hint } : {}),
   });
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'required':
-      return say(`missing required field '${String(params.missingProperty)}'`);
+    case 'required': {
+      const field = String(params.missingProperty);
+      const description = schema.properties?.[field]?.description;
+      return say(`missing required field '${field}'`, description && `${field}: ${description}`);
+    }
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
       const known = Object.keys(schema.properties ?? {}).filter((name) => name !== '$schema');

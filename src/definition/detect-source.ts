@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { FieldProblem } from './definition-error.js';
-import { checkGzip, inspectPath, listFiles, sniffFile, type WrittenPath } from './inspect-path.js';
+import {
+  checkGzip,
+  inspectPath,
+  listFiles,
+  sniffFile,
+  type FileContent,
+  type WrittenPath,
+} from './inspect-path.js';
 import type { DatabaseSource, EngineName } from './types.js';
 
 /** The `format` a definition can give a source, to override detection. */
@@ -30,7 +37,7 @@ export async function detectSource(
 }
 
 async function detectFile(where: WrittenPath, format: SourceFormat | undefined): Promise<DatabaseSource> {
-  const content = await sniffFile(where.absolute);
+  const content = await sniffFile(where);
   const { isPgDumpArchive, isGzip } = content;
   const { absolute, written } = where;
   const kind = format ?? detectFileFormat(written, content);
@@ -71,7 +78,7 @@ async function detectFile(where: WrittenPath, format: SourceFormat | undefined):
  * The content decides where it can; otherwise the name, which the content must then bear out
  * (a .dump without a PGDMP header, a .gz without gzip's magic bytes are errors).
  */
-function detectFileFormat(written: string, content: { isPgDumpArchive: boolean; isGzip: boolean }) {
+function detectFileFormat(written: string, content: FileContent): SourceFormat | undefined {
   if (content.isPgDumpArchive || /\.(dump|backup)$/i.test(written)) return 'custom';
   if (content.isGzip || /\.gz$/i.test(written)) return 'sql.gz';
   if (/\.sql$/i.test(written)) return 'sql';

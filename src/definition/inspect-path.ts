@@ -17,7 +17,10 @@ export async function inspectPath(
   where: WrittenPath,
   expected: 'file' | 'folder' | 'path',
 ): Promise<{ isFolder: boolean }> {
-  const info = await stat(where.absolute).catch(() => undefined);
+  const info = await stat(where.absolute).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    throw cannotRead(where, error);
+  });
   if (!info) {
     const what = expected === 'path' ? guessWhat(where.written) : expected;
     throw new FieldProblem(
@@ -28,9 +31,17 @@ export async function inspectPath(
   return { isFolder: info.isDirectory() };
 }
 
+/** What a file holds, by its first bytes. */
+export interface FileContent {
+  isPgDumpArchive: boolean;
+  isGzip: boolean;
+}
+
 /** What a file starts with, read from its first bytes rather than its name. */
-export async function sniffFile(file: string): Promise<{ isPgDumpArchive: boolean; isGzip: boolean }> {
-  const head = await readHead(file, 5);
+export async function sniffFile(where: WrittenPath): Promise<FileContent> {
+  const head = await readHead(where.absolute, 5).catch((error: NodeJS.ErrnoException) => {
+    throw cannotRead(where, error);
+  });
   return {
     isPgDumpArchive: head.toString('latin1') === 'PGDMP',
     isGzip: head[0] === 0x1f && head[1] === 0x8b,
@@ -39,7 +50,7 @@ export async function sniffFile(file: string): Promise<{ isPgDumpArchive: boolea
 
 /** A .sql.gz file must really be gzip: finding out at restore time, in the build container, is late. */
 export async function checkGzip(where: WrittenPath): Promise<void> {
-  if ((await sniffFile(where.absolute)).isGzip) return;
+  if ((await sniffFile(where)).isGzip) return;
   throw new FieldProblem(
     `"${where.written}" is not gzip (it does not start with gzip's 1f 8b): it is corrupt or not compressed`,
     'Compress it again (gzip -k file.sql), or rename it to .sql if it is plain SQL.',
@@ -61,6 +72,13 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant'
 /** Numbers compare as numbers; names the collator finds equal (1_x, 01_x) by code point, to be stable. */
 function naturalOrder(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function cannotRead(where: WrittenPath, error: NodeJS.ErrnoException): FieldProblem {
+  return new FieldProblem(
+    `cannot read "${where.written}" (${where.absolute}): ${error.code ?? error.message}`,
+    'Check that the user running dataclone may read it.',
+  );
 }
 
 function guessWhat(written: string): string {

@@ -18,10 +18,19 @@ export async function removeEverythingOfRun(docker: Docker, runId: string): Prom
   for (const container of containers) {
     const label = container.Labels['dataclone.owner'] ?? '';
     if (label !== owner && !label.startsWith(`${owner}-`)) continue;
-    await docker.getContainer(container.Id).remove({ force: true, v: true }).catch(() => {});
+    await docker
+      .getContainer(container.Id)
+      .remove({ force: true, v: true })
+      .catch(() => {});
   }
-  const images = await docker.listImages({ filters: { reference: [`${TEST_IMAGE_REPOSITORY}/*:${runId}*`] } });
+  const images = await docker.listImages({
+    filters: { reference: [`${TEST_IMAGE_REPOSITORY}/*:${runId}*`] },
+  });
   for (const image of images) {
-    for (const tag of image.RepoTags ?? []) await docker.getImage(tag).remove().catch(() => {});
+    for (const tag of image.RepoTags ?? [])
+      await docker
+        .getImage(tag)
+        .remove()
+        .catch(() => {});
   }
 }

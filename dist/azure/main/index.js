@@ -91888,8 +91888,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/docker/docker-host.ts
 var docker_host = __nccwpck_require__(5565);
-// EXTERNAL MODULE: ./src/pipeline/run-step.ts + 40 modules
-var run_step = __nccwpck_require__(6855);
+// EXTERNAL MODULE: ./src/pipeline/run-step.ts + 47 modules
+var run_step = __nccwpck_require__(2654);
 // EXTERNAL MODULE: ./src/pipeline/teardown.ts
 var pipeline_teardown = __nccwpck_require__(1068);
 ;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
@@ -92145,8 +92145,8 @@ function validateOwner(owner, field) {
     return owner;
 }
 
-// EXTERNAL MODULE: ./src/pipeline/run-step.ts + 40 modules
-var run_step = __nccwpck_require__(6855);
+// EXTERNAL MODULE: ./src/pipeline/run-step.ts + 47 modules
+var run_step = __nccwpck_require__(2654);
 ;// CONCATENATED MODULE: ./src/adapters/step-inputs.ts
 
 
@@ -92966,7 +92966,7 @@ function labelFilter(labels) {
 
 /***/ }),
 
-/***/ 6855:
+/***/ 2654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -92977,102 +92977,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/definition/definition-digest.ts
-
-
-
-
-/**
- * `sha256:<hex>` over the definition's text and every file it references (name and content,
- * folders file by file in sorted order), so that a change to any input changes the digest.
- * Files are streamed: sources can be gigabytes.
- */
-async function definitionDigest(text, directory, references) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    hash.update(text);
-    for (const reference of references) {
-        for (const file of await filesOf(reference)) {
-            hash.update(`\0${external_node_path_default().relative(directory, file)}\0`);
-            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
-                hash.update(chunk);
-        }
-    }
-    return `sha256:${hash.digest('hex')}`;
-}
-async function filesOf(location) {
-    const info = await (0,promises_.stat)(location);
-    if (!info.isDirectory())
-        return [location];
-    const entries = await (0,promises_.readdir)(location, { recursive: true, withFileTypes: true });
-    return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => external_node_path_default().join(entry.parentPath, entry.name))
-        .sort();
-}
-
 ;// CONCATENATED MODULE: ./src/definition/definition-error.ts
 
 
 /**
- * An error about one field of a definition: `file:line:column: field: problem`, and a hint.
- * `key` points at the field's name rather than its value (for unknown fields).
+ * A problem found by a check that knows nothing of YAML (a file on disk, a dependency);
+ * `atField` turns it into an error with the file, line and field.
  */
-function definitionError(site, path, problem, hint, key = false) {
-    return new core_errors/* DatacloneError */.YF(`${locate(site, path, key)}: ${fieldName(path)}${problem}`, hint);
-}
-/** `file:line:column` of the field at `path`, or of its nearest parent that exists. */
-function locate(site, path, key = false) {
-    const offset = offsetOf(site, path, key);
-    const { line, col } = site.lines.linePos(offset);
-    return `${site.file}:${line}:${col}`;
-}
-/** `databases[1].source: ` for a path, or nothing for the top level. */
-function fieldName(path) {
-    if (path.length === 0)
-        return '';
-    const text = path
-        .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-        .join('');
-    return `${text}: `;
-}
-function offsetOf(site, path, key) {
-    for (let length = path.length; length >= 0; length--) {
-        const prefix = path.slice(0, length);
-        if (key && length === path.length && length > 0) {
-            const parent = site.document.getIn(prefix.slice(0, -1), true);
-            if ((0,dist/* isMap */.jh)(parent)) {
-                const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === prefix.at(-1));
-                const range = (0,dist/* isScalar */.jn)(pair?.key) ? pair.key.range : undefined;
-                if (range)
-                    return range[0];
-            }
-            continue;
-        }
-        const node = length === 0 ? site.document.contents : site.document.getIn(prefix, true);
-        const range = node?.range;
-        if (range)
-            return range[0];
-    }
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/definition/detect-source.ts
-
-
-/** A source that cannot be used: `problem` says why, `hint` what to do. */
-class SourceProblem extends Error {
+class FieldProblem extends Error {
     problem;
     hint;
     constructor(problem, hint) {
@@ -93081,78 +92999,230 @@ class SourceProblem extends Error {
         this.hint = hint;
     }
 }
+/** Runs a check of the value at `path`, placing any FieldProblem it throws at that value's line. */
+async function atField(site, path, check) {
+    try {
+        return await check();
+    }
+    catch (error) {
+        if (error instanceof FieldProblem)
+            throw definitionError(site, path, error.problem, error.hint);
+        throw error;
+    }
+}
+/** `file:line:column: field: problem`, with a hint saying what to do. */
+function definitionError(site, path, problem, hint) {
+    return new errors/* DatacloneError */.YF(`${locate(site, path)}: ${fieldName(path)}${problem}`, hint);
+}
+/** `file:line:column` of the value at `path` (see `offsetOf`). */
+function locate(site, path, { key = false } = {}) {
+    const { line, col } = site.lines.linePos(offsetOf(site, path, { key }));
+    return `${site.file}:${line}:${col}`;
+}
+/** `databases[1].source: ` for a path; nothing for the top level. */
+function fieldName(path) {
+    if (path.length === 0)
+        return '';
+    const text = path
+        .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+        .join('');
+    return `${text}: `;
+}
 /**
- * What kind of source a path holds, read from its content where it can be (a pg_dump archive
- * starts with PGDMP, gzip with 1f 8b, a directory-format dump has toc.dat), checked against an
- * explicit `format` and against what the engine can restore.
+ * Where in the text the value at `path` starts, or its nearest parent that exists (a missing
+ * field is reported at the mapping that lacks it). With `key`, where the field's name starts.
  */
-async function detectSource(absolute, written, format, engine) {
-    const info = await (0,promises_.stat)(absolute).catch(() => undefined);
+function offsetOf(site, path, { key = false } = {}) {
+    const keyOffset = key ? offsetOfKey(site, path) : undefined;
+    if (keyOffset !== undefined)
+        return keyOffset;
+    for (let length = path.length; length > 0; length--) {
+        const start = rangeStart(site.document.getIn(path.slice(0, length), true));
+        if (start !== undefined)
+            return start;
+    }
+    return rangeStart(site.document.contents) ?? 0;
+}
+function offsetOfKey(site, path) {
+    const parentPath = path.slice(0, -1);
+    const parent = parentPath.length ? site.document.getIn(parentPath, true) : site.document.contents;
+    if (!(0,dist/* isMap */.jh)(parent))
+        return undefined;
+    const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(path.at(-1)));
+    return (0,dist/* isScalar */.jn)(pair?.key) ? rangeStart(pair.key) : undefined;
+}
+function rangeStart(node) {
+    return node?.range?.[0];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/definition/definition-digest.ts
+
+
+
+
+/**
+ * `sha256:<hex>` over the definition's text and every file the image is built from (setup
+ * scripts, sources, after scripts, in that order): each file's path relative to the
+ * definition, its size and its content, streamed (sources can be gigabytes). Migrations are
+ * left out: they are applied to clones, not built into the image.
+ */
+async function digestDefinition(text, definition) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(text);
+    const inputs = [
+        ...definition.setup.map((step) => step.path),
+        ...definition.databases.flatMap((db) => sourceInputs(db.source)),
+        ...definition.after.map((step) => step.path),
+    ];
+    for (const input of inputs) {
+        for (const file of await listFilesUnder(input))
+            await hashFile(hash, definition.directory, file);
+    }
+    return `sha256:${hash.digest('hex')}`;
+}
+/** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
+function sourceInputs(source) {
+    if (source.kind === 'empty')
+        return [];
+    if (source.kind === 'scripts')
+        return source.files;
+    return [source.path];
+}
+async function hashFile(hash, directory, file) {
+    const { size } = await (0,promises_.stat)(file);
+    // The size bounds the content, so a file's end cannot pass for the next file's name.
+    hash.update(`\0${external_node_path_default().relative(directory, file)}\0${size}\0`);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+        hash.update(chunk);
+}
+/** A file itself, or every file under a folder, sorted. */
+async function listFilesUnder(location) {
+    if (!(await (0,promises_.stat)(location)).isDirectory())
+        return [location];
+    const files = [];
+    for (const entry of await (0,promises_.readdir)(location, { withFileTypes: true })) {
+        const full = external_node_path_default().join(location, entry.name);
+        if (entry.isDirectory())
+            files.push(...(await listFilesUnder(full)));
+        else if (entry.isFile())
+            files.push(full);
+    }
+    return files.sort();
+}
+
+;// CONCATENATED MODULE: ./src/definition/engine-versions.ts
+
+/** Major versions each engine is known to work with. */
+const KNOWN_VERSIONS = {
+    postgres: ['12', '13', '14', '15', '16', '17', '18'],
+    mysql: ['8.0', '8.4', '9'],
+    mariadb: ['10.6', '10.11', '11.4', '11.8'],
+};
+function checkKnownVersion(engine, version) {
+    const known = KNOWN_VERSIONS[engine];
+    if (known.includes(version))
+        return;
+    throw new FieldProblem(`${engine} version '${version}' is not one dataclone knows`, `Use one of: ${known.map((v) => `"${v}"`).join(', ')}.`);
+}
+/** The official image of the engine (mariadb is the mysql engine on MariaDB's image). */
+function defaultBaseImage(engine, version) {
+    return `${engine}:${version}`;
+}
+
+;// CONCATENATED MODULE: ./src/definition/read-definition-document.ts
+
+
+
+/** Reads and parses a definition file; a YAML syntax error is reported at its line and column. */
+async function readDefinitionDocument(file) {
+    const text = await readDefinitionText(file);
+    const lines = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const syntax = document.errors[0];
+    if (syntax) {
+        const { line, col } = lines.linePos(syntax.pos[0]);
+        throw new errors/* DatacloneError */.YF(`${file}:${line}:${col}: this is not valid YAML: ${syntax.message.split('\n')[0]}`, 'Check the indentation and the quoting on that line and the one before it.');
+    }
+    const value = document.toJS();
+    if (value === null || value === undefined) {
+        throw new errors/* DatacloneError */.YF(`${file}: the image definition is empty`, 'Give at least name, engine, version and databases; the README has an example.');
+    }
+    return { site: { file, document, lines }, text, value };
+}
+async function readDefinitionText(file) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* DatacloneError */.YF(code === 'ENOENT'
+            ? `image definition ${file} does not exist`
+            : `cannot read image definition ${file}: ${error.message}`, 'Check the path of the dataclone.yaml: a relative path is taken from the current folder.', { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/definition/inspect-path.ts
+
+
+
+function resolveWrittenPath(directory, written) {
+    return { written, absolute: external_node_path_default().resolve(directory, written) };
+}
+/** Whether a path is a folder; a missing path is a problem naming it as written and as resolved. */
+async function inspectPath(where, expected) {
+    const info = await (0,promises_.stat)(where.absolute).catch((error) => {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+            return undefined;
+        throw cannotRead(where, error);
+    });
     if (!info) {
-        throw new SourceProblem(`"${written}" does not exist (looked for ${absolute})`, 'Check the path: it is relative to the definition file.');
+        const what = expected === 'path' ? guessWhat(where.written) : expected;
+        throw new FieldProblem(`${what} "${where.written}" does not exist (looked for ${where.absolute})`, 'Fix the path: a relative path is taken from the folder of the definition file.');
     }
-    const source = info.isDirectory()
-        ? await detectFolder(absolute, written, format)
-        : await detectFile(absolute, written, format);
-    if (engine !== 'postgres' && (source.kind === 'pg-custom' || source.kind === 'pg-directory')) {
-        throw new SourceProblem(`"${written}" is a pg_dump archive, which ${engine} cannot restore`, 'Use a mysqldump .sql or .sql.gz file, or a folder of .sql scripts.');
-    }
-    return source;
+    return { isFolder: info.isDirectory() };
 }
-async function detectFile(absolute, written, format) {
-    const head = await readHead(absolute, 5);
-    const isArchive = head.toString('latin1') === 'PGDMP';
-    const isGzip = head[0] === 0x1f && head[1] === 0x8b;
-    const kind = format ??
-        (isArchive
-            ? 'custom'
-            : /\.(sql\.gz|gz)$/i.test(absolute)
-                ? 'sql.gz'
-                : /\.(dump|backup)$/i.test(absolute)
-                    ? 'custom'
-                    : 'sql');
-    switch (kind) {
-        case 'custom':
-            if (!isArchive) {
-                throw new SourceProblem(`"${written}" is not a pg_dump custom-format archive (no PGDMP header)`, 'Make it with pg_dump -Fc, or set format: sql if it is a plain SQL script.');
-            }
-            return { kind: 'pg-custom', path: absolute };
-        case 'sql.gz':
-            if (!isGzip) {
-                throw new SourceProblem(`"${written}" is not a gzip file (corrupt, or not compressed)`, 'Recreate it, e.g. pg_dump db | gzip > file.sql.gz.');
-            }
-            return { kind: 'sql-gz', path: absolute };
-        case 'sql':
-            if (isArchive) {
-                throw new SourceProblem(`"${written}" is a pg_dump custom-format archive, not plain SQL`, 'Remove format, or set format: custom.');
-            }
-            return { kind: 'sql', path: absolute };
-        default:
-            throw new SourceProblem(`"${written}" is a file, but format ${kind} needs a folder`, 'Point source at the folder, or change format.');
-    }
+/** What a file starts with, read from its first bytes rather than its name. */
+async function sniffFile(where) {
+    const head = await readHead(where.absolute, 5).catch((error) => {
+        throw cannotRead(where, error);
+    });
+    return {
+        isPgDumpArchive: head.toString('latin1') === 'PGDMP',
+        isGzip: head[0] === 0x1f && head[1] === 0x8b,
+    };
 }
-async function detectFolder(absolute, written, format) {
-    const entries = await (0,promises_.readdir)(absolute);
-    const isDumpDirectory = entries.includes('toc.dat');
-    const kind = format ?? (isDumpDirectory ? 'directory' : 'scripts');
-    if (kind === 'directory') {
-        if (!isDumpDirectory) {
-            throw new SourceProblem(`"${written}" is not a pg_dump directory-format dump (no toc.dat)`, 'Make it with pg_dump -Fd, or set format: scripts.');
-        }
-        return { kind: 'pg-directory', path: absolute };
-    }
-    if (kind !== 'scripts') {
-        throw new SourceProblem(`"${written}" is a folder, but format ${kind} needs a file`, 'Point source at the file, or change format.');
-    }
-    const files = entries.filter((name) => /\.sql(\.gz)?$/i.test(name)).sort(naturalOrder);
-    if (files.length === 0) {
-        throw new SourceProblem(`the folder "${written}" has no .sql or .sql.gz scripts`, 'Add the scripts, or leave source out for an empty database.');
-    }
-    return { kind: 'scripts', path: absolute, files: files.map((name) => external_node_path_default().join(absolute, name)) };
+/** A .sql.gz file must really be gzip: finding out at restore time, in the build container, is late. */
+async function checkGzip(where) {
+    if ((await sniffFile(where)).isGzip)
+        return;
+    throw new FieldProblem(`"${where.written}" is not gzip (it does not start with gzip's 1f 8b): it is corrupt or not compressed`, 'Compress it again (gzip -k file.sql), or rename it to .sql if it is plain SQL.');
 }
-/** Name order as people read it: 2_x.sql before 10_x.sql. */
+/** The files directly in a folder whose names match, in natural order: 2_x.sql before 10_x.sql. */
+async function listFiles(folder, name) {
+    const entries = await (0,promises_.readdir)(folder, { withFileTypes: true });
+    return entries
+        .filter((entry) => entry.isFile() && name.test(entry.name))
+        .map((entry) => entry.name)
+        .sort(naturalOrder)
+        .map((entry) => external_node_path_default().join(folder, entry));
+}
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+/** Numbers compare as numbers; names the collator finds equal (1_x, 01_x) by code point, to be stable. */
 function naturalOrder(a, b) {
-    return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+    return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function cannotRead(where, error) {
+    return new FieldProblem(`cannot read "${where.written}" (${where.absolute}): ${error.code ?? error.message}`, 'Check that the user running dataclone may read it.');
+}
+function guessWhat(written) {
+    if (/[\\/]$/.test(written))
+        return 'folder';
+    return external_node_path_default().extname(written) ? 'file' : 'file or folder';
 }
 async function readHead(file, bytes) {
     const handle = await (0,promises_.open)(file, 'r');
@@ -93166,264 +93236,127 @@ async function readHead(file, bytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/definition/engine-versions.ts
-/** Major versions each engine is known to work with, and the official image for each. */
-const KNOWN_VERSIONS = {
-    postgres: ['12', '13', '14', '15', '16', '17', '18'],
-    mysql: ['8.0', '8.4', '9'],
-    mariadb: ['10.6', '10.11', '11.4', '11.8'],
-};
-function defaultBaseImage(engine, version) {
-    return `${engine}:${version}`;
+;// CONCATENATED MODULE: ./src/definition/detect-source.ts
+
+
+
+const SCRIPT_NAME = /\.sql(\.gz)?$/i;
+/**
+ * What a source holds, read from its content where it can be (a pg_dump archive starts with
+ * PGDMP, gzip with 1f 8b, a directory-format dump has a toc.dat), then checked against an
+ * explicit `format` and against what the engine can restore.
+ */
+async function detectSource(where, format, engine) {
+    const { isFolder } = await inspectPath(where, 'path');
+    const source = isFolder ? await detectFolder(where, format) : await detectFile(where, format);
+    if (engine !== 'postgres' && (source.kind === 'pg-custom' || source.kind === 'pg-directory')) {
+        throw new FieldProblem(`"${where.written}" is a pg_dump ${source.kind === 'pg-custom' ? 'custom-format archive' : 'directory-format dump'}, which ${engine} cannot restore`, `Give ${engine} a mysqldump .sql or .sql.gz file, or a folder of .sql scripts.`);
+    }
+    return source;
+}
+async function detectFile(where, format) {
+    const content = await sniffFile(where);
+    const { isPgDumpArchive, isGzip } = content;
+    const { absolute, written } = where;
+    const kind = format ?? detectFileFormat(written, content);
+    switch (kind) {
+        case 'custom':
+            if (!isPgDumpArchive) {
+                throw new FieldProblem(`"${written}" is not a pg_dump custom-format archive (no PGDMP header)`, 'Make it with pg_dump -Fc; if it is plain SQL, name it .sql or set format: sql.');
+            }
+            return { kind: 'pg-custom', path: absolute };
+        case 'sql.gz':
+            await checkGzip(where);
+            return { kind: 'sql-gz', path: absolute };
+        case 'sql':
+            if (isPgDumpArchive || isGzip) {
+                throw new FieldProblem(`"${written}" is ${isGzip ? 'gzip-compressed' : 'a pg_dump custom-format archive'}, not plain SQL`, `Set format: ${isGzip ? 'sql.gz' : 'custom'}, or remove format to detect it.`);
+            }
+            return { kind: 'sql', path: absolute };
+        case undefined:
+            throw new FieldProblem(`cannot tell what "${written}" holds: it is not a pg_dump archive or gzip, and its name does not end in .sql`, 'Set format: sql if it is a plain SQL script (pg_dump -Fp, mysqldump); pg_dump -Ft tar archives are not supported.');
+        default:
+            throw new FieldProblem(`"${written}" is a file, but format ${kind} is a folder`, 'Point source at the folder, or change format.');
+    }
+}
+/**
+ * The content decides where it can; otherwise the name, which the content must then bear out
+ * (a .dump without a PGDMP header, a .gz without gzip's magic bytes are errors).
+ */
+function detectFileFormat(written, content) {
+    if (content.isPgDumpArchive || /\.(dump|backup)$/i.test(written))
+        return 'custom';
+    if (content.isGzip || /\.gz$/i.test(written))
+        return 'sql.gz';
+    if (/\.sql$/i.test(written))
+        return 'sql';
+    return undefined;
+}
+async function detectFolder(where, format) {
+    const { absolute, written } = where;
+    const isDumpFolder = (await listFiles(absolute, /^toc\.dat$/)).length > 0;
+    const kind = format ?? (isDumpFolder ? 'directory' : 'scripts');
+    if (kind === 'directory') {
+        if (!isDumpFolder) {
+            throw new FieldProblem(`"${written}" is not a pg_dump directory-format dump (it has no toc.dat)`, 'Make it with pg_dump -Fd, or set format: scripts for a folder of .sql scripts.');
+        }
+        return { kind: 'pg-directory', path: absolute };
+    }
+    if (kind !== 'scripts') {
+        throw new FieldProblem(`"${written}" is a folder, but format ${kind} is a file`, 'Point source at the file, or change format.');
+    }
+    return { kind: 'scripts', path: absolute, files: await listScripts(where) };
+}
+async function listScripts(where) {
+    const files = await listFiles(where.absolute, SCRIPT_NAME);
+    if (files.length === 0) {
+        throw new FieldProblem(`the folder "${where.written}" has no .sql or .sql.gz scripts`, 'Add the scripts (they run in name order: 1_schema.sql, 2_data.sql.gz, ...), or leave source out for an empty database.');
+    }
+    for (const file of files.filter((name) => /\.gz$/i.test(name))) {
+        await checkGzip({ written: external_node_path_default().join(where.written, external_node_path_default().basename(file)), absolute: file });
+    }
+    return files;
 }
 
 ;// CONCATENATED MODULE: ./src/definition/restore-order.ts
 /**
- * Orders items so that each comes after everything it depends on, keeping the written order
- * otherwise. Returns the order, or the first cycle found (as names, first repeated at the end).
+ * Orders items so that each comes after everything it depends on, and otherwise as written:
+ * each step takes the first item, in the written order, whose dependencies are all placed.
+ * When the dependencies go round in a cycle, returns it instead, by name, following dependsOn
+ * and ending where it started (`a -> b -> a`). Every name in dependsOn must be an item's.
  */
 function restoreOrder(items) {
-    const byName = new Map(items.map((item) => [item.name, item]));
+    const placed = new Set();
     const order = [];
-    const state = new Map();
-    const visit = (item, trail) => {
-        const seen = state.get(item.name);
-        if (seen === 'done')
-            return undefined;
-        if (seen === 'visiting')
-            return [...trail.slice(trail.indexOf(item.name)), item.name];
-        state.set(item.name, 'visiting');
-        for (const dependency of item.dependsOn) {
-            const next = byName.get(dependency);
-            const cycle = next ? visit(next, [...trail, item.name]) : undefined;
-            if (cycle)
-                return cycle;
-        }
-        state.set(item.name, 'done');
-        order.push(item);
-        return undefined;
-    };
-    for (const item of items) {
-        const cycle = visit(item, []);
-        if (cycle)
-            return { cycle };
+    let waiting = items;
+    while (waiting.length > 0) {
+        const next = waiting.find((item) => item.dependsOn.every((name) => placed.has(name)));
+        if (!next)
+            return { cycle: findCycle(waiting, placed) };
+        placed.add(next.name);
+        order.push(next);
+        waiting = waiting.filter((item) => item !== next);
     }
     return { order };
 }
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./src/definition/schema.ts
-/**
- * The JSON Schema of an image definition: the one source of truth. `npm run build` writes it to
- * schema/dataclone.schema.json for editors (a test checks the file is current), and the loader
- * validates every definition against it.
- */
-const scriptStep = {
-    description: 'A .sql or .sql.gz script: a path (runs in the maintenance database), or an object naming its database.',
-    oneOf: [
-        { type: 'string', minLength: 1, description: 'Path of the script, relative to this file.' },
-        {
-            type: 'object',
-            additionalProperties: false,
-            required: ['script'],
-            properties: {
-                script: { type: 'string', minLength: 1, description: 'Path of the script, relative to this file.' },
-                database: {
-                    type: 'string',
-                    minLength: 1,
-                    description: 'The database it runs in (one of `databases`).',
-                },
-            },
-        },
-    ],
-};
-const imageDefinitionSchema = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://dataclone.dev/schema/dataclone.schema.json',
-    title: 'dataclone image definition',
-    description: 'Describes one database instance (every database in it, with data) to build into a data image.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['name', 'engine', 'version', 'databases'],
-    properties: {
-        $schema: { type: 'string', description: 'The JSON Schema this file follows (for editors).' },
-        name: {
-            type: 'string',
-            pattern: '^[a-z0-9][a-z0-9_.-]*$',
-            maxLength: 128,
-            description: 'Name of the data image: lowercase letters, digits, ".", "_" and "-". The default tag is dataclone/<name>:latest.',
-        },
-        engine: {
-            type: 'string',
-            enum: ['postgres', 'mysql', 'mariadb'],
-            description: 'The database server: postgres, mysql or mariadb.',
-        },
-        version: {
-            type: ['string', 'number'],
-            description: 'Major version of the server, e.g. "16" for PostgreSQL or "8.0" for MySQL (quote it so YAML keeps it as written).',
-        },
-        baseImage: {
-            type: 'string',
-            minLength: 1,
-            description: 'Image the build starts from. Default: the official image, e.g. postgres:<version>.',
-        },
-        primary: {
-            type: 'string',
-            minLength: 1,
-            description: 'The database DATABASE_URL points at. Default: the first database listed.',
-        },
-        setup: {
-            type: 'array',
-            items: scriptStep,
-            description: 'Scripts run before any restore, once every database exists (roles, extensions).',
-        },
-        databases: {
-            type: 'array',
-            minItems: 1,
-            description: 'The databases of the instance, restored in dependency order.',
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['name'],
-                properties: {
-                    name: {
-                        type: 'string',
-                        pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-                        maxLength: 63,
-                        description: 'Name of the database: letters, digits and "_", not starting with a digit.',
-                    },
-                    source: {
-                        type: 'string',
-                        minLength: 1,
-                        description: 'What to restore: a pg_dump archive (custom or directory format), a .sql or .sql.gz file, or a folder of .sql scripts run in name order. Leave out for an empty database.',
-                    },
-                    format: {
-                        type: 'string',
-                        enum: ['custom', 'directory', 'sql', 'sql.gz', 'scripts'],
-                        description: 'The format of source, when it should not be detected from the file.',
-                    },
-                    dependsOn: {
-                        type: 'array',
-                        items: { type: 'string', minLength: 1 },
-                        uniqueItems: true,
-                        description: 'Databases that must be restored and migrated before this one.',
-                    },
-                    migrations: {
-                        type: 'string',
-                        minLength: 1,
-                        description: 'Folder of Flyway migrations for this database (V1__init.sql, ...).',
-                    },
-                },
-            },
-        },
-        after: {
-            type: 'array',
-            items: scriptStep,
-            description: 'Scripts run after every restore (masking, sanitising).',
-        },
-        labels: {
-            type: 'object',
-            description: 'Labels to put on the data image.',
-            propertyNames: { pattern: '^(?!dataclone\\.)[a-z0-9][a-z0-9._-]*$' },
-            additionalProperties: { type: ['string', 'number', 'boolean'] },
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/definition/validate-schema.ts
-
-
-
-
-let compiled;
-/** Compiled on first use: compiling costs tens of milliseconds that most commands never need. */
-function validator() {
-    compiled ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(imageDefinitionSchema);
-    return compiled;
-}
-/** Checks a parsed definition against the JSON Schema; every problem found is listed, each with its line. */
-function validateAgainstSchema(site, value) {
-    const validate = validator();
-    if (validate(value))
-        return;
-    const errors = (validate.errors ?? []).filter(isUseful);
-    const messages = [...new Set(errors.map((error) => describe(site, error)))];
-    if (messages.length === 1)
-        throw new core_errors/* DatacloneError */.YF(messages[0] ?? '', hintFor(errors[0]));
-    throw new core_errors/* DatacloneError */.YF(`${site.file}: ${messages.length} problems:\n${messages.map((m) => `  ${m}`).join('\n')}`, 'See schema/dataclone.schema.json for every field; editors with YAML support show it as you type.');
-}
-/** oneOf reports every branch that failed; the branch errors say it better, so drop the summary. */
-function isUseful(error) {
-    return error.keyword !== 'oneOf' && error.keyword !== 'if';
-}
-function describe(site, error) {
-    const path = pointerToPath(error.instancePath);
-    switch (error.keyword) {
-        case 'required': {
-            const field = error.params.missingProperty;
-            return `${locate(site, path)}: ${fieldName(path)}missing required field '${field}'`;
-        }
-        case 'additionalProperties': {
-            const field = error.params.additionalProperty;
-            const known = knownFields(error);
-            const guess = closest(field, known);
-            const suggestion = guess ? `; did you mean '${guess}'?` : ` (known: ${known.join(', ')})`;
-            return `${locate(site, [...path, field], true)}: ${fieldName(path)}unknown field '${field}'${suggestion}`;
-        }
-        case 'enum': {
-            const allowed = error.params.allowedValues;
-            return `${locate(site, path)}: ${fieldName(path)}must be one of ${allowed.map((v) => `'${String(v)}'`).join(', ')}`;
-        }
-        case 'type':
-            return `${locate(site, path)}: ${fieldName(path)}expected ${article(error.params.type)}`;
-        case 'propertyNames':
-            return `${locate(site, path)}: ${fieldName(path)}label names are lowercase letters, digits, '.', '_' and '-', and must not start with 'dataclone.' (reserved)`;
-        case 'pattern':
-        case 'maxLength':
-            return `${locate(site, path)}: ${fieldName(path)}${patternProblem(path)}`;
-        case 'minItems':
-            return `${locate(site, path)}: ${fieldName(path)}must list at least one entry`;
-        case 'minLength':
-            return `${locate(site, path)}: ${fieldName(path)}must not be empty`;
-        case 'uniqueItems':
-            return `${locate(site, path)}: ${fieldName(path)}lists the same name twice`;
-        default:
-            return `${locate(site, path)}: ${fieldName(path)}${error.message ?? 'is not valid'}`;
+/** Every waiting item has a dependency still waiting, so following them must come round. */
+function findCycle(waiting, placed) {
+    const byName = new Map(waiting.map((item) => [item.name, item]));
+    const trail = [];
+    let current = waiting[0];
+    while (current && !trail.includes(current.name)) {
+        trail.push(current.name);
+        const dependency = current.dependsOn.find((name) => !placed.has(name));
+        current = dependency === undefined ? undefined : byName.get(dependency);
     }
+    if (!current)
+        return trail;
+    return [...trail.slice(trail.indexOf(current.name)), current.name];
 }
-function patternProblem(path) {
-    const last = path.at(-1);
-    if (path[0] === 'databases' && last === 'name')
-        return "a database name is letters, digits and '_' (at most 63), not starting with a digit";
-    if (last === 'name')
-        return "the image name is lowercase letters, digits, '.', '_' and '-' (at most 128), starting with a letter or digit";
-    return 'is not valid';
-}
-function hintFor(error) {
-    if (error?.keyword === 'required')
-        return 'See schema/dataclone.schema.json, or the example in the README.';
-    return undefined;
-}
-function knownFields(error) {
-    const properties = error.parentSchema?.properties;
-    return Object.keys(properties ?? {}).filter((name) => name !== '$schema');
-}
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-function article(type) {
-    const types = Array.isArray(type) ? type : [type];
-    return types.map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : `a ${t}`)).join(' or ');
-}
-/** The known name closest to `name`, if it is close enough to be a typo. */
-function closest(name, known) {
+
+;// CONCATENATED MODULE: ./src/definition/suggest-name.ts
+/** The known name closest to `name`, when it is close enough to be a typo of it. */
+function suggestName(name, known) {
     let best;
     let bestDistance = Infinity;
     for (const candidate of known) {
@@ -93433,20 +93366,274 @@ function closest(name, known) {
             bestDistance = distance;
         }
     }
-    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+    // One edit in three, so that `b` does not suggest `a`, nor `colour` suggest `labels`.
+    const isTypo = bestDistance <= Math.max(1, Math.floor(name.length / 3)) && bestDistance < name.length;
+    return isTypo ? best : undefined;
 }
+/** Levenshtein distance, one row at a time. */
 function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
-        let previous = row[0] ?? 0;
-        row[0] = i;
+        const current = [i];
         for (let j = 1; j <= b.length; j++) {
-            const current = row[j] ?? 0;
-            row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
         }
+        previous = current;
     }
-    return row[b.length] ?? 0;
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/definition/resolve-databases.ts
+
+
+
+
+
+/**
+ * The databases with their sources detected and paths made absolute, in restore order. Checks
+ * what the schema cannot: unique names, dependencies that exist and do not go round, files.
+ */
+async function resolveDatabases(site, raw, engine, directory) {
+    const names = raw.map((db) => db.name);
+    checkUniqueNames(site, names);
+    const databases = [];
+    for (const [index, db] of raw.entries()) {
+        await checkDependencies(site, db, index, names);
+        databases.push({
+            name: db.name,
+            source: await resolveSource(site, db, index, engine, directory),
+            dependsOn: db.dependsOn ?? [],
+            ...(db.migrations !== undefined && {
+                migrations: await resolveMigrations(site, db.migrations, index, directory),
+            }),
+        });
+    }
+    const ordered = restoreOrder(databases);
+    if ('order' in ordered)
+        return ordered.order;
+    const [first, second] = ordered.cycle;
+    const index = names.indexOf(first ?? '');
+    throw definitionError(site, ['databases', index, 'dependsOn', raw[index]?.dependsOn?.indexOf(second ?? '') ?? 0], `these databases depend on each other in a cycle: ${ordered.cycle.join(' -> ')}`, 'A database is restored after those it depends on, so one of these dependsOn entries must go.');
+}
+/** `name` must be one of the definition's databases: a problem saying which ones there are. */
+function checkIsDatabase(name, names) {
+    if (names.includes(name))
+        return;
+    const guess = suggestName(name, names);
+    throw new FieldProblem(`'${name}' is not one of the databases${guess ? `; did you mean '${guess}'?` : ''}`, `The databases of this definition are: ${names.join(', ')}.`);
+}
+function checkUniqueNames(site, names) {
+    const index = names.findIndex((name, i) => names.indexOf(name) !== i);
+    if (index < 0)
+        return;
+    throw definitionError(site, ['databases', index, 'name'], `database '${names[index]}' is listed twice`, 'Give every database its own name, or merge the two entries.');
+}
+async function checkDependencies(site, db, index, names) {
+    for (const [i, dependency] of (db.dependsOn ?? []).entries()) {
+        await atField(site, ['databases', index, 'dependsOn', i], () => {
+            if (dependency === db.name)
+                throw new FieldProblem(`database '${db.name}' cannot depend on itself`, 'Remove it from dependsOn.');
+            checkIsDatabase(dependency, names.filter((name) => name !== db.name));
+        });
+    }
+}
+async function resolveSource(site, db, index, engine, directory) {
+    if (db.source !== undefined) {
+        const where = resolveWrittenPath(directory, db.source);
+        return atField(site, ['databases', index, 'source'], () => detectSource(where, db.format, engine));
+    }
+    if (db.format !== undefined) {
+        throw definitionError(site, ['databases', index, 'format'], 'format is given but there is no source', 'Add the source it describes, or remove format for an empty database.');
+    }
+    return { kind: 'empty' };
+}
+async function resolveMigrations(site, written, index, directory) {
+    const where = resolveWrittenPath(directory, written);
+    await atField(site, ['databases', index, 'migrations'], async () => {
+        if ((await inspectPath(where, 'folder')).isFolder)
+            return;
+        throw new FieldProblem(`"${written}" is a file, not a folder (${where.absolute})`, 'Point migrations at the folder holding the Flyway migrations (V1__init.sql, V2__...).');
+    });
+    return where.absolute;
+}
+
+;// CONCATENATED MODULE: ./src/definition/resolve-scripts.ts
+
+
+
+/** The `setup` or `after` scripts, in the order listed: existing .sql or .sql.gz files. */
+async function resolveScripts(site, field, raw, databaseNames, directory) {
+    const steps = [];
+    for (const [index, entry] of raw.entries()) {
+        const { script, database } = typeof entry === 'string' ? { script: entry, database: undefined } : entry;
+        if (database !== undefined)
+            await atField(site, [field, index, 'database'], () => checkIsDatabase(database, databaseNames));
+        const where = resolveWrittenPath(directory, script);
+        await atField(site, typeof entry === 'string' ? [field, index] : [field, index, 'script'], async () => {
+            await checkScriptFile(where);
+        });
+        steps.push(database === undefined ? { path: where.absolute } : { path: where.absolute, database });
+    }
+    return steps;
+}
+async function checkScriptFile(where) {
+    if ((await inspectPath(where, 'file')).isFolder || !/\.sql(\.gz)?$/i.test(where.written)) {
+        throw new FieldProblem(`"${where.written}" is not a .sql or .sql.gz file`, "Scripts are SQL files, run with the engine's own client; to run a folder of scripts, list each one.");
+    }
+    if (/\.gz$/i.test(where.written))
+        await checkGzip(where);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./src/definition/describe-schema-error.ts
+
+
+/**
+ * One problem per schema error, `file:line:column: field: problem`, in the order of the file.
+ * Ajv's summaries of other errors (a failed `if`, `propertyNames`) are left out, and so is a
+ * second error of the same kind on the same value (a format both enums of the schema refuse).
+ */
+function describeSchemaErrors(site, errors) {
+    const seen = new Set();
+    return errors
+        .filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames')
+        .filter((error) => {
+        const params = error.params;
+        const subject = params.missingProperty ?? params.additionalProperty ?? error.propertyName ?? '';
+        const key = `${error.instancePath}|${error.keyword}|${subject}`;
+        const isNew = !seen.has(key);
+        seen.add(key);
+        return isNew;
+    })
+        .map((error) => ({ error, where: whereIs(error) }))
+        .map(({ error, where }) => ({
+        ...describeSchemaError(site, error, where),
+        offset: offsetOf(site, ...where),
+    }))
+        .sort((a, b) => a.offset - b.offset)
+        .map(({ message, hint }) => (hint ? { message, hint } : { message }));
+}
+/** Unknown fields and bad label names are shown at the name; everything else at the value. */
+function whereIs(error) {
+    const path = toFieldPath(error.instancePath);
+    if (error.keyword === 'additionalProperties')
+        return [[...path, error.params.additionalProperty], { key: true }];
+    if (error.propertyName !== undefined)
+        return [[...path, error.propertyName], { key: true }];
+    return [path, { key: false }];
+}
+/** The problem in the user's terms; the hint is the description of the field, as on hover. */
+function describeSchemaError(site, error, where) {
+    const path = toFieldPath(error.instancePath);
+    const schema = (error.parentSchema ?? {});
+    const say = (problem, hint = schema.description) => ({
+        message: `${locate(site, ...where)}: ${fieldName(path)}${problem}`,
+        ...(hint ? { hint } : {}),
+    });
+    const params = error.params;
+    switch (error.keyword) {
+        case 'required': {
+            const field = String(params.missingProperty);
+            const description = schema.properties?.[field]?.description;
+            return say(`missing required field '${field}'`, description && `${field}: ${description}`);
+        }
+        case 'additionalProperties': {
+            const field = String(params.additionalProperty);
+            const known = Object.keys(schema.properties ?? {}).filter((name) => name !== '$schema');
+            const guess = suggestName(field, known);
+            return say(`unknown field '${field}'${guess ? `; did you mean '${guess}'?` : ''}`, `The fields here are: ${known.join(', ')}.`);
+        }
+        case 'enum': {
+            if (schema.errorMessage)
+                return say(schema.errorMessage);
+            const allowed = params.allowedValues.map(String);
+            const guess = typeof error.data === 'string' ? suggestName(error.data, allowed) : undefined;
+            return say(`'${String(error.data)}' is not one of ${allowed.map((value) => `'${value}'`).join(', ')}${guess ? `; did you mean '${guess}'?` : ''}`);
+        }
+        case 'type':
+            return say(`expected ${describeTypes(params.type)}, found ${describeValue(error.data)}`);
+        case 'pattern':
+            return say(error.propertyName !== undefined
+                ? `'${error.propertyName}': ${schema.patternErrorMessage ?? `names must match ${String(params.pattern)}`}`
+                : (schema.patternErrorMessage ?? `must match ${String(params.pattern)}`));
+        case 'maxLength':
+            return say(`is longer than ${String(params.limit)} characters`);
+        case 'minLength':
+            return say('must not be empty');
+        case 'minItems':
+            return say(`must list at least ${params.limit === 1 ? 'one entry' : `${String(params.limit)} entries`}`);
+        case 'uniqueItems':
+            return say(`lists '${String(error.data[Number(params.i)])}' twice`);
+        default:
+            return say(error.message ?? 'is not valid');
+    }
+}
+function toFieldPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+const TYPE_NAMES = { array: 'a list', object: 'a mapping', null: 'nothing' };
+function describeTypes(type) {
+    const types = Array.isArray(type) ? type.map(String) : [String(type)];
+    const names = types.map((name) => TYPE_NAMES[name] ?? `a ${name}`);
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+;// CONCATENATED MODULE: ./schema/dataclone.schema.json
+const dataclone_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://dataclone.dev/schema/dataclone.schema.json","title":"dataclone image definition","description":"An image definition (dataclone.yaml): one database instance, every database in it and where its data comes from, to build into a read-only data image.","type":"object","additionalProperties":false,"required":["name","engine","version","databases"],"properties":{"$schema":{"type":"string","description":"The JSON Schema this file follows (for editors)."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9_.-]*$","maxLength":128,"patternErrorMessage":"an image name is lowercase letters, digits, \'.\', \'_\' and \'-\', starting with a letter or digit","description":"Name of the data image: lowercase letters, digits, \\".\\", \\"_\\" and \\"-\\" (at most 128), starting with a letter or digit. Images are tagged dataclone/<name>."},"engine":{"type":"string","enum":["postgres","mysql","mariadb"],"description":"The database server: postgres, mysql or mariadb."},"version":{"type":["string","number"],"description":"Major version of the server, e.g. \\"16\\" for PostgreSQL, \\"8.4\\" for MySQL, \\"11.4\\" for MariaDB. Only versions dataclone knows are accepted."},"baseImage":{"type":"string","minLength":1,"description":"Image the build starts from, e.g. a mirror or an image with extensions installed. Default: the official image, <engine>:<version>."},"primary":{"type":"string","minLength":1,"description":"The database DATABASE_URL points at (one of databases). Default: the first database listed."},"setup":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order once every database exists, empty, before any restore: roles, extensions, settings."},"databases":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/database"},"description":"The databases of the instance, at least one. They are restored in dependency order."},"after":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order after every restore: masking, sanitising, test users."},"labels":{"type":"object","propertyNames":{"pattern":"^(?!dataclone\\\\.)[a-z0-9][a-z0-9._-]*$","patternErrorMessage":"a label name is lowercase letters, digits, \'.\', \'_\' and \'-\', and must not start with \'dataclone.\' (reserved)"},"additionalProperties":{"type":["string","number","boolean"]},"description":"Labels to put on the data image, name: value. Names are lowercase; names starting with \\"dataclone.\\" are reserved."}},"allOf":[{"if":{"type":"object","required":["engine"],"properties":{"engine":{"enum":["mysql","mariadb"]}}},"then":{"type":"object","properties":{"databases":{"type":"array","items":{"type":"object","properties":{"format":{"enum":["sql","sql.gz","scripts"],"errorMessage":"mysql and mariadb restore \'sql\', \'sql.gz\' or \'scripts\' (\'custom\' and \'directory\' are pg_dump formats)"}}}}}}}],"definitions":{"database":{"type":"object","additionalProperties":false,"required":["name"],"description":"A database of the instance and where its data comes from.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":63,"patternErrorMessage":"a database name is letters, digits and \'_\', not starting with a digit","description":"Name of the database: letters, digits and \\"_\\" (at most 63), not starting with a digit."},"source":{"type":"string","minLength":1,"description":"What to restore, relative to this file: a pg_dump custom-format archive, a pg_dump directory-format folder, a .sql or .sql.gz file, or a folder of .sql/.sql.gz scripts run in name order. Leave it out for an empty database."},"format":{"type":"string","enum":["custom","directory","sql","sql.gz","scripts"],"description":"The format of source, when it should not be detected from its content: custom and directory (pg_dump, PostgreSQL only), sql, sql.gz or scripts."},"dependsOn":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Databases of this definition that must be restored (and migrated) before this one."},"migrations":{"type":"string","minLength":1,"description":"Folder of Flyway migrations for this database (V1__init.sql, ...), relative to this file."}}},"script":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["script"],"description":"A .sql or .sql.gz script: its path (runs in the maintenance database), or script and the database it runs in.","properties":{"script":{"type":"string","minLength":1,"description":"Path of a .sql or .sql.gz script, relative to this file (or absolute)."},"database":{"type":"string","minLength":1,"description":"The database the script runs in (one of databases). Default: the maintenance database."}}}}}');
+;// CONCATENATED MODULE: ./src/definition/schema.ts
+// The JSON Schema of an image definition is schema/dataclone.schema.json: the file editors read
+// for help on hover and the loader validates with. Importing it (rather than reading it at run
+// time) lets ncc put it in the bundle.
+
+const imageDefinitionSchema = dataclone_schema_namespaceObject;
+
+;// CONCATENATED MODULE: ./src/definition/validate-schema.ts
+
+
+
+
+/**
+ * Checks a parsed definition against the JSON Schema. Every problem is reported at once, one
+ * per line, each with its own line and column in the file.
+ */
+function validateAgainstSchema(site, value) {
+    const validate = compileSchema();
+    if (validate(value))
+        return;
+    const problems = describeSchemaErrors(site, validate.errors ?? []);
+    const only = problems.length === 1 ? problems[0] : undefined;
+    if (only)
+        throw new errors/* DatacloneError */.YF(only.message, only.hint ?? EDITOR_HINT);
+    throw new errors/* DatacloneError */.YF(`${site.file}: ${problems.length} problems:\n${problems.map((problem) => `  ${problem.message}`).join('\n')}`, EDITOR_HINT);
+}
+const EDITOR_HINT = 'Editors show these as you type when the file starts with "# yaml-language-server: $schema=<path to dataclone.schema.json>".';
+let compiled;
+/** Compiled on first use: it takes tens of milliseconds that most commands never need. */
+function compileSchema() {
+    if (compiled)
+        return compiled;
+    const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    // The messages editors (VS Code, yaml-language-server) show; we show the same ones.
+    ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
+    compiled = ajv.compile(imageDefinitionSchema);
+    return compiled;
 }
 
 ;// CONCATENATED MODULE: ./src/definition/load-image-definition.ts
@@ -93459,140 +93646,48 @@ function editDistance(a, b) {
 
 
 
-
 /**
- * Reads, validates and resolves an image definition (dataclone.yaml). Every error names the
- * file, the line and column, and the field, and says what was expected.
+ * Reads an image definition (dataclone.yaml), checks it against schema/dataclone.schema.json
+ * and against the disk, and resolves it: paths absolute, sources detected, databases in
+ * restore order, defaults filled in. Every error names the file, line, column and field.
  */
 async function loadImageDefinition(file) {
-    const text = await readDefinitionFile(file);
-    const lines = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const site = { file, document, lines };
-    const syntax = document.errors[0];
-    if (syntax) {
-        const { line, col } = lines.linePos(syntax.pos[0]);
-        throw new core_errors/* DatacloneError */.YF(`${file}:${line}:${col}: this is not valid YAML: ${syntax.message.split('\n')[0]}`, 'Check the indentation and quoting around that line.');
-    }
-    const value = document.toJS();
-    if (value === null || value === undefined) {
-        throw new core_errors/* DatacloneError */.YF(`${file}: the definition is empty`, 'It needs at least name, engine, version and databases.');
-    }
+    const { site, text, value } = await readDefinitionDocument(file);
     validateAgainstSchema(site, value);
-    return resolveDefinition(site, value, text);
-}
-async function readDefinitionFile(file) {
-    try {
-        return await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new core_errors/* DatacloneError */.YF(code === 'ENOENT'
-            ? `image definition ${file} does not exist`
-            : `cannot read image definition ${file}: ${String(error)}`, 'Give the path of a dataclone.yaml with -f (see the README for an example).', { cause: error });
-    }
-}
-async function resolveDefinition(site, raw, text) {
-    const directory = external_node_path_default().dirname(external_node_path_default().resolve(site.file));
-    const resolve = (written) => external_node_path_default().resolve(directory, written);
-    const version = String(raw.version);
-    const known = KNOWN_VERSIONS[raw.engine];
-    if (!known.includes(version)) {
-        throw definitionError(site, ['version'], `${raw.engine} version '${version}' is not known`, `Known versions: ${known.join(', ')}.`);
-    }
-    const names = new Set();
-    for (const [index, db] of raw.databases.entries()) {
-        if (names.has(db.name)) {
-            throw definitionError(site, ['databases', index, 'name'], `database '${db.name}' is listed twice`, 'Give every database its own name.');
-        }
-        names.add(db.name);
-    }
-    const references = [];
-    const databases = [];
-    for (const [index, db] of raw.databases.entries()) {
-        databases.push(await resolveDatabase(site, raw.engine, db, index, names, resolve, references));
-    }
-    const ordered = restoreOrder(databases);
-    if ('cycle' in ordered) {
-        const first = raw.databases.findIndex((db) => db.name === ordered.cycle[0]);
-        throw definitionError(site, ['databases', first, 'dependsOn'], `the databases depend on each other in a cycle: ${ordered.cycle.join(' -> ')}`, 'Remove one of these dependsOn entries.');
-    }
-    if (raw.primary !== undefined && !names.has(raw.primary)) {
-        throw definitionError(site, ['primary'], `'${raw.primary}' is not one of the databases`, `Use one of: ${[...names].join(', ')}.`);
-    }
-    const setup = await resolveScripts(site, 'setup', raw.setup ?? [], names, resolve, references);
-    const after = await resolveScripts(site, 'after', raw.after ?? [], names, resolve, references);
+    const directory = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    const version = writtenText(site, ['version'], value.version);
+    await atField(site, ['version'], () => checkKnownVersion(value.engine, version));
+    const names = value.databases.map((db) => db.name);
+    const databases = await resolveDatabases(site, value.databases, value.engine, directory);
+    const primary = value.primary;
+    if (primary !== undefined)
+        await atField(site, ['primary'], () => checkIsDatabase(primary, names));
+    const setup = await resolveScripts(site, 'setup', value.setup ?? [], names, directory);
+    const after = await resolveScripts(site, 'after', value.after ?? [], names, directory);
     return {
-        file: external_node_path_default().resolve(site.file),
+        file: external_node_path_default().resolve(file),
         directory,
-        name: raw.name,
-        engine: raw.engine,
+        name: value.name,
+        engine: value.engine,
         version,
-        baseImage: raw.baseImage ?? defaultBaseImage(raw.engine, version),
-        databases: ordered.order,
-        primaryDatabase: raw.primary ?? raw.databases[0]?.name ?? '',
+        baseImage: value.baseImage ?? defaultBaseImage(value.engine, version),
+        databases,
+        primaryDatabase: primary ?? names[0] ?? '',
         setup,
         after,
-        labels: Object.fromEntries(Object.entries(raw.labels ?? {}).map(([key, value]) => [key, String(value)])),
-        digest: await definitionDigest(text, directory, references),
+        labels: Object.fromEntries(Object.entries(value.labels ?? {}).map(([key, label]) => [
+            key,
+            writtenText(site, ['labels', key], label),
+        ])),
+        digest: await digestDefinition(text, { directory, setup, databases, after }),
     };
 }
-async function resolveDatabase(site, engine, db, index, names, resolve, references) {
-    const dependsOn = db.dependsOn ?? [];
-    for (const [i, dependency] of dependsOn.entries()) {
-        if (dependency === db.name) {
-            throw definitionError(site, ['databases', index, 'dependsOn', i], `database '${db.name}' cannot depend on itself`, 'Remove it from dependsOn.');
-        }
-        if (!names.has(dependency)) {
-            throw definitionError(site, ['databases', index, 'dependsOn', i], `'${dependency}' is not one of the databases`, `Use one of: ${[...names].filter((name) => name !== db.name).join(', ') || '(no other database)'}.`);
-        }
-    }
-    let source = { kind: 'empty' };
-    if (db.source !== undefined) {
-        try {
-            source = await detectSource(resolve(db.source), db.source, db.format, engine);
-        }
-        catch (error) {
-            if (error instanceof SourceProblem)
-                throw definitionError(site, ['databases', index, 'source'], error.problem, error.hint);
-            throw error;
-        }
-        references.push(resolve(db.source));
-    }
-    else if (db.format !== undefined) {
-        throw definitionError(site, ['databases', index, 'format'], 'format is set but there is no source', 'Add a source, or remove format.');
-    }
-    let migrations;
-    if (db.migrations !== undefined) {
-        migrations = resolve(db.migrations);
-        const info = await (0,promises_.stat)(migrations).catch(() => undefined);
-        if (!info?.isDirectory()) {
-            throw definitionError(site, ['databases', index, 'migrations'], `"${db.migrations}" is not a folder (looked for ${migrations})`, 'Point it at the folder holding the Flyway migrations (V1__init.sql, ...).');
-        }
-    }
-    return { name: db.name, source, dependsOn, ...(migrations ? { migrations } : {}) };
-}
-async function resolveScripts(site, field, raw, names, resolve, references) {
-    const steps = [];
-    for (const [index, entry] of raw.entries()) {
-        const written = typeof entry === 'string' ? entry : entry.script;
-        const database = typeof entry === 'string' ? undefined : entry.database;
-        const at = typeof entry === 'string' ? [field, index] : [field, index, 'script'];
-        if (database !== undefined && !names.has(database)) {
-            throw definitionError(site, [field, index, 'database'], `'${database}' is not one of the databases`, `Use one of: ${[...names].join(', ')}.`);
-        }
-        const absolute = resolve(written);
-        const info = await (0,promises_.stat)(absolute).catch(() => undefined);
-        if (!info?.isFile()) {
-            throw definitionError(site, at, `script "${written}" does not exist (looked for ${absolute})`, 'Check the path: it is relative to the definition file.');
-        }
-        if (!/\.sql(\.gz)?$/i.test(absolute)) {
-            throw definitionError(site, at, `script "${written}" is not a .sql or .sql.gz file`, "Scripts are SQL, run with the engine's client.");
-        }
-        references.push(absolute);
-        steps.push(database === undefined ? { path: absolute } : { path: absolute, database });
-    }
-    return steps;
+/** A number or boolean as the user wrote it: YAML reads `8.0` as 8 and `10.10` as 10.1. */
+function writtenText(site, field, value) {
+    if (typeof value === 'string')
+        return value;
+    const node = site.document.getIn(field, true);
+    return (0,dist/* isScalar */.jn)(node) && node.source !== undefined ? node.source : String(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/random.ts
@@ -93929,7 +94024,7 @@ const engines = {
 function engineFor(name) {
     const engine = engines[name];
     if (!engine) {
-        throw new core_errors/* DatacloneError */.YF(`engine '${name}' is not supported by this version of dataclone`, `Use one of: ${Object.keys(engines).join(', ')}.`);
+        throw new errors/* DatacloneError */.YF(`engine '${name}' is not supported by this version of dataclone`, `Use one of: ${Object.keys(engines).join(', ')}.`);
     }
     return engine;
 }
@@ -93948,7 +94043,7 @@ var tar_fs = __nccwpck_require__(5645);
 
 
 /** A build step that exited non-zero: says which step, and what the server or tool printed. */
-class BuildStepError extends core_errors/* DatacloneError */.YF {
+class BuildStepError extends errors/* DatacloneError */.YF {
     step;
     exitCode;
     stderr;
@@ -94004,7 +94099,7 @@ function inputErrorFor(error, input, label) {
     const path = input && 'path' in input ? input.path : '(input)';
     const reason = error instanceof Error ? error.message : String(error);
     const gzip = input?.kind === 'file' && input.gunzip;
-    return new core_errors/* DatacloneError */.YF(`image build failed at step "${label}": could not read ${path}: ${reason}`, gzip
+    return new errors/* DatacloneError */.YF(`image build failed at step "${label}": could not read ${path}: ${reason}`, gzip
         ? 'The file is not a valid gzip archive (truncated or corrupt): recreate it, e.g. pg_dump ... | gzip > file.sql.gz.'
         : 'Check that the file is readable and complete.', { cause: error });
 }
@@ -94033,11 +94128,11 @@ async function ensureImage(host, reference, reporter, field) {
         await host.pullImage(reference, (done, total) => reporter.progress({ task: `pull ${reference}`, done, total, unit: 'bytes' }));
     }
     catch (error) {
-        throw new core_errors/* DatacloneError */.YF(`${field}: image ${reference} is not on ${host.description} and could not be pulled: ${(0,docker_host/* errorText */.kc)(error)}`, `Check the name and tag, log in to its registry (docker login), or build it locally first.`, { cause: error });
+        throw new errors/* DatacloneError */.YF(`${field}: image ${reference} is not on ${host.description} and could not be pulled: ${(0,docker_host/* errorText */.kc)(error)}`, `Check the name and tag, log in to its registry (docker login), or build it locally first.`, { cause: error });
     }
     const pulled = await host.inspectImage(reference);
     if (!pulled)
-        throw new core_errors/* DatacloneError */.YF(`${field}: image ${reference} was pulled but is not on ${host.description}`);
+        throw new errors/* DatacloneError */.YF(`${field}: image ${reference} was pulled but is not on ${host.description}`);
     return pulled;
 }
 
@@ -94048,7 +94143,7 @@ const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[
 /** Fails with an error naming `field` when `reference` is not a valid Docker image reference. */
 function validateImageReference(reference, field) {
     if (!REFERENCE.test(reference)) {
-        throw new core_errors/* DatacloneError */.YF(`${field}: '${reference}' is not a valid image reference`, 'Use lowercase letters, digits and separators, with an optional :tag, e.g. dataclone/shop:nightly.');
+        throw new errors/* DatacloneError */.YF(`${field}: '${reference}' is not a valid image reference`, 'Use lowercase letters, digits and separators, with an optional :tag, e.g. dataclone/shop:nightly.');
     }
 }
 
@@ -94129,7 +94224,7 @@ async function buildImage(options) {
             await timed('finalise', () => engine.finalise(shell));
         });
         if (options.signal?.aborted)
-            throw new core_errors/* DatacloneError */.YF('image build was cancelled', 'Nothing was tagged.');
+            throw new errors/* DatacloneError */.YF('image build was cancelled', 'Nothing was tagged.');
         imageId = await timed('commit', () => host.commitContainer(containerId, imageChanges(definition, engine)));
         await host.tagImage(imageId, tag);
     }
@@ -94137,7 +94232,7 @@ async function buildImage(options) {
         if (imageId)
             await host.removeImage(imageId).catch(() => { });
         if (options.signal?.aborted)
-            throw new core_errors/* DatacloneError */.YF('image build was cancelled', 'Nothing was tagged; the build container was removed.', { cause: error });
+            throw new errors/* DatacloneError */.YF('image build was cancelled', 'Nothing was tagged; the build container was removed.', { cause: error });
         throw error;
     }
     finally {
@@ -94225,7 +94320,7 @@ function flywayInvocation(target, settings) {
     const extra = settings.extraArgs ?? [];
     const refused = extra.find((arg) => REFUSED_FLAGS.test(arg));
     if (refused) {
-        throw new core_errors/* DatacloneError */.YF(`flyway arguments: '${refused.split('=')[0]}' cannot be given: dataclone connects Flyway to each clone itself`, 'Remove it; the url, user and password of every clone reach Flyway through its environment.');
+        throw new errors/* DatacloneError */.YF(`flyway arguments: '${refused.split('=')[0]}' cannot be given: dataclone connects Flyway to each clone itself`, 'Remove it; the url, user and password of every clone reach Flyway through its environment.');
     }
     checkConfigFiles(settings.configFiles ?? []);
     const args = [
@@ -94251,7 +94346,7 @@ function flywayInvocation(target, settings) {
 function checkConfigFiles(files) {
     const kinds = new Set(files.map((file) => (file.endsWith('.toml') ? 'toml' : 'conf')));
     if (kinds.size > 1) {
-        throw new core_errors/* DatacloneError */.YF(`flyway config files: ${files.join(', ')} mix flyway.toml and flyway.conf files, which Flyway refuses`, 'Give files of one kind: Flyway 10 and later read flyway.toml.');
+        throw new errors/* DatacloneError */.YF(`flyway config files: ${files.join(', ')} mix flyway.toml and flyway.conf files, which Flyway refuses`, 'Give files of one kind: Flyway 10 and later read flyway.toml.');
     }
 }
 
@@ -94348,11 +94443,11 @@ async function runFlyway(executable, target, settings, reporter) {
 /** Turns what Flyway printed and its exit code into a result, or an error when it printed no JSON. */
 function interpretOutput(executable, database, exitCode, stdout, durationMs) {
     if (exitCode === 35) {
-        throw new core_errors/* DatacloneError */.YF(`Flyway (${executable}) stopped with a licence failure while migrating ${database}`, 'Check the Flyway edition and licence settings (FLYWAY_LICENSE_KEY, or the Community edition).');
+        throw new errors/* DatacloneError */.YF(`Flyway (${executable}) stopped with a licence failure while migrating ${database}`, 'Check the Flyway edition and licence settings (FLYWAY_LICENSE_KEY, or the Community edition).');
     }
     const result = parseMigrateOutput(stdout, database, durationMs);
     if (!result) {
-        throw new core_errors/* DatacloneError */.YF(`Flyway (${executable}) printed no JSON result for database ${database} (exit code ${exitCode}): ${stdout.trim().slice(0, 400) || '(nothing)'}`, 'Check that it is the Flyway command line (flyway --version), version 9 or later.');
+        throw new errors/* DatacloneError */.YF(`Flyway (${executable}) printed no JSON result for database ${database} (exit code ${exitCode}): ${stdout.trim().slice(0, 400) || '(nothing)'}`, 'Check that it is the Flyway command line (flyway --version), version 9 or later.');
     }
     if (exitCode !== 0 && result.success)
         return {
@@ -94392,7 +94487,7 @@ function forwardLogLine(line, reporter) {
 }
 function spawnError(executable, error) {
     if (error.code === 'ENOENT' || error.code === 'EACCES') {
-        return new core_errors/* DatacloneError */.YF(`Flyway was not found at ${executable}`, 'Install the Flyway command line (https://documentation.red-gate.com/fd/command-line-184127404.html) and put it on PATH, or give its path (--flyway).', { cause: error });
+        return new errors/* DatacloneError */.YF(`Flyway was not found at ${executable}`, 'Install the Flyway command line (https://documentation.red-gate.com/fd/command-line-184127404.html) and put it on PATH, or give its path (--flyway).', { cause: error });
     }
     return error;
 }
@@ -94479,7 +94574,7 @@ async function requireClone(host, name) {
     if (clone)
         return clone;
     const names = await listCloneNames(host);
-    throw new core_errors/* DatacloneError */.YF(`no clone named '${name}' on ${host.description}`, names.length
+    throw new errors/* DatacloneError */.YF(`no clone named '${name}' on ${host.description}`, names.length
         ? `Clones there: ${names.join(', ')}.`
         : 'There are no clones there; create one with `dataclone clone create --image <image>`.');
 }
@@ -94538,7 +94633,7 @@ async function requireJobClones(job, step) {
     await job.host.ping();
     const clones = await listClones(job.host, job.owner);
     if (clones.length === 0) {
-        throw new core_errors/* DatacloneError */.YF(`${step}: job ${job.owner} has no clones on ${job.host.description}`, 'Run the provision step first, in the same job (same job id), or check the job id given to this step.');
+        throw new errors/* DatacloneError */.YF(`${step}: job ${job.owner} has no clones on ${job.host.description}`, 'Run the provision step first, in the same job (same job id), or check the job id given to this step.');
     }
     return clones;
 }
@@ -94592,7 +94687,7 @@ function checkDatabasesExist(clones, migrations) {
     const known = new Set(clones.flatMap((clone) => clone.connection.databases.map((db) => db.name)));
     for (const name of Object.keys(migrations)) {
         if (!known.has(name)) {
-            throw new core_errors/* DatacloneError */.YF(`migrate: migrations were given for database '${name}', which the job's clones do not have`, `Their databases: ${[...known].join(', ')}.`);
+            throw new errors/* DatacloneError */.YF(`migrate: migrations were given for database '${name}', which the job's clones do not have`, `Their databases: ${[...known].join(', ')}.`);
         }
     }
 }
@@ -94619,7 +94714,7 @@ function parseDuration(text, field) {
     const match = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(text.trim());
     const unit = match?.[2] ? UNITS[match[2]] : undefined;
     if (!match?.[1] || unit === undefined || Number(match[1]) <= 0) {
-        throw new core_errors/* DatacloneError */.YF(`${field}: '${text}' is not a duration`, 'Write a number and a unit: s, m, h, d or w (for example 30m, 8h, 3d).');
+        throw new errors/* DatacloneError */.YF(`${field}: '${text}' is not a duration`, 'Write a number and a unit: s, m, h, d or w (for example 30m, 8h, 3d).');
     }
     return Math.round(Number(match[1]) * unit);
 }
@@ -94631,12 +94726,12 @@ function parseDuration(text, field) {
 async function readDataImage(host, reference, field = '--image') {
     const image = await host.inspectImage(reference);
     if (!image) {
-        throw new core_errors/* DatacloneError */.YF(`${field}: data image '${reference}' was not found on ${host.description}`, 'Build it with `dataclone image build -f dataclone.yaml --tag <tag>`, or pull it with `docker pull`. `docker images` lists what is there.');
+        throw new errors/* DatacloneError */.YF(`${field}: data image '${reference}' was not found on ${host.description}`, 'Build it with `dataclone image build -f dataclone.yaml --tag <tag>`, or pull it with `docker pull`. `docker images` lists what is there.');
     }
     const labels = image.labels;
     const engine = labels[docker_labels/* Labels */.g.engine];
     if (!engine) {
-        throw new core_errors/* DatacloneError */.YF(`${field}: '${reference}' is not a data image (it has no ${docker_labels/* Labels */.g.engine} label)`, 'Clones start from images made by `dataclone image build`.');
+        throw new errors/* DatacloneError */.YF(`${field}: '${reference}' is not a data image (it has no ${docker_labels/* Labels */.g.engine} label)`, 'Clones start from images made by `dataclone image build`.');
     }
     return {
         reference,
@@ -94691,7 +94786,7 @@ async function startCloneContainer(host, engine, cloneName, spec, readiness) {
         const info = await host.inspectContainer(containerId);
         const published = info?.ports[engine.port];
         if (!info || !published)
-            throw new core_errors/* DatacloneError */.YF(`clone ${cloneName}: Docker did not publish port ${engine.port}`);
+            throw new errors/* DatacloneError */.YF(`clone ${cloneName}: Docker did not publish port ${engine.port}`);
         await waitForServer(host, engine, cloneName, containerId, { host: host.clientAddress(published.hostIp), port: published.hostPort }, readiness);
         return info;
     }
@@ -94720,7 +94815,7 @@ async function waitForServer(host, engine, cloneName, containerId, endpoint, rea
         const exitCode = await Promise.race([exited, Promise.resolve(undefined)]);
         const logs = await host.containerLogs(containerId, 30).catch(() => '');
         const reason = error instanceof ReadinessTimeout ? error.message : (0,docker_host/* errorText */.kc)(error);
-        throw new core_errors/* DatacloneError */.YF(exitCode === undefined
+        throw new errors/* DatacloneError */.YF(exitCode === undefined
             ? `clone ${cloneName}: the server did not accept queries on ${endpoint.host}:${endpoint.port} within ${readiness.timeoutMs / 1000} s (last error: ${reason})`
             : `clone ${cloneName}: the server stopped while starting (exit code ${exitCode})`, `Its last log lines:\n${logs.trimEnd() || '(none)'}`, { cause: error });
     }
@@ -94732,12 +94827,12 @@ async function waitForServer(host, engine, cloneName, containerId, endpoint, rea
 function createError(cloneName, spec, error) {
     const text = (0,docker_host/* errorText */.kc)(error);
     if (/port is already allocated|address already in use/i.test(text) && spec.publish) {
-        return new core_errors/* DatacloneError */.YF(`clone ${cloneName}: port ${spec.publish.hostPort} on ${spec.publish.bindAddress} is already in use`, 'Choose another with --port, or leave --port out to let Docker pick a free one.', { cause: error });
+        return new errors/* DatacloneError */.YF(`clone ${cloneName}: port ${spec.publish.hostPort} on ${spec.publish.bindAddress} is already in use`, 'Choose another with --port, or leave --port out to let Docker pick a free one.', { cause: error });
     }
     if (/Conflict|already in use by container/i.test(text)) {
-        return new core_errors/* DatacloneError */.YF(`a clone named ${cloneName} already exists`, `Remove it with \`dataclone clone remove ${cloneName}\`, or choose another --name.`, { cause: error });
+        return new errors/* DatacloneError */.YF(`a clone named ${cloneName} already exists`, `Remove it with \`dataclone clone remove ${cloneName}\`, or choose another --name.`, { cause: error });
     }
-    return new core_errors/* DatacloneError */.YF(`clone ${cloneName}: Docker could not start it: ${text}`, undefined, {
+    return new errors/* DatacloneError */.YF(`clone ${cloneName}: Docker could not start it: ${text}`, undefined, {
         cause: error,
     });
 }
@@ -94769,7 +94864,7 @@ async function createClone(options) {
     const name = options.name ?? `${image.definitionName || 'clone'}-${randomSuffix()}`;
     validateCloneName(name);
     if (await host.inspectContainer(containerNameFor(name))) {
-        throw new core_errors/* DatacloneError */.YF(`a clone named ${name} already exists`, `Remove it with \`dataclone clone remove ${name}\`, reset it with \`dataclone clone reset ${name}\`, or choose another --name.`);
+        throw new errors/* DatacloneError */.YF(`a clone named ${name} already exists`, `Remove it with \`dataclone clone remove ${name}\`, reset it with \`dataclone clone reset ${name}\`, or choose another --name.`);
     }
     const password = randomPassword();
     reporter.maskSecret(password);
@@ -94823,14 +94918,14 @@ function defaultOwner() {
 }
 function validateCloneName(name) {
     if (!NAME.test(name)) {
-        throw new core_errors/* DatacloneError */.YF(`--name: '${name}' is not a valid clone name`, 'Use 1 to 63 lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit.');
+        throw new errors/* DatacloneError */.YF(`--name: '${name}' is not a valid clone name`, 'Use 1 to 63 lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit.');
     }
 }
 function validatePort(port) {
     if (port === undefined)
         return;
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        throw new core_errors/* DatacloneError */.YF(`--port: '${port}' is not a port number`, 'Give a number from 1 to 65535, or leave --port out.');
+        throw new errors/* DatacloneError */.YF(`--port: '${port}' is not a port number`, 'Give a number from 1 to 65535, or leave --port out.');
     }
 }
 
@@ -95009,7 +95104,7 @@ async function runTests(job, options) {
             stdio: ['inherit', options.stdout === 'stderr' ? process.stderr : 'inherit', 'inherit'],
         });
         child.on('error', (error) => reject(error.code === 'ENOENT'
-            ? new core_errors/* DatacloneError */.YF(`test command not found: ${argv[0]}`, 'Check the command and that it is installed and on PATH (or give a path to it).')
+            ? new errors/* DatacloneError */.YF(`test command not found: ${argv[0]}`, 'Check the command and that it is installed and on PATH (or give a path to it).')
             : error));
         child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 1)));
     });
@@ -95024,7 +95119,7 @@ function commandLine(options) {
         return ['/bin/sh', '-c', options.shellCommand];
     if (options.command?.length)
         return options.command;
-    throw new core_errors/* DatacloneError */.YF('test: no test command given', 'Give it after --, e.g. `dataclone test -- npm test`.');
+    throw new errors/* DatacloneError */.YF('test: no test command given', 'Give it after --, e.g. `dataclone test -- npm test`.');
 }
 function signalNumber(signal) {
     return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
@@ -95051,7 +95146,7 @@ async function runJob(job, options) {
             steps.push(migrated);
             if (!migrated.success) {
                 const failed = migrated.databases.at(-1);
-                throw new core_errors/* DatacloneError */.YF(`migration of ${failed?.database} failed: ${failed?.error?.message ?? 'see above'}`, 'Fix the migration; the tests did not run.');
+                throw new errors/* DatacloneError */.YF(`migration of ${failed?.database} failed: ${failed?.error?.message ?? 'see above'}`, 'Fix the migration; the tests did not run.');
             }
         }
         if (options.test) {
@@ -95061,7 +95156,7 @@ async function runJob(job, options) {
         }
     }
     catch (caught) {
-        error = (0,core_errors/* describeError */.Uc)(caught);
+        error = (0,errors/* describeError */.Uc)(caught);
         exitCode = 1;
     }
     finally {
@@ -95153,7 +95248,7 @@ function step(result) {
 }
 function required(value, input) {
     if (value === undefined)
-        throw new core_errors/* DatacloneError */.YF(`input '${input}' is required for this command`, `Set ${input}.`);
+        throw new errors/* DatacloneError */.YF(`input '${input}' is required for this command`, `Set ${input}.`);
     return value;
 }
 

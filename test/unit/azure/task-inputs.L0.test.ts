@@ -17,6 +17,8 @@ beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'dataclone-l0-'));
   originalHome = process.env.HOME;
   process.env.HOME = home;
+  // azure-pipelines-task-lib keeps its secret vault key (.taskkey) in the agent's temp folder.
+  process.env.AGENT_TEMPDIRECTORY = home;
   for (const [major, version] of [
     ['24', 'v24.10.0'],
     ['20', 'v20.13.1'],
@@ -31,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.env.HOME = originalHome;
+  delete process.env.AGENT_TEMPDIRECTORY;
   await rm(home, { recursive: true, force: true });
 });
 

@@ -34,8 +34,9 @@ describe('the digest of an image definition', () => {
     expect(await digest()).toBe(first);
   });
 
-  it.each([
-    ['the definition text changes', () => folder.write('dataclone.yaml', `${DEFINITION}# a comment\n`)],
+  // Each change returns the definition to load after it, when that changes too.
+  it.each<[string, () => Promise<string | void>]>([
+    ['the definition text changes', async () => `${DEFINITION}# a comment\n`],
     [
       'a source file changes',
       () => folder.write('data/customers.dump', Buffer.concat([PG_DUMP_ARCHIVE, Buffer.from('x')])),
@@ -50,9 +51,8 @@ describe('the digest of an image definition', () => {
     ['an after script changes', () => folder.write('after/mask.sql', 'SELECT 1;\n')],
   ])('changes when %s', async (_case, change) => {
     const before = await digest();
-    await change();
-    const yaml = _case.startsWith('the definition') ? `${DEFINITION}# a comment\n` : DEFINITION;
-    expect(await digest(yaml)).not.toBe(before);
+    const changed = await change();
+    expect(await digest(changed ?? DEFINITION)).not.toBe(before);
   });
 
   it('changes when a script moves, even with the same content', async () => {

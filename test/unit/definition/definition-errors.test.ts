@@ -147,6 +147,18 @@ describe('an image definition that does not match the schema', () => {
   });
 });
 
+describe('the hint of a schema error', () => {
+  it('is the description of the field from the schema, as editors show it on hover', async () => {
+    const error = await loadError('name: x\nengine: postgres\ndatabases:\n  - name: a\n');
+    expect(error.hint).toMatch(/^version: Major version of the server/);
+  });
+
+  it('lists the fields that are allowed, for an unknown one', async () => {
+    const error = await loadError(db('    sorce: data/plain.sql\n'));
+    expect(error.hint).toBe('The fields here are: name, source, format, dependsOn, migrations.');
+  });
+});
+
 describe('an image definition that is not valid YAML', () => {
   it.each([
     [

@@ -5,6 +5,7 @@
 # (docker import cannot set STOPSIGNAL; dataclone stops servers itself, so it does not matter.)
 #
 #   scripts/build-base-image.sh postgres:15
+#   scripts/build-base-image.sh mariadb:10.11
 #
 # Needs root, debootstrap and a running Docker Engine.
 set -euo pipefail
@@ -18,8 +19,12 @@ case "$image" in
     version="${image#postgres:}"
     packages="postgresql-${version}"
     ;;
+  mariadb:*)
+    version="${image#mariadb:}"
+    packages="mariadb-server mariadb-client"
+    ;;
   *)
-    echo "build-base-image: no recipe for '$image' (known: postgres:<major>)" >&2
+    echo "build-base-image: no recipe for '$image' (known: postgres:<major>, mariadb:<version of $suite>)" >&2
     exit 2
     ;;
 esac
@@ -64,6 +69,31 @@ case "$image" in
       --change "EXPOSE 5432"
       --change "USER postgres"
       --change 'CMD ["postgres"]'
+    )
+    ;;
+  mariadb:*)
+    # Like the official image: runs as root, the mysql user with uid/gid 999, an empty /var/lib/mysql declared
+    # as a VOLUME, and no server started or instance created by the packages.
+    in_root groupadd -r mysql --gid=999
+    in_root useradd -r -g mysql --uid=999 --home-dir=/var/lib/mysql --shell=/usr/sbin/nologin mysql
+    printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+    chmod +x "$root/usr/sbin/policy-rc.d"
+    in_root apt-get install -y -qq --no-install-recommends $packages >/dev/null
+    rm -f "$root/usr/sbin/policy-rc.d"
+    installed="$(in_root dpkg-query -W -f='${Version}' mariadb-server)"
+    case "$installed" in
+      *:"$version".* | "$version".*) ;;
+      *) echo "build-base-image: $suite has MariaDB $installed, not $version" >&2; exit 1 ;;
+    esac
+    rm -rf "$root/var/lib/mysql"
+    in_root mkdir -p /var/lib/mysql /run/mysqld
+    in_root chown -R mysql:mysql /var/lib/mysql /run/mysqld
+    changes=(
+      --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+      --change "ENV LANG=C.UTF-8"
+      --change "VOLUME /var/lib/mysql"
+      --change "EXPOSE 3306"
+      --change 'CMD ["mariadbd"]'
     )
     ;;
 esac

@@ -7,9 +7,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# The images integration tests and the demo need; add one here (e.g. mariadb:11) and it is
+# The images integration tests and the demo need; add one here and it is
 # pulled or built like the others.
-read -r -a base_images <<<"${DATACLONE_TEST_BASE_IMAGES:-postgres:15}"
+read -r -a base_images <<<"${DATACLONE_TEST_BASE_IMAGES:-postgres:15 mariadb:10.11}"
 
 say() { echo "test-bed: $*" >&2; }
 is_debian_root() { [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; }

@@ -13,7 +13,10 @@ export interface Engine {
   readonly name: string;
   /** The port the server listens on inside the container. */
   readonly port: number;
+  /** The database superuser clients log in as (postgres, root). */
   readonly superuser: string;
+  /** The operating-system user the server runs as in the container (postgres, mysql). */
+  readonly serverUser: string;
   /** The database scripts run in when they name none (postgres, mysql). */
   readonly maintenanceDatabase: string;
   /** Where the instance's data lives in a data image: outside any VOLUME, so it is in the layers. */

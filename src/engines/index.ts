@@ -1,9 +1,12 @@
 import { DatacloneError } from '../core/errors.js';
 import type { Engine } from './engine.js';
+import { mysqlEngine } from './mysql.js';
 import { postgresEngine } from './postgres.js';
 
 const engines: Record<string, Engine> = {
   postgres: postgresEngine,
+  mysql: mysqlEngine('mysql'),
+  mariadb: mysqlEngine('mariadb'),
 };
 
 /** The engine for a definition's `engine` field or an image's engine label. */

@@ -52,6 +52,7 @@ export const postgresEngine: Engine = {
   name: 'postgres',
   port: 5432,
   superuser: 'postgres',
+  serverUser: 'postgres',
   maintenanceDatabase: 'postgres',
   dataDirectory: DATA_DIRECTORY,
 

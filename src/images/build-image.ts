@@ -87,7 +87,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   let imageId: string | undefined;
   try {
     await host.startContainer(containerId);
-    const shell = dockerBuildShell(host, containerId, engine.superuser, reporter);
+    const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
     await reporter.group(`Build ${tag} from ${definition.file}`, async () => {
       await timed('initialise', () => engine.initialise(shell));
       await timed('create databases', async () => {

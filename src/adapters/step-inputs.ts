@@ -35,10 +35,17 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
     );
   }
   const image = inputs.get('image');
-  if ((command === 'provision' || command === 'run') && !image) {
+  const environment = inputs.get('environment');
+  if ((command === 'provision' || command === 'run') && !image && !environment) {
     throw new DatacloneError(
-      `${input('image')} is required for command '${command}'`,
-      'Set it to a data image, e.g. shop:nightly.',
+      `${input('image')} or ${input('environment')} is required for command '${command}'`,
+      'Set image to a data image (e.g. shop:nightly), or environment to a dataclone.environment.yaml.',
+    );
+  }
+  if (image && environment) {
+    throw new DatacloneError(
+      `${input('image')} and ${input('environment')} were both given`,
+      'Give one: image for a single clone, environment for the clones of several images.',
     );
   }
   const testCommand = inputs.get('test-command');
@@ -71,15 +78,17 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       keep,
       tag: inputs.get('tag') || undefined,
       definition: definition ? path.resolve(definition) : undefined,
-      provision: image
-        ? {
-            image,
-            name: inputs.get('name') || undefined,
-            port: port ? Number(port) : undefined,
-            bindAddress: inputs.get('bind-address') || undefined,
-            lifetime: inputs.get('lifetime') || undefined,
-          }
-        : undefined,
+      environment: environment ? path.resolve(environment) : undefined,
+      provision:
+        image || environment
+          ? {
+              image: image || undefined,
+              name: inputs.get('name') || undefined,
+              port: port ? Number(port) : undefined,
+              bindAddress: inputs.get('bind-address') || undefined,
+              lifetime: inputs.get('lifetime') || undefined,
+            }
+          : undefined,
       migrate: {
         migrations: namedLines(inputs.getLines('migrations'), input('migrations'), (folder) =>
           path.resolve(folder),

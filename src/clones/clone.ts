@@ -15,6 +15,12 @@ export interface Clone {
   status: string;
   bindAddress: string;
   connection: ConnectionDetails;
+  /** Set when the clone is an instance of an environment (provisioned with others as a unit). */
+  environment?: string;
+  /** Its host name on the environment's network. */
+  instance?: string;
+  /** Its position in the environment file: the first instance is the primary one. */
+  instanceIndex?: number;
 }
 
 /** The Docker container name of a clone: prefixed, so clones never collide with other containers. */

@@ -6,6 +6,7 @@ import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import { engineFor } from '../engines/index.js';
+import type { CloneMembership } from '../environments/environment.js';
 import { readDataImage, type DataImage } from '../images/data-image.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { cloneFromContainer, PASSWORD_VARIABLE } from './read-clone.js';
@@ -26,6 +27,8 @@ export interface CreateCloneOptions {
   /** How long the clone may live before `dataclone gc` removes it, e.g. `8h`. */
   lifetime?: string;
   readyTimeoutMs?: number;
+  /** Makes the clone an instance of an environment, on the environment's network. */
+  membership?: CloneMembership;
 }
 
 export interface CreatedClone {
@@ -71,6 +74,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     [Labels.bindAddress]: bindAddress,
     [Labels.created]: new Date().toISOString(),
     [Labels.expires]: expires,
+    ...(options.membership ? membershipLabels(options.membership) : {}),
   };
   const info = await startClone(host, image, name, labels, password, options.port, options.readyTimeoutMs);
   const clone = cloneFromContainer(host, info);
@@ -93,6 +97,7 @@ export async function startClone(
 ) {
   const engine = engineFor(image.engine);
   const start = engine.cloneStart();
+  const instance = labels[Labels.instance];
   return startCloneContainer(
     host,
     engine,
@@ -111,6 +116,10 @@ export async function startClone(
         hostPort,
       },
       tmpfs: image.volumes,
+      // An environment's instance joins its network under the instance's name (reset too: the
+      // network is in the labels it keeps).
+      network: labels[Labels.network] || undefined,
+      networkAliases: instance ? [instance] : undefined,
     },
     {
       credentials: { user: image.superuser || engine.superuser, password },
@@ -118,6 +127,15 @@ export async function startClone(
       timeoutMs: readyTimeoutMs,
     },
   );
+}
+
+function membershipLabels(membership: CloneMembership): Record<string, string> {
+  return {
+    [Labels.environment]: membership.environment,
+    [Labels.instance]: membership.instance,
+    [Labels.instanceIndex]: String(membership.index),
+    [Labels.network]: membership.network,
+  };
 }
 
 export function defaultOwner(): string {

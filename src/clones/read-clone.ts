@@ -37,7 +37,13 @@ export async function listClones(host: DockerHost, owner?: string): Promise<Clon
     const info = await host.inspectContainer(id);
     if (info) clones.push(cloneFromContainer(host, info));
   }
-  return clones.sort((a, b) => a.created.localeCompare(b.created));
+  // An environment's instances in the order of its file (they start in parallel), else oldest first.
+  return clones.sort(
+    (a, b) =>
+      (a.environment ?? '').localeCompare(b.environment ?? '') ||
+      (a.instanceIndex ?? 0) - (b.instanceIndex ?? 0) ||
+      a.created.localeCompare(b.created),
+  );
 }
 
 async function listCloneNames(host: DockerHost): Promise<string[]> {
@@ -63,6 +69,13 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone
     expires: labels[Labels.expires] || undefined,
     status: info.status,
     bindAddress,
+    ...(labels[Labels.environment]
+      ? {
+          environment: labels[Labels.environment],
+          instance: labels[Labels.instance],
+          instanceIndex: Number(labels[Labels.instanceIndex] ?? 0),
+        }
+      : {}),
     connection: engine.connectionDetails(
       { host: host.clientAddress(bindAddress), port },
       { user: labels[Labels.superuser] ?? engine.superuser, password: info.env[PASSWORD_VARIABLE] ?? '' },

@@ -31,6 +31,8 @@ export interface ContainerSpec {
   /** Paths that the image declares as volumes: mounted as tmpfs so no anonymous volume is made. */
   tmpfs?: string[];
   network?: string;
+  /** Names other containers on `network` reach this one by (a user-defined network only). */
+  networkAliases?: string[];
   /** host-path:container-path[:ro] mounts (local Docker hosts only). */
   binds?: string[];
 }
@@ -176,6 +178,10 @@ export class DockerHost {
         NetworkMode: spec.network,
         Binds: spec.binds,
       },
+      NetworkingConfig:
+        spec.network && spec.networkAliases?.length
+          ? { EndpointsConfig: { [spec.network]: { Aliases: spec.networkAliases } } }
+          : undefined,
     });
     return container.id;
   }
@@ -243,6 +249,32 @@ export class DockerHost {
       filters: { label: labelFilter(labels) },
     });
     return containers.map((container) => container.Id);
+  }
+
+  /** Creates a private bridge network carrying `labels`; returns its ID. */
+  async createNetwork(name: string, labels: Record<string, string>): Promise<string> {
+    const network = await this.docker.createNetwork({
+      Name: name,
+      Driver: 'bridge',
+      CheckDuplicate: true,
+      Labels: labels,
+    });
+    return network.id;
+  }
+
+  /** Removes a network; one that is already gone is fine. */
+  async removeNetwork(idOrName: string): Promise<void> {
+    try {
+      await this.docker.getNetwork(idOrName).remove();
+    } catch (error) {
+      if (statusCode(error) !== 404) throw error;
+    }
+  }
+
+  /** IDs of the networks that carry all the given labels. */
+  async findNetworks(labels: Record<string, string | undefined>): Promise<string[]> {
+    const networks = await this.docker.listNetworks({ filters: { label: labelFilter(labels) } });
+    return networks.map((network) => network.Id);
   }
 
   async commitContainer(id: string, changes: string[]): Promise<string> {

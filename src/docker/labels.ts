@@ -25,6 +25,13 @@ export const Labels = {
   /** On clones: where the port was published, so reset publishes it there again. */
   bindAddress: 'dataclone.bind-address',
   hostPort: 'dataclone.host-port',
+  /** On clones of an environment, and on its network: which environment and instance. */
+  environment: 'dataclone.environment',
+  instance: 'dataclone.instance',
+  /** The instance's position in the environment file: the first is the primary. */
+  instanceIndex: 'dataclone.instance.index',
+  /** The network an environment's clones share; reset reattaches the clone to it. */
+  network: 'dataclone.network',
 } as const;
 
 /** Labels that filter the Docker API's lists: `key` or `key=value`. */

@@ -10,7 +10,10 @@ import type { Job } from './job.js';
 import { requireJobClones } from './job-clones.js';
 
 export interface MigrateOptions {
-  /** Folders of migrations per database name (from dataclone.yaml or the command line). */
+  /**
+   * Folders of migrations per database: by name (`sales`), or by instance and name
+   * (`warehouse.sales`) when the job is an environment whose instances share database names.
+   */
   migrations: Record<string, string[]>;
   flyway: FlywaySettings;
 }
@@ -37,7 +40,9 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
   const results: MigrationResult[] = [];
   for (const clone of clones) {
     for (const database of clone.connection.databases) {
-      const locations = options.migrations[database.name];
+      const locations =
+        (clone.instance ? options.migrations[`${clone.instance}.${database.name}`] : undefined) ??
+        options.migrations[database.name];
       if (!locations?.length) continue;
       const target: FlywayTarget = {
         database: database.name,
@@ -69,7 +74,13 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
 }
 
 function checkDatabasesExist(clones: Clone[], migrations: Record<string, string[]>): void {
-  const known = new Set(clones.flatMap((clone) => clone.connection.databases.map((db) => db.name)));
+  const known = new Set(
+    clones.flatMap((clone) =>
+      clone.connection.databases.flatMap((db) =>
+        clone.instance ? [db.name, `${clone.instance}.${db.name}`] : [db.name],
+      ),
+    ),
+  );
   for (const name of Object.keys(migrations)) {
     if (!known.has(name)) {
       throw new DatacloneError(

@@ -1,10 +1,14 @@
 import type { Clone } from '../clones/clone.js';
 import { createClone } from '../clones/create-clone.js';
+import type { EnvironmentDefinition } from '../environments/environment.js';
+import { provisionEnvironment } from '../environments/provision-environment.js';
 import type { Job } from './job.js';
 
+/** What to provision: one data image, or an environment of several (`environment` wins). */
 export interface ProvisionOptions {
-  image: string;
-  /** A stable name (per-PR environments); default: generated. */
+  image?: string;
+  environment?: EnvironmentDefinition;
+  /** A stable name (per-PR environments); default: generated. Single image only. */
   name?: string;
   port?: number;
   bindAddress?: string;
@@ -18,13 +22,38 @@ export interface ProvisionResult {
 }
 
 /**
- * Starts the job's clone. The clone carries the job's owner label from the moment Docker creates
- * it, so a teardown finds it even when this process dies before it returns.
+ * Starts the job's clone, or the clones of every instance of an environment. Clones carry the
+ * job's owner label from the moment Docker creates them, so a teardown finds them even when this
+ * process dies before it returns.
  */
 export async function provision(job: Job, options: ProvisionOptions): Promise<ProvisionResult> {
   const started = performance.now();
-  const { clone } = await job.reporter.group(`Provision a clone of ${options.image}`, () =>
-    createClone({ host: job.host, reporter: job.reporter, owner: job.owner, ...options }),
-  );
-  return { step: 'provision', clones: [clone], durationMs: Math.round(performance.now() - started) };
+  const { environment } = options;
+  const clones = environment
+    ? await job.reporter.group(
+        `Provision environment ${environment.name} (${environment.instances.map((i) => i.name).join(', ')})`,
+        () =>
+          provisionEnvironment({
+            host: job.host,
+            reporter: job.reporter,
+            owner: job.owner,
+            environment,
+            bindAddress: options.bindAddress,
+            lifetime: options.lifetime,
+          }),
+      )
+    : [
+        (
+          await job.reporter.group(`Provision a clone of ${options.image}`, () =>
+            createClone({
+              host: job.host,
+              reporter: job.reporter,
+              owner: job.owner,
+              ...options,
+              image: options.image ?? '',
+            }),
+          )
+        ).clone,
+      ];
+  return { step: 'provision', clones, durationMs: Math.round(performance.now() - started) };
 }

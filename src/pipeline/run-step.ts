@@ -1,5 +1,7 @@
 import { DatacloneError } from '../core/errors.js';
 import { loadImageDefinition } from '../definition/load-image-definition.js';
+import { environmentMigrations } from '../environments/environment-migrations.js';
+import { loadEnvironment } from '../environments/load-environment.js';
 import { buildImage, type BuiltImage } from '../images/build-image.js';
 import type { StepResult } from '../report/markdown-summary.js';
 import type { Job } from './job.js';
@@ -27,6 +29,8 @@ export interface StepRequest {
   provision?: ProvisionOptions;
   /** Migrations: from the definition's `migrations:` folders, plus the ones given directly. */
   definition?: string;
+  /** An environment file: provision its instances, and migrate with its migrations. */
+  environment?: string;
   migrate?: MigrateOptions;
   test?: TestOptions;
   keep?: boolean;
@@ -49,7 +53,7 @@ export async function runStep(job: Job, request: StepRequest): Promise<StepOutco
       };
     }
     case 'provision':
-      return step(await provision(job, required(request.provision, 'image')));
+      return step(await provision(job, await provisionOptions(request)));
     case 'migrate': {
       const result = await migrate(job, await migrateOptions(request));
       return { kind: 'step', result, failed: !result.success, exitCode: result.success ? 0 : 1 };
@@ -65,7 +69,7 @@ export async function runStep(job: Job, request: StepRequest): Promise<StepOutco
     case 'run': {
       const migrations = await migrateOptions(request);
       const result = await runJob(job, {
-        provision: required(request.provision, 'image'),
+        provision: await provisionOptions(request),
         migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
         test: request.test,
         keep: request.keep,
@@ -83,10 +87,21 @@ async function migrateOptions(request: StepRequest): Promise<MigrateOptions> {
       if (db.migrations) fromDefinition[db.name] = [db.migrations];
     }
   }
+  const fromEnvironment = request.environment
+    ? environmentMigrations(await loadEnvironment(request.environment))
+    : {};
   return {
-    migrations: { ...fromDefinition, ...request.migrate?.migrations },
+    migrations: { ...fromDefinition, ...fromEnvironment, ...request.migrate?.migrations },
     flyway: request.migrate?.flyway ?? {},
   };
+}
+
+/** The image to clone, or the environment file loaded. */
+async function provisionOptions(request: StepRequest): Promise<ProvisionOptions> {
+  const options = required(request.provision, 'image');
+  return request.environment
+    ? { ...options, environment: await loadEnvironment(request.environment) }
+    : options;
 }
 
 function step(result: StepResult): StepOutcome {

@@ -9,7 +9,7 @@ export interface TeardownResult {
 }
 
 /**
- * Removes every container the job owns, whatever state it is in. Safe to run twice, after a
+ * Removes every container the job owns, and the networks of its environments, whatever state it is in. Safe to run twice, after a
  * crash, or when Docker already removed a container: what is not there is not an error.
  */
 export async function teardown(job: Job): Promise<TeardownResult> {
@@ -25,6 +25,9 @@ export async function teardown(job: Job): Promise<TeardownResult> {
     }),
   );
   removed.sort();
+  // An environment's network goes once its clones are gone.
+  const networks = await job.host.findNetworks({ [Labels.owner]: job.owner });
+  await Promise.all(networks.map((id) => job.host.removeNetwork(id)));
   job.reporter.info(
     removed.length
       ? `Removed ${removed.length} clone(s) of job ${job.owner}: ${removed.join(', ')}`

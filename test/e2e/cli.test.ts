@@ -101,6 +101,17 @@ describe('the dataclone CLI (built dist)', () => {
     [['clone', 'reset'], 2, /missing <name>/],
     [['clone', 'remove', 'no-such-clone'], 1, /no clone named 'no-such-clone'/],
     [['image', 'build', '-f', '/nonexistent/dataclone.yaml'], 1, /nonexistent\/dataclone\.yaml/],
+    [['provision'], 2, /--image or --environment is required/],
+    [
+      ['provision', '--image', 'x:1', '--environment', 'e.yaml'],
+      2,
+      /give --image or --environment, not both/,
+    ],
+    [
+      ['provision', '--environment', '/nonexistent/env.yaml'],
+      1,
+      /environment file \/nonexistent\/env\.yaml does not exist/,
+    ],
   ])('fails clearly for %j', async (args, code, message) => {
     const result = await dataclone(...args);
     expect(result.code).toBe(code);

@@ -9,7 +9,7 @@ export function testOwner(runId: string): string {
 export const TEST_IMAGE_REPOSITORY = 'dataclone-test';
 
 /**
- * Removes every container and image a test run created. Tests derive job owners from the run's
+ * Removes every container, network and image a test run created. Tests derive job owners from the run's
  * (test-<run>-flow), so containers are matched on the owner label's prefix.
  */
 export async function removeEverythingOfRun(docker: Docker, runId: string): Promise<void> {
@@ -21,6 +21,15 @@ export async function removeEverythingOfRun(docker: Docker, runId: string): Prom
     await docker
       .getContainer(container.Id)
       .remove({ force: true, v: true })
+      .catch(() => {});
+  }
+  const networks = await docker.listNetworks({ filters: { label: ['dataclone.owner'] } });
+  for (const network of networks) {
+    const label = network.Labels?.['dataclone.owner'] ?? '';
+    if (label !== owner && !label.startsWith(`${owner}-`)) continue;
+    await docker
+      .getNetwork(network.Id)
+      .remove()
       .catch(() => {});
   }
   const images = await docker.listImages({

@@ -29,13 +29,15 @@ export function useTestHost() {
     async cleanup(): Promise<void> {
       await removeEverythingOfRun(docker, runId);
     },
-    /** Names of every container and image on the host, to prove a failure left nothing behind. */
-    async snapshot(): Promise<{ containers: string[]; images: string[] }> {
+    /** IDs of every container, image and network on the host, to prove a failure left nothing behind. */
+    async snapshot(): Promise<{ containers: string[]; images: string[]; networks: string[] }> {
       const containers = await docker.listContainers({ all: true });
       const images = await docker.listImages();
+      const networks = await docker.listNetworks();
       return {
         containers: containers.map((c) => c.Id).sort(),
         images: images.map((i) => i.Id).sort(),
+        networks: networks.map((n) => n.Id).sort(),
       };
     },
   };

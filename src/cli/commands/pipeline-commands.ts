@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { DatacloneError } from '../../core/errors.js';
 import { loadImageDefinition } from '../../definition/load-image-definition.js';
+import { environmentMigrations } from '../../environments/environment-migrations.js';
+import { loadEnvironment } from '../../environments/load-environment.js';
 import type { FlywaySettings } from '../../flyway/flyway-invocation.js';
 import type { Job } from '../../pipeline/job.js';
 import type { MigrateOptions } from '../../pipeline/migrate.js';
 import { migrate } from '../../pipeline/migrate.js';
-import { provision } from '../../pipeline/provision.js';
+import { provision, type ProvisionOptions } from '../../pipeline/provision.js';
 import { resetJob } from '../../pipeline/reset.js';
 import { runJob } from '../../pipeline/run-job.js';
 import { runTests, type TestOptions } from '../../pipeline/run-tests.js';
@@ -25,6 +27,7 @@ import { UsageError } from '../usage-error.js';
 const JOB: Record<string, OptionSpec> = { job: { type: 'string' } };
 const PROVISION: Record<string, OptionSpec> = {
   image: { type: 'string', short: 'i' },
+  environment: { type: 'string', short: 'e' },
   name: { type: 'string', short: 'n' },
   port: { type: 'string', short: 'p' },
   'bind-address': { type: 'string' },
@@ -32,6 +35,7 @@ const PROVISION: Record<string, OptionSpec> = {
 };
 const MIGRATE: Record<string, OptionSpec> = {
   file: { type: 'string', short: 'f' },
+  environment: { type: 'string', short: 'e' },
   migrations: { type: 'string', multiple: true },
   flyway: { type: 'string' },
   'flyway-config': { type: 'string', multiple: true },
@@ -47,14 +51,13 @@ function jobOf(input: CommandInput, context: CommandContext): Job {
 
 export const provisionCommand: Command = {
   words: ['provision'],
-  summary: "Start the job's clone of a data image",
+  summary: "Start the job's clone of a data image, or the clones of an environment",
   usage:
-    'dataclone provision --image <image> [--name <name>] [--port <port>] [--lifetime <8h>] [--job <id>] [--json]',
+    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--job <id>] [--json]',
   options: { ...JOB, ...PROVISION },
   async run(input, context) {
-    const image = stringOption(input, 'image');
-    if (!image) throw new UsageError('provision: --image is required', this.usage);
-    printStepResult(context, await provision(jobOf(input, context), provisionOptions(input, image)));
+    const options = await provisionOptions(input, 'provision', this.usage);
+    printStepResult(context, await provision(jobOf(input, context), options));
     return 0;
   },
 };
@@ -63,7 +66,7 @@ export const migrateCommand: Command = {
   words: ['migrate'],
   summary: "Run Flyway against every database of the job's clones, in dependency order",
   usage:
-    'dataclone migrate [-f dataclone.yaml] [--migrations <database>=<folder>]... [--flyway <path>] [--flyway-config <file>]... [--placeholder <key>=<value>]... [--job <id>] [--json]',
+    'dataclone migrate [-f dataclone.yaml | -e dataclone.environment.yaml] [--migrations <database>=<folder>]... [--flyway <path>] [--flyway-config <file>]... [--placeholder <key>=<value>]... [--job <id>] [--json]',
   options: { ...JOB, ...MIGRATE },
   async run(input, context) {
     const result = await migrate(jobOf(input, context), await migrateOptions(input));
@@ -114,14 +117,13 @@ export const runCommand: Command = {
   words: ['run'],
   summary: 'provision, migrate, test and teardown in one command',
   usage:
-    'dataclone run --image <image> [-f dataclone.yaml] [migrate options] [--junit <path>] [--keep] [--job <id>] [--json] [-- <test command>]',
+    'dataclone run (--image <image> [-f dataclone.yaml] | --environment <dataclone.environment.yaml>) [migrate options] [--junit <path>] [--keep] [--job <id>] [--json] [-- <test command>]',
   options: { ...JOB, ...PROVISION, ...MIGRATE, ...TEST, keep: { type: 'boolean' } },
   async run(input, context) {
-    const image = stringOption(input, 'image');
-    if (!image) throw new UsageError('run: --image is required', this.usage);
+    const provisionWith = await provisionOptions(input, 'run', this.usage);
     const migrations = await migrateOptions(input);
     const result = await runJob(jobOf(input, context), {
-      provision: provisionOptions(input, image),
+      provision: provisionWith,
       migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
       test: input.rest.length ? testOptions(input, context) : undefined,
       keep: input.values.keep === true,
@@ -142,9 +144,28 @@ function testOptions(input: CommandInput, context: CommandContext): TestOptions 
   };
 }
 
-function provisionOptions(input: CommandInput, image: string) {
+/** --image, or --environment (a file whose instances name their images). */
+async function provisionOptions(
+  input: CommandInput,
+  command: string,
+  usage: string,
+): Promise<ProvisionOptions> {
+  const image = stringOption(input, 'image');
+  const environmentFile = stringOption(input, 'environment');
+  if (image && environmentFile)
+    throw new UsageError(`${command}: give --image or --environment, not both`, usage);
+  if (!image && !environmentFile)
+    throw new UsageError(`${command}: --image or --environment is required`, usage);
+  if (environmentFile && stringOption(input, 'name'))
+    throw new UsageError(`${command}: --name is for one clone; an environment names its clones`, usage);
+  if (environmentFile && stringOption(input, 'port'))
+    throw new UsageError(
+      `${command}: --port is for one clone; an environment's clones get free ports`,
+      usage,
+    );
   return {
     image,
+    environment: environmentFile ? await loadEnvironment(path.resolve(environmentFile)) : undefined,
     name: stringOption(input, 'name'),
     port: numberOption(input, 'port'),
     bindAddress: stringOption(input, 'bind-address'),
@@ -160,6 +181,9 @@ async function migrateOptions(input: CommandInput): Promise<MigrateOptions> {
     for (const db of (await loadImageDefinition(file)).databases)
       if (db.migrations) migrations[db.name] = [db.migrations];
   }
+  const environmentFile = stringOption(input, 'environment');
+  if (environmentFile)
+    Object.assign(migrations, environmentMigrations(await loadEnvironment(path.resolve(environmentFile))));
   const given: Record<string, string[]> = {};
   for (const pair of listOption(input, 'migrations')) {
     const [database, folder] = splitPair(pair, '--migrations', '<database>=<folder>');

@@ -1,0 +1,122 @@
+/**
+ * dataclone's benchmark: data images of about 10 MB, 100 MB and 1 GB (generated) plus the
+ * samples, PostgreSQL and MariaDB. For each: image build; clone create (to the first query
+ * answered with the clone's password), reset and remove over several runs (median, p95); the
+ * first write to a large table; disk and memory of a fresh clone; the baselines a user would run
+ * otherwise (restore a dump of the same data into a fresh container of the base image, or into
+ * one shared server); clones started in parallel.
+ *
+ *   npm run bench
+ *   BENCH_RUNS=7 BENCH_SIZES_MB=10,100 BENCH_MARIADB_SIZES_MB= npm run bench
+ *
+ * Prints a table, writes bench/results/bench-<time>.json and an SVG chart of time against data
+ * size beside it. Removes every container and image it made. Figures, not pass/fail: the tests
+ * never assert timings.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { DockerHost } from '../src/docker/docker-host.js';
+import { timeAgainstSizeChart } from './chart.js';
+import { generatedDataset, SAMPLES, type Dataset } from './datasets.js';
+import { measureDataset, type BenchSettings, type DatasetResult } from './measure-dataset.js';
+import { log } from './stats.js';
+
+const list = (text: string | undefined, fallback: string) =>
+  (text ?? fallback).split(',').filter(Boolean).map(Number);
+
+const settings: BenchSettings = {
+  runs: Number(process.env.BENCH_RUNS ?? 5),
+  baselineRuns: Number(process.env.BENCH_BASELINE_RUNS ?? process.env.BENCH_RUNS ?? 5),
+  parallel: list(process.env.BENCH_PARALLEL, '1,4,8'),
+  owner: `bench-${process.pid}`,
+};
+
+async function main(): Promise<void> {
+  const host = new DockerHost();
+  await host.ping();
+  const datasets: Dataset[] = process.env.BENCH_SAMPLES === '0' ? [] : [...SAMPLES];
+  for (const size of list(process.env.BENCH_SIZES_MB, '10,100,1024'))
+    datasets.push(await generatedDataset('postgres', size));
+  for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, '10,100'))
+    datasets.push(await generatedDataset('mariadb', size));
+  const results: DatasetResult[] = [];
+  const largest = Math.max(0, ...datasets.map((d) => d.sizeMb));
+  try {
+    for (const dataset of datasets) {
+      // Parallel starts are measured on the largest PostgreSQL dataset and on the samples.
+      const parallel = dataset.sizeMb === 0 || (dataset.sizeMb === largest && dataset.engine === 'postgres');
+      results.push(
+        await measureDataset(host, dataset, { ...settings, parallel: parallel ? settings.parallel : [] }),
+      );
+    }
+  } finally {
+    for (const dataset of datasets) await dataset.cleanup?.();
+  }
+  await report(results);
+}
+
+async function report(results: DatasetResult[]): Promise<void> {
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  const ms = (s: { median: number; p95: number } | undefined) => (s ? `${s.median} / ${s.p95}` : '-');
+  const mb = (bytes: number | undefined) => (bytes === undefined ? '-' : (bytes / 2 ** 20).toFixed(1));
+  const rows = results.map((r) => [
+    r.dataset,
+    String(r.imageSizeMb),
+    String(r.buildSeconds),
+    ms(r.createMs),
+    ms(r.resetMs),
+    ms(r.removeMs),
+    mb(r.freshCloneDiskBytes),
+    mb(r.freshCloneMemoryBytes),
+    r.firstWrite ? `${r.firstWrite.firstMs.median} / ${r.firstWrite.secondMs.median}` : '-',
+    ms(r.baselines?.freshContainerRestoreMs),
+    ms(r.baselines?.sharedServerRestoreMs),
+    r.baselines ? `${Math.round(r.baselines.freshContainerRestoreMs.median / r.createMs.median)}x` : '-',
+  ]);
+  const header = [
+    'dataset',
+    'image MB',
+    'build s',
+    'create ms',
+    'reset ms',
+    'remove ms',
+    'clone disk MB',
+    'clone mem MB',
+    'write 1st/2nd ms',
+    'fresh restore ms',
+    'shared restore ms',
+    'create vs restore',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  const parallel = results.flatMap((r) =>
+    (r.parallel ?? []).map(
+      (p) =>
+        `${r.dataset}: ${p.clones} in parallel ready in ${p.wallMs} ms; per clone ${mb(p.perCloneDiskBytes)} MB disk, ${mb(p.perCloneMemoryBytes)} MB memory`,
+    ),
+  );
+  const text = [
+    `dataclone benchmark: ${machine}, ${settings.runs} runs each (times: median / p95)`,
+    line(header),
+    ...rows.map(line),
+    '',
+    ...parallel,
+  ].join('\n');
+  process.stdout.write(`${text}\n`);
+  await mkdir('bench/results', { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const base = `bench/results/bench-${stamp}`;
+  await writeFile(
+    `${base}.json`,
+    JSON.stringify(
+      { machine: { cores: os.cpus().length, memoryGiB: os.totalmem() / 2 ** 30 }, settings, results },
+      null,
+      2,
+    ),
+  );
+  const chart = timeAgainstSizeChart(results, `dataclone: clone vs restore (${machine})`);
+  if (chart) await writeFile(`${base}.svg`, chart);
+  log(`written: ${base}.json${chart ? ` and ${base}.svg` : ''}`);
+}
+
+await main();

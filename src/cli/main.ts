@@ -10,6 +10,7 @@ import {
   cloneReset,
   cloneShow,
 } from './commands/clone-commands.js';
+import { doctorCommand } from './commands/doctor-command.js';
 import { imageBuild, imageList } from './commands/image-commands.js';
 import {
   migrateCommand,
@@ -39,6 +40,7 @@ const COMMANDS: Command[] = [
   resetCommand,
   teardownCommand,
   runCommand,
+  doctorCommand,
 ];
 
 const GLOBAL_OPTIONS = {

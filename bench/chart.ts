@@ -27,6 +27,7 @@ export function timeAgainstSizeChart(results: DatasetResult[], title: string): s
   for (const engine of new Set(charted.map((r) => r.engine))) {
     add(`${engine}: clone create`, (r) => r.createMs.median, engine);
     add(`${engine}: clone reset`, (r) => r.resetMs.median, engine);
+    add(`${engine}: reset with a standby`, (r) => r.standbyResetMs?.median, engine);
     add(
       `${engine}: restore into a fresh container`,
       (r) => r.baselines?.freshContainerRestoreMs.median,

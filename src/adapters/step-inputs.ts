@@ -87,6 +87,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
               port: port ? Number(port) : undefined,
               bindAddress: inputs.get('bind-address') || undefined,
               lifetime: inputs.get('lifetime') || undefined,
+              standby: inputs.get('standby') ? inputs.getBoolean('standby') : undefined,
             }
           : undefined,
       migrate: {

@@ -15,6 +15,8 @@ export interface Clone {
   status: string;
   bindAddress: string;
   connection: ConnectionDetails;
+  /** True when a warm standby server makes its reset a hand-over. */
+  standby?: boolean;
   /** Set when the clone is an instance of an environment (provisioned with others as a unit). */
   environment?: string;
   /** Its host name on the environment's network. */

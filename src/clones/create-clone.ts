@@ -11,6 +11,7 @@ import { readDataImage, type DataImage } from '../images/data-image.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { cloneFromContainer, PASSWORD_VARIABLE } from './read-clone.js';
 import { startCloneContainer } from './start-clone-container.js';
+import { startCloneWithStandby } from './standby/start-with-standby.js';
 
 export interface CreateCloneOptions {
   host: DockerHost;
@@ -27,6 +28,11 @@ export interface CreateCloneOptions {
   /** How long the clone may live before `dataclone gc` removes it, e.g. `8h`. */
   lifetime?: string;
   readyTimeoutMs?: number;
+  /**
+   * Keeps a second server of the image warm behind a proxy on the clone's port, so that a reset
+   * is a hand-over instead of a container start. Costs a second server's memory.
+   */
+  standby?: boolean;
   /** Makes the clone an instance of an environment, on the environment's network. */
   membership?: CloneMembership;
 }
@@ -76,11 +82,28 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     [Labels.expires]: expires,
     ...(options.membership ? membershipLabels(options.membership) : {}),
   };
-  const info = await startClone(host, image, name, labels, password, options.port, options.readyTimeoutMs);
+  if (options.standby && options.membership) {
+    throw new DatacloneError(
+      `clone ${name}: a standby is not available for the instances of an environment yet`,
+      'Leave --standby out for environments.',
+    );
+  }
+  const info = options.standby
+    ? await startCloneWithStandby(
+        host,
+        engineFor(image.engine),
+        image,
+        name,
+        labels,
+        password,
+        options.port,
+        options.readyTimeoutMs ?? 60_000,
+      )
+    : await startClone(host, image, name, labels, password, options.port, options.readyTimeoutMs);
   const clone = cloneFromContainer(host, info);
   const durationMs = Math.round(performance.now() - started);
   reporter.info(
-    `Clone ${name} of ${options.image} is ready on ${clone.connection.host}:${clone.connection.port} (${durationMs} ms)`,
+    `Clone ${name} of ${options.image} is ready on ${clone.connection.host}:${clone.connection.port} (${durationMs} ms${options.standby ? ', with a warm standby' : ''})`,
   );
   return { clone, durationMs };
 }

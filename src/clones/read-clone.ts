@@ -69,6 +69,7 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone
     expires: labels[Labels.expires] || undefined,
     status: info.status,
     bindAddress,
+    ...(labels[Labels.standby] === 'true' ? { standby: true } : {}),
     ...(labels[Labels.environment]
       ? {
           environment: labels[Labels.environment],

@@ -1,5 +1,7 @@
 import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
+import { Labels } from '../docker/labels.js';
+import { standbyNetworkName } from './standby/standby-servers.js';
 import type { Clone } from './clone.js';
 import { requireClone } from './read-clone.js';
 
@@ -16,6 +18,11 @@ export async function removeClone(
   const started = performance.now();
   const clone = await requireClone(options.host, options.name);
   await options.host.removeContainer(clone.containerId);
+  if (clone.standby) {
+    const servers = await options.host.findContainers({ [Labels.standbyOf]: clone.name });
+    await Promise.all(servers.map((id) => options.host.removeContainer(id)));
+    await options.host.removeNetwork(standbyNetworkName(clone.name));
+  }
   const durationMs = Math.round(performance.now() - started);
   options.reporter.info(`Removed clone ${clone.name} (${durationMs} ms)`);
   return { clone, durationMs };

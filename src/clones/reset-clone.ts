@@ -7,6 +7,7 @@ import { containerNameFor, type Clone } from './clone.js';
 import { randomSuffix } from '../core/random.js';
 import { startClone } from './create-clone.js';
 import { cloneFromContainer, requireClone } from './read-clone.js';
+import { hasStandby, resetWithStandby } from './standby/reset-with-standby.js';
 
 export interface ResetCloneOptions {
   host: DockerHost;
@@ -26,8 +27,15 @@ export async function resetClone(options: ResetCloneOptions): Promise<{ clone: C
   const clone = await requireClone(host, options.name);
   const container = await host.inspectContainer(clone.containerId);
   const labels = container?.labels ?? {};
-  const image = await readDataImage(host, clone.imageId, `clone ${clone.name}'s image`);
   const engine = engineFor(clone.engine);
+  if (container && hasStandby(container)) {
+    const standby = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
+    options.reporter.info(
+      `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${standby.handoverMs} ms; next standby started in ${standby.replenishMs} ms)`,
+    );
+    return { clone, durationMs: standby.handoverMs };
+  }
+  const image = await readDataImage(host, clone.imageId, `clone ${clone.name}'s image`);
   // The old container must stop to free the port, but removing it can happen while the new one
   // starts: renamed out of the way, it is removed in parallel.
   await host.killContainer(clone.containerId);

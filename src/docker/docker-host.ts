@@ -54,6 +54,8 @@ export interface ContainerInfo {
   env: Record<string, string>;
   running: boolean;
   status: string;
+  /** When Docker created the container (ISO 8601, nanoseconds). */
+  created: string;
   /** Host address and port of each published container port, e.g. { 5432: {...} }. */
   ports: Record<number, { hostIp: string; hostPort: number }>;
 }
@@ -212,6 +214,11 @@ export class DockerHost {
     }
   }
 
+  /** Sends a signal to a container's main process (e.g. SIGUSR1). */
+  async signalContainer(id: string, signal: string): Promise<void> {
+    await this.docker.getContainer(id).kill({ signal });
+  }
+
   async renameContainer(id: string, name: string): Promise<void> {
     await this.docker.getContainer(id).rename({ name });
   }
@@ -234,6 +241,7 @@ export class DockerHost {
         env: parseEnv(info.Config.Env ?? []),
         running: info.State.Running,
         status: info.State.Status,
+        created: info.Created,
         ports,
       };
     } catch (error) {

@@ -32,6 +32,11 @@ export const Labels = {
   instanceIndex: 'dataclone.instance.index',
   /** The network an environment's clones share; reset reattaches the clone to it. */
   network: 'dataclone.network',
+  /** On a clone with a warm standby: its proxy container carries `standby`; its two servers
+   * carry `standbyOf` (the clone's name) and `slot` (a or b). */
+  standby: 'dataclone.standby',
+  standbyOf: 'dataclone.standby-of',
+  slot: 'dataclone.slot',
 } as const;
 
 /** Labels that filter the Docker API's lists: `key` or `key=value`. */

@@ -13,6 +13,8 @@ export interface ProvisionOptions {
   port?: number;
   bindAddress?: string;
   lifetime?: string;
+  /** Keep a warm standby server so that reset is a hand-over (single image only). */
+  standby?: boolean;
 }
 
 export interface ProvisionResult {

@@ -21,6 +21,8 @@ export async function teardown(job: Job): Promise<TeardownResult> {
     ids.map(async (id) => {
       const info = await job.host.inspectContainer(id);
       await job.host.removeContainer(id);
+      // A standby clone's servers go with it; the clone is named once.
+      if (info?.labels[Labels.standbyOf]) return;
       removed.push(info?.labels[Labels.clone] ?? info?.name ?? id.slice(0, 12));
     }),
   );

@@ -91,7 +91,7 @@ describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
 
   it.each([
     [{ command: 'frobnicate' }, "input 'command': 'frobnicate' is not a dataclone command"],
-    [{ command: 'provision' }, "input 'image' is required for command 'provision'"],
+    [{ command: 'provision' }, "input 'image' or input 'environment' is required for command 'provision'"],
     [{ command: 'test' }, "input 'testCommand' is required for command 'test'"],
     [
       { command: 'provision', image: 'x:1', dockerHost: 'tcp://127.0.0.1:1' },

@@ -105,7 +105,7 @@ describe('the GitHub Action (built dist, run as the runner runs it)', () => {
 
   it.each([
     [{ command: 'frobnicate' }, "input 'command': 'frobnicate' is not a dataclone command"],
-    [{ command: 'provision' }, "input 'image' is required for command 'provision'"],
+    [{ command: 'provision' }, "input 'image' or input 'environment' is required for command 'provision'"],
     [{ command: 'test' }, "input 'test-command' is required for command 'test'"],
     [
       { command: 'build-image', definition: '/nonexistent/dataclone.yaml' },

@@ -11,7 +11,7 @@ export const cloneCreate: Command = {
   words: ['clone', 'create'],
   summary: 'Start a private, writable clone of a data image',
   usage:
-    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--json]',
+    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--standby] [--json]',
   options: {
     image: { type: 'string', short: 'i' },
     name: { type: 'string', short: 'n' },
@@ -19,6 +19,7 @@ export const cloneCreate: Command = {
     'bind-address': { type: 'string' },
     owner: { type: 'string' },
     lifetime: { type: 'string' },
+    standby: { type: 'boolean' },
   },
   async run(input, context) {
     const image = stringOption(input, 'image');
@@ -32,6 +33,7 @@ export const cloneCreate: Command = {
       bindAddress: stringOption(input, 'bind-address'),
       owner: stringOption(input, 'owner'),
       lifetime: stringOption(input, 'lifetime'),
+      standby: input.values.standby === true,
     });
     printClone(context, clone, { durationMs });
     return 0;

@@ -32,6 +32,7 @@ const PROVISION: Record<string, OptionSpec> = {
   port: { type: 'string', short: 'p' },
   'bind-address': { type: 'string' },
   lifetime: { type: 'string' },
+  standby: { type: 'boolean' },
 };
 const MIGRATE: Record<string, OptionSpec> = {
   file: { type: 'string', short: 'f' },
@@ -53,7 +54,7 @@ export const provisionCommand: Command = {
   words: ['provision'],
   summary: "Start the job's clone of a data image, or the clones of an environment",
   usage:
-    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--job <id>] [--json]',
+    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--standby] [--job <id>] [--json]',
   options: { ...JOB, ...PROVISION },
   async run(input, context) {
     const options = await provisionOptions(input, 'provision', this.usage);
@@ -170,6 +171,7 @@ async function provisionOptions(
     port: numberOption(input, 'port'),
     bindAddress: stringOption(input, 'bind-address'),
     lifetime: stringOption(input, 'lifetime'),
+    standby: input.values.standby === true,
   };
 }
 

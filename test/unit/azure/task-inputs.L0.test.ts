@@ -48,8 +48,8 @@ describe('the Azure task reads its inputs (MockTestRunner)', () => {
   it.each([
     [{}, "input 'command' is required"],
     [{ command: 'frobnicate' }, "input 'command': 'frobnicate' is not a dataclone command"],
-    [{ command: 'provision' }, "input 'image' is required for command 'provision'"],
-    [{ command: 'run' }, "input 'image' is required for command 'run'"],
+    [{ command: 'provision' }, "input 'image' or input 'environment' is required for command 'provision'"],
+    [{ command: 'run' }, "input 'image' or input 'environment' is required for command 'run'"],
     [{ command: 'test' }, "input 'testCommand' is required for command 'test'"],
     [{ command: 'build-image' }, "input 'definition' is required for command 'build-image'"],
     [{ command: 'provision', image: 'x:1', port: 'eighty' }, "input 'port': 'eighty' is not a port number"],

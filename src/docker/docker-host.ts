@@ -406,8 +406,14 @@ export class DockerHost {
     if (options.stdin) {
       // A failing input (a truncated gzip file) ends the command's input; the caller sees the
       // input's own error, which explains more than what the command makes of a cut-off stream.
-      options.stdin.on('error', () => stream.end());
-      options.stdin.pipe(stream);
+      // The input may have failed already, while the exec was being created (a truncated
+      // file fails at its first read): then there is nothing to pipe, and no error event to come.
+      const input = options.stdin;
+      if (input.errored || input.destroyed) stream.end();
+      else {
+        input.once('error', () => stream.end());
+        input.pipe(stream);
+      }
     }
     await finished;
     if (partialLine && options.onStderrLine) options.onStderrLine(partialLine);

@@ -69,6 +69,17 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       'Give a number from 1 to 65535.',
     );
   const keep = inputs.get('keep') ? inputs.getBoolean('keep') : false;
+  const reuse = inputs.get('reuse');
+  if (reuse && reuse !== 'keep' && reuse !== 'reset')
+    throw new DatacloneError(
+      `${input('reuse')}: '${reuse}' is not keep or reset`,
+      'Set it to keep or reset, or leave it empty.',
+    );
+  if (reuse && !inputs.get('name'))
+    throw new DatacloneError(
+      `${input('reuse')} needs ${input('name')}`,
+      'Set name to the clone an earlier run kept, e.g. pr-42.',
+    );
   return {
     owner: validateOwner(inputs.get('job-id') || defaultJobId, input('job-id')),
     keep,
@@ -88,6 +99,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
               bindAddress: inputs.get('bind-address') || undefined,
               lifetime: inputs.get('lifetime') || undefined,
               standby: inputs.get('standby') ? inputs.getBoolean('standby') : undefined,
+              reuse: reuse ? (reuse as 'keep' | 'reset') : undefined,
             }
           : undefined,
       migrate: {

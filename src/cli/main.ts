@@ -7,10 +7,12 @@ import {
   cloneList,
   cloneLogs,
   cloneRemove,
+  cloneSave,
   cloneReset,
   cloneShow,
 } from './commands/clone-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
+import { gcCommand } from './commands/gc-command.js';
 import { imageBuild, imageList } from './commands/image-commands.js';
 import {
   migrateCommand,
@@ -33,6 +35,7 @@ const COMMANDS: Command[] = [
   cloneShow,
   cloneReset,
   cloneRemove,
+  cloneSave,
   cloneLogs,
   provisionCommand,
   migrateCommand,
@@ -41,6 +44,7 @@ const COMMANDS: Command[] = [
   teardownCommand,
   runCommand,
   doctorCommand,
+  gcCommand,
 ];
 
 const GLOBAL_OPTIONS = {

@@ -30,6 +30,12 @@ export interface Engine {
   /** Makes the instance cheap to clone (statistics, frozen rows) and stops the server cleanly. */
   finalise(shell: BuildShell): Promise<void>;
 
+  /**
+   * A command, run in a clone's container as the server user, that writes everything the server
+   * holds in memory to its files, so that a snapshot of the running container (clone save) needs
+   * only a short recovery when a clone starts from it.
+   */
+  checkpointCommand(): string[];
   /** How a clone's container starts the server and applies the clone's password. */
   cloneStart(): CloneStart;
   /** Resolves once a real query succeeds with the clone's credentials; rejects on timeout. */

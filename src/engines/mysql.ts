@@ -181,6 +181,10 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       await run.run(['sh', '-c', `rm -f ${SERVER_LOG}`], { user: 'root', label: 'tidy up' });
     },
 
+    checkpointCommand() {
+      return shell(`${CLIENT} -e "FLUSH TABLES"`);
+    },
+
     cloneStart(): CloneStart {
       return {
         entrypoint: ['/bin/sh', '-c', cloneStartScript()],
@@ -252,6 +256,8 @@ const CLONE_READY = 'dataclone: the clone is ready';
  */
 function cloneStartScript(): string {
   return `${FIND_PROGRAMS}
+# An image saved from a running clone holds that server's pid and socket lock; none runs here yet.
+rm -f ${SOCKET} ${SOCKET}.lock ${PID_FILE}
 "$SERVER" ${SERVER_OPTIONS.join(' ')} &
 server=$!
 trap '"$ADMIN" --no-defaults --socket=${SOCKET} -uroot shutdown 2>/dev/null || kill -TERM "$server"' INT TERM

@@ -175,6 +175,10 @@ export const postgresEngine: Engine = {
     });
   },
 
+  checkpointCommand() {
+    return withBinaries([...PSQL, '-d', 'postgres', '-c', 'CHECKPOINT']);
+  },
+
   cloneStart(): CloneStart {
     return {
       entrypoint: ['/bin/sh', '-c', CLONE_START_SCRIPT],
@@ -246,6 +250,8 @@ export const postgresEngine: Engine = {
 const CLONE_READY = 'dataclone: the clone is ready';
 
 const CLONE_START_SCRIPT = `${FIND_BINARIES}
+# An image saved from a running clone holds that server's lock files; no server runs here yet.
+rm -f ${DATA_DIRECTORY}/postmaster.pid ${SOCKET_DIRECTORY}/.s.PGSQL.5432 ${SOCKET_DIRECTORY}/.s.PGSQL.5432.lock
 postgres -D ${DATA_DIRECTORY} &
 server=$!
 trap 'kill -INT "$server" 2>/dev/null' INT TERM

@@ -3,6 +3,7 @@ import { createClone } from '../clones/create-clone.js';
 import type { EnvironmentDefinition } from '../environments/environment.js';
 import { provisionEnvironment } from '../environments/provision-environment.js';
 import type { Job } from './job.js';
+import { reuseClone, type ReuseMode } from './reuse-clone.js';
 
 /** What to provision: one data image, or an environment of several (`environment` wins). */
 export interface ProvisionOptions {
@@ -13,6 +14,11 @@ export interface ProvisionOptions {
   port?: number;
   bindAddress?: string;
   lifetime?: string;
+  /**
+   * With `name`: reuse the clone of that name a previous run kept (per-PR environments), as it
+   * is or reset, when it comes from the same image; replace it when the image changed.
+   */
+  reuse?: ReuseMode;
   /** Keep a warm standby server so that reset is a hand-over (single image only). */
   standby?: boolean;
 }
@@ -31,6 +37,13 @@ export interface ProvisionResult {
 export async function provision(job: Job, options: ProvisionOptions): Promise<ProvisionResult> {
   const started = performance.now();
   const { environment } = options;
+  if (!environment && options.name && options.reuse && options.image) {
+    const reused = await job.reporter.group(`Look for clone ${options.name} from an earlier run`, () =>
+      reuseClone(job, options.name ?? '', options.image ?? '', options.reuse ?? 'keep'),
+    );
+    if (reused)
+      return { step: 'provision', clones: [reused], durationMs: Math.round(performance.now() - started) };
+  }
   const clones = environment
     ? await job.reporter.group(
         `Provision environment ${environment.name} (${environment.instances.map((i) => i.name).join(', ')})`,

@@ -2,6 +2,7 @@ import type { Clone } from '../../clones/clone.js';
 import { createClone } from '../../clones/create-clone.js';
 import { listClones, requireClone } from '../../clones/read-clone.js';
 import { removeClone } from '../../clones/remove-clone.js';
+import { saveClone } from '../../clones/save-clone.js';
 import { resetClone } from '../../clones/reset-clone.js';
 import { numberOption, stringOption, type Command, type CommandContext } from '../command.js';
 import { formatTable } from '../table.js';
@@ -95,6 +96,26 @@ export const cloneReset: Command = {
       name: input.positionals[0] ?? '',
     });
     printClone(context, clone, { durationMs });
+    return 0;
+  },
+};
+
+export const cloneSave: Command = {
+  words: ['clone', 'save'],
+  summary: "Commit a clone's current state as a new data image (start clones from it later)",
+  usage: 'dataclone clone save <name> --tag <image:tag> [--json]',
+  options: { tag: { type: 'string', short: 't' } },
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, context) {
+    const tag = stringOption(input, 'tag');
+    if (!tag) throw new UsageError('clone save: --tag is required', this.usage);
+    const saved = await saveClone({
+      host: context.host,
+      reporter: context.reporter,
+      name: input.positionals[0] ?? '',
+      tag,
+    });
+    context.print(context.json ? JSON.stringify(saved, null, 2) : `${saved.tag}  ${saved.imageId}`);
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import type { Job } from '../../pipeline/job.js';
 import type { MigrateOptions } from '../../pipeline/migrate.js';
 import { migrate } from '../../pipeline/migrate.js';
 import { provision, type ProvisionOptions } from '../../pipeline/provision.js';
+import type { ReuseMode } from '../../pipeline/reuse-clone.js';
 import { resetJob } from '../../pipeline/reset.js';
 import { runJob } from '../../pipeline/run-job.js';
 import { runTests, type TestOptions } from '../../pipeline/run-tests.js';
@@ -33,6 +34,7 @@ const PROVISION: Record<string, OptionSpec> = {
   'bind-address': { type: 'string' },
   lifetime: { type: 'string' },
   standby: { type: 'boolean' },
+  reuse: { type: 'string' },
 };
 const MIGRATE: Record<string, OptionSpec> = {
   file: { type: 'string', short: 'f' },
@@ -54,7 +56,7 @@ export const provisionCommand: Command = {
   words: ['provision'],
   summary: "Start the job's clone of a data image, or the clones of an environment",
   usage:
-    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--standby] [--job <id>] [--json]',
+    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--standby] [--reuse keep|reset] [--job <id>] [--json]',
   options: { ...JOB, ...PROVISION },
   async run(input, context) {
     const options = await provisionOptions(input, 'provision', this.usage);
@@ -172,6 +174,7 @@ async function provisionOptions(
     bindAddress: stringOption(input, 'bind-address'),
     lifetime: stringOption(input, 'lifetime'),
     standby: input.values.standby === true,
+    reuse: reuseOption(input, command, usage),
   };
 }
 
@@ -202,6 +205,16 @@ async function migrateOptions(input: CommandInput): Promise<MigrateOptions> {
     baselineOnMigrate: input.values['no-baseline'] !== true,
   };
   return { migrations, flyway };
+}
+
+function reuseOption(input: CommandInput, command: string, usage: string): ReuseMode | undefined {
+  const reuse = stringOption(input, 'reuse');
+  if (reuse === undefined) return undefined;
+  if (reuse !== 'keep' && reuse !== 'reset')
+    throw new UsageError(`${command}: --reuse is keep or reset, not '${reuse}'`, usage);
+  if (!stringOption(input, 'name'))
+    throw new UsageError(`${command}: --reuse needs --name, the clone an earlier run kept`, usage);
+  return reuse;
 }
 
 function listOption(input: CommandInput, name: string): string[] {

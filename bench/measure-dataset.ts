@@ -26,6 +26,8 @@ export interface BenchSettings {
   runs: number;
   baselineRuns: number;
   parallel: number[];
+  /** Measure reset with a warm standby (its proxy needs the engine's embedded DNS). */
+  standby: boolean;
   owner: string;
 }
 
@@ -45,6 +47,12 @@ export interface DatasetResult {
   freshCloneMemoryBytes: number;
   /** First and second single-row UPDATE of the large table in a fresh clone, and the disk it took. */
   firstWrite?: { firstMs: Stats; secondMs: Stats; diskAfterBytes: number };
+  /**
+   * A full scan of the large table in a fresh clone, then again. The server opens table files
+   * read-write, and overlayfs copies a file into the clone when it is opened so: on ext4 the
+   * first read pays for a copy of the table; with reflinks (XFS, btrfs) it does not.
+   */
+  firstRead?: { firstMs: Stats; secondMs: Stats; diskAfterBytes: number };
   baselines?: { dumpMb: number; freshContainerRestoreMs: Stats; sharedServerRestoreMs: Stats };
   parallel?: { clones: number; wallMs: number; perCloneDiskBytes: number; perCloneMemoryBytes: number }[];
 }
@@ -109,6 +117,23 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
       await removeClone({ host, reporter: silentReporter, name });
       log(`${dataset.name} first write ${first} ms, second ${second} ms`);
     }
+    const firstRead: number[] = [];
+    const secondRead: number[] = [];
+    let diskAfterRead = 0;
+    for (let run = 0; dataset.largeTable && run < settings.runs; run++) {
+      execFileSync('sync');
+      const name = `bench-${process.pid}-r${run}`;
+      const created = await clone(name);
+      const client = await connect(created.clone, created.clone.connection.primaryDatabase);
+      const [, first] = await timed(() => client.query(`SELECT count(*) FROM ${dataset.largeTable}`));
+      const [, second] = await timed(() => client.query(`SELECT count(*) FROM ${dataset.largeTable}`));
+      await client.close();
+      firstRead.push(first);
+      secondRead.push(second);
+      if (run === 0) diskAfterRead = await writableLayerBytes(host, created.clone.containerId);
+      await removeClone({ host, reporter: silentReporter, name });
+      log(`${dataset.name} first read ${first} ms, second ${second} ms`);
+    }
 
     const result: DatasetResult = {
       dataset: dataset.name,
@@ -124,10 +149,13 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
       firstWrite: dataset.largeTable
         ? { firstMs: stats(firstWrite), secondMs: stats(secondWrite), diskAfterBytes: diskAfterWrite }
         : undefined,
+      firstRead: dataset.largeTable
+        ? { firstMs: stats(firstRead), secondMs: stats(secondRead), diskAfterBytes: diskAfterRead }
+        : undefined,
     };
 
     // Baselines restore a dump of the generated datasets (the samples need their roles and links).
-    result.standbyResetMs = await measureStandbyReset(host, dataset, tag, settings);
+    if (settings.standby) result.standbyResetMs = await measureStandbyReset(host, dataset, tag, settings);
     if (settings.baselineRuns > 0 && dataset.largeTable)
       result.baselines = await measureBaselines(host, dataset, tag, scratch, settings);
     if (settings.parallel.length) result.parallel = await measureParallel(host, dataset, clone, settings);

@@ -7,7 +7,7 @@
  * one shared server); clones started in parallel.
  *
  *   npm run bench
- *   BENCH_RUNS=7 BENCH_SIZES_MB=10,100 BENCH_MARIADB_SIZES_MB= npm run bench
+ *   BENCH_RUNS=7 BENCH_SIZES_MB=10,100 BENCH_MARIADB_SIZES_MB= BENCH_STANDBY=0 npm run bench
  *
  * Prints a table, writes bench/results/bench-<time>.json and an SVG chart of time against data
  * size beside it. Removes every container and image it made. Figures, not pass/fail: the tests
@@ -28,6 +28,7 @@ const settings: BenchSettings = {
   runs: Number(process.env.BENCH_RUNS ?? 5),
   baselineRuns: Number(process.env.BENCH_BASELINE_RUNS ?? process.env.BENCH_RUNS ?? 5),
   parallel: list(process.env.BENCH_PARALLEL, '1,4,8'),
+  standby: process.env.BENCH_STANDBY !== '0',
   owner: `bench-${process.pid}`,
 };
 
@@ -70,6 +71,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     mb(r.freshCloneDiskBytes),
     mb(r.freshCloneMemoryBytes),
     r.firstWrite ? `${r.firstWrite.firstMs.median} / ${r.firstWrite.secondMs.median}` : '-',
+    r.firstRead ? `${r.firstRead.firstMs.median} / ${r.firstRead.secondMs.median}` : '-',
     ms(r.baselines?.freshContainerRestoreMs),
     ms(r.baselines?.sharedServerRestoreMs),
     r.baselines ? `${Math.round(r.baselines.freshContainerRestoreMs.median / r.createMs.median)}x` : '-',
@@ -85,6 +87,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     'clone disk MB',
     'clone mem MB',
     'write 1st/2nd ms',
+    'scan 1st/2nd ms',
     'fresh restore ms',
     'shared restore ms',
     'create vs restore',

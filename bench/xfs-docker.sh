@@ -3,11 +3,12 @@
 # copy-on-write costs against the usual overlay2-on-ext4 (Debian, as root).
 #
 #   bash bench/xfs-docker.sh start   # prints the DOCKER_HOST to use
-#   DOCKER_HOST=unix:///run/dataclone-xfs/docker.sock npm run bench
+#   DOCKER_HOST=unix:///run/dataclone-xfs/docker.sock BENCH_STANDBY=0 npm run bench
 #   bash bench/xfs-docker.sh stop    # stops it and removes the file, the mount and the bridge
 #
 # It copies the base images (postgres:15, mariadb:10.11) from the main Docker Engine. It uses its
-# own bridge and no iptables rules; published ports go through docker-proxy on 127.0.0.1.
+# own bridge and no iptables rules; published ports go through docker-proxy on 127.0.0.1. Without
+# iptables its embedded DNS does not answer, so run the benchmark with BENCH_STANDBY=0 there.
 set -euo pipefail
 
 state=/run/dataclone-xfs

@@ -55,5 +55,22 @@ ensure_image() {
   "$here/build-base-image.sh" "$image"
 }
 
+# The registry tests run Debian's docker-registry with htpasswd authentication on 127.0.0.1.
+ensure_registry_tools() {
+  local missing=()
+  command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+  command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
+  [ ${#missing[@]} -eq 0 ] && return
+  if ! is_debian_root; then
+    say "the registry tests need ${missing[*]}: install them (Debian: apt-get install ${missing[*]})."
+    exit 1
+  fi
+  say "installing ${missing[*]} (for the registry tests)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 ensure_docker
+# --tests (npm test, CI): also what the tests need beyond Docker.
+if [ "${1:-}" = "--tests" ]; then ensure_registry_tools; fi
 for image in "${base_images[@]}"; do ensure_image "$image"; done

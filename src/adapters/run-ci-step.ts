@@ -1,5 +1,5 @@
 import { describeError } from '../core/errors.js';
-import { DockerHost } from '../docker/docker-host.js';
+import { dockerHostFromEnvironment, type DockerHost } from '../docker/docker-host.js';
 import { runStep, type StepOutcome } from '../pipeline/run-step.js';
 import { teardown } from '../pipeline/teardown.js';
 import { markdownSummary } from '../report/markdown-summary.js';
@@ -77,7 +77,7 @@ export async function runCiPost(platform: CiPlatform, state: PostState | undefin
 /** The Docker host named by the docker-host input, else DOCKER_HOST or the local socket. */
 export function dockerHostFor(given: string): DockerHost {
   if (given) process.env.DOCKER_HOST = given;
-  return new DockerHost(undefined, given ? `docker-host ${given}` : undefined);
+  return dockerHostFromEnvironment(given ? `docker-host ${given}` : undefined);
 }
 
 function failureMessage(outcome: Extract<StepOutcome, { kind: 'step' }>): string {

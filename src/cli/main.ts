@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeError } from '../core/errors.js';
-import { DockerHost } from '../docker/docker-host.js';
+import { dockerHostFromEnvironment } from '../docker/docker-host.js';
 import type { Command, CommandInput } from './command.js';
 import {
   cloneCreate,
@@ -14,6 +14,8 @@ import {
 import { doctorCommand } from './commands/doctor-command.js';
 import { gcCommand } from './commands/gc-command.js';
 import { imageBuild, imageList } from './commands/image-commands.js';
+import { proxyStart, proxyStop, proxySwitch } from './commands/proxy-commands.js';
+import { imagePromote, imagePrune, imagePull, imagePush } from './commands/registry-commands.js';
 import {
   migrateCommand,
   provisionCommand,
@@ -30,6 +32,10 @@ export const VERSION = '0.1.0';
 const COMMANDS: Command[] = [
   imageBuild,
   imageList,
+  imagePush,
+  imagePull,
+  imagePromote,
+  imagePrune,
   cloneCreate,
   cloneList,
   cloneShow,
@@ -45,6 +51,10 @@ const COMMANDS: Command[] = [
   runCommand,
   doctorCommand,
   gcCommand,
+  // `proxy switch` and `proxy stop` before `proxy`: the first command whose words match wins.
+  proxySwitch,
+  proxyStop,
+  proxyStart,
 ];
 
 const GLOBAL_OPTIONS = {
@@ -73,7 +83,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const reporter = new TerminalReporter({ debug: flags.debug, quiet: flags.quiet });
   try {
     return await command.run(input, {
-      host: new DockerHost(),
+      host: dockerHostFromEnvironment(),
       reporter,
       json: flags.json,
       print: (text) => process.stdout.write(`${text}\n`),

@@ -67,6 +67,12 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
   const password = randomPassword();
   reporter.maskSecret(password);
   const bindAddress = options.bindAddress ?? '127.0.0.1';
+  const remote = host.remoteName();
+  if (remote && !remote.startsWith('127.') && remote !== 'localhost' && bindAddress.startsWith('127.')) {
+    reporter.warn(
+      `clone ${name}: ${host.description} is another machine, and the clone's port is published on its loopback (${bindAddress}) only; publish it where this machine reaches it with --bind-address 0.0.0.0 (or the host's address). Each clone has its own password.`,
+    );
+  }
   const labels: Record<string, string> = {
     [Labels.clone]: name,
     [Labels.owner]: options.owner ?? defaultOwner(),

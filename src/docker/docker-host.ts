@@ -1,3 +1,4 @@
+import tarStream from 'tar-stream';
 import Docker from 'dockerode';
 import { PassThrough, type Readable } from 'node:stream';
 import { DatacloneError } from '../core/errors.js';
@@ -35,6 +36,22 @@ export interface ContainerSpec {
   networkAliases?: string[];
   /** host-path:container-path[:ro] mounts (local Docker hosts only). */
   binds?: string[];
+}
+
+/** Credentials for a registry, sent to Docker in the X-Registry-Auth header, never on a command line. */
+export interface RegistryAuth {
+  username: string;
+  password: string;
+  serveraddress: string;
+}
+
+interface ProgressEvent {
+  id?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  progressDetail?: { current?: number; total?: number };
+  aux?: { Digest?: string; Tag?: string };
 }
 
 export interface ImageInfo {
@@ -115,14 +132,47 @@ export class DockerHost {
   }
 
   /** Pulls an image, reporting progress as bytes downloaded of the layers seen so far. */
-  async pullImage(reference: string, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const stream = await this.docker.pull(reference);
+  /** Pulls an image, reporting bytes downloaded over all layers. */
+  async pullImage(
+    reference: string,
+    onProgress?: (done: number, total: number) => void,
+    auth?: RegistryAuth,
+  ): Promise<void> {
+    const stream = await this.docker.pull(reference, auth ? { authconfig: auth } : {});
+    await this.followLayers(stream, onProgress);
+  }
+
+  /** Pushes an image to its registry; returns the digest the registry gave it. */
+  async pushImage(
+    reference: string,
+    onProgress?: (done: number, total: number) => void,
+    auth?: RegistryAuth,
+  ): Promise<string> {
+    const stream = (await this.docker
+      .getImage(reference)
+      // The Engine wants the X-Registry-Auth header even without a login: an empty one then.
+      .push({ authconfig: auth ?? {} })) as NodeJS.ReadableStream;
+    const events = await this.followLayers(stream, onProgress);
+    const digest = events.map((event) => event.aux?.Digest).find((value) => value !== undefined);
+    return digest ?? '';
+  }
+
+  /** Follows a pull or push stream; an error event (the API answers 200 first) rejects. */
+  private followLayers(
+    stream: NodeJS.ReadableStream,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ProgressEvent[]> {
     const layers = new Map<string, { current: number; total: number }>();
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<ProgressEvent[]>((resolve, reject) => {
       this.docker.modem.followProgress(
         stream,
-        (error: Error | null) => (error ? reject(error) : resolve()),
-        (event: { id?: string; progressDetail?: { current?: number; total?: number } }) => {
+        (error: Error | null, events: ProgressEvent[]) => {
+          const failed = events?.find((event) => event.error);
+          if (error) reject(error);
+          else if (failed) reject(new Error(failed.errorDetail?.message ?? failed.error));
+          else resolve(events ?? []);
+        },
+        (event: ProgressEvent) => {
           if (!event.id || !event.progressDetail?.total) return;
           layers.set(event.id, {
             current: event.progressDetail.current ?? 0,
@@ -212,6 +262,16 @@ export class DockerHost {
       // 404: gone; 409: not running. Either way it holds no port any more.
       if (code !== 404 && code !== 409) throw error;
     }
+  }
+
+  /** Writes one small file into a container (through the archive API: no process is started). */
+  async putFile(id: string, directory: string, name: string, content: string): Promise<void> {
+    const pack = tarStream.pack();
+    pack.entry({ name, mode: 0o644 }, content);
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    await this.docker.getContainer(id).putArchive(Buffer.concat(chunks), { path: directory });
   }
 
   /** Sends a signal to a container's main process (e.g. SIGUSR1). */
@@ -307,11 +367,18 @@ export class DockerHost {
    * host's own name when it is remote, else loopback for a wildcard bind.
    */
   clientAddress(bindAddress: string): string {
+    const wildcard = bindAddress === '0.0.0.0' || bindAddress === '::';
+    const remote = this.remoteName();
+    if (remote && (wildcard || isLoopback(bindAddress))) return remote;
+    return wildcard ? '127.0.0.1' : bindAddress;
+  }
+
+  /** The host name of a Docker Engine reached over TCP or SSH (DOCKER_HOST), else undefined. */
+  remoteName(): string | undefined {
     const remote = /^(?:tcp|https?|ssh):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(
       process.env.DOCKER_HOST ?? '',
     );
-    if (remote?.[1] && this.description === process.env.DOCKER_HOST) return remote[1];
-    return bindAddress === '0.0.0.0' || bindAddress === '::' ? '127.0.0.1' : bindAddress;
+    return remote?.[1];
   }
 
   /** The container's log (stdout and stderr interleaved), the last `tail` lines. */
@@ -420,6 +487,30 @@ export class DockerHost {
     const { ExitCode } = await exec.inspect();
     return { exitCode: ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: errTail };
   }
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address === 'localhost' || address.startsWith('127.');
+}
+
+/**
+ * The Docker host the environment names (DOCKER_HOST, with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH
+ * for TLS, as the docker CLI reads them), with an error a user can act on when its TLS files
+ * cannot be read.
+ */
+export function dockerHostFromEnvironment(description?: string): DockerHost {
+  let docker: Docker;
+  try {
+    docker = new Docker();
+  } catch (error) {
+    const certPath = process.env.DOCKER_CERT_PATH ?? '';
+    throw new DatacloneError(
+      `cannot reach ${process.env.DOCKER_HOST ?? 'the Docker Engine'}: the TLS files in DOCKER_CERT_PATH (${certPath}) cannot be read: ${errorText(error)}`,
+      'DOCKER_CERT_PATH must hold ca.pem, cert.pem and key.pem: the CA and the client certificate and key the Docker Engine trusts.',
+      { cause: error },
+    );
+  }
+  return new DockerHost(docker, description);
 }
 
 /** The HTTP status of a Docker API error, if it has one. */

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatacloneError } from '../core/errors.js';
+import type { Reporter } from '../core/reporter.js';
+import { errorText, splitReference, type DockerHost, type RegistryAuth } from '../docker/docker-host.js';
+
+/** A registry login: from the step's inputs, or DATACLONE_REGISTRY_USER / _PASSWORD. */
+export interface RegistryCredentials {
+  user?: string;
+  /** A password or an access token. */
+  password?: string;
+}
+
+/** The registry part of an image reference: `registry.example.com:5000/shop:1` -> `registry.example.com:5000`. */
+export function registryOf(reference: string): string {
+  const first = reference.split('/')[0] ?? '';
+  return reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : 'docker.io';
+}
+
+/**
+ * The credentials for the registry of `reference`, with the password registered as a secret
+ * before anything else sees it: from the inputs, else DATACLONE_REGISTRY_USER / _PASSWORD, else
+ * a `docker login` stored in ~/.docker/config.json (not a credential helper). Undefined when
+ * there are none.
+ */
+export function registryAuth(
+  reference: string,
+  given: RegistryCredentials | undefined,
+  reporter: Reporter,
+  env: NodeJS.ProcessEnv = process.env,
+): RegistryAuth | undefined {
+  const stored =
+    given?.user || given?.password || env.DATACLONE_REGISTRY_USER || env.DATACLONE_REGISTRY_PASSWORD
+      ? undefined
+      : dockerLogin(registryOf(reference), env);
+  const user = given?.user || env.DATACLONE_REGISTRY_USER || stored?.user;
+  const password = given?.password || env.DATACLONE_REGISTRY_PASSWORD || stored?.password;
+  if (password) reporter.maskSecret(password);
+  if (!user && !password) return undefined;
+  if (!user || !password) {
+    throw new DatacloneError(
+      `registry ${registryOf(reference)}: a ${user ? 'password' : 'user'} is missing`,
+      'Give both the user and the password (or token), e.g. DATACLONE_REGISTRY_USER and DATACLONE_REGISTRY_PASSWORD.',
+    );
+  }
+  return { username: user, password, serveraddress: registryOf(reference) };
+}
+
+/** A login `docker login` stored in the docker CLI's config file, if there is one for the registry. */
+function dockerLogin(registry: string, env: NodeJS.ProcessEnv): RegistryCredentials | undefined {
+  const file = path.join(env.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker'), 'config.json');
+  try {
+    const config = JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, { auth?: string }> };
+    const key = registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
+    const auth = config.auths?.[key]?.auth;
+    if (!auth) return undefined;
+    const decoded = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon > 0 ? { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RegistryTransfer {
+  host: DockerHost;
+  reporter: Reporter;
+  reference: string;
+  credentials?: RegistryCredentials;
+}
+
+/** Pushes a data image to its registry, with progress; returns the digest the registry gave it. */
+export async function pushImage(options: RegistryTransfer): Promise<string> {
+  const { host, reporter, reference } = options;
+  const auth = registryAuth(reference, options.credentials, reporter);
+  if (!(await host.inspectImage(reference))) {
+    throw new DatacloneError(
+      `image ${reference} is not on ${host.description}`,
+      'Build it (dataclone image build --tag ...) or tag an image with this name first.',
+    );
+  }
+  reporter.info(`Pushing ${reference}`);
+  try {
+    const digest = await host.pushImage(
+      reference,
+      (done, total) => reporter.progress({ task: `push ${reference}`, done, total, unit: 'bytes' }),
+      auth,
+    );
+    reporter.info(`Pushed ${reference}${digest ? ` (${digest})` : ''}`);
+    return digest;
+  } catch (error) {
+    throw registryError('push', reference, error, auth !== undefined);
+  }
+}
+
+/** Pulls a data image by tag or digest, with progress. */
+export async function pullImage(options: RegistryTransfer): Promise<void> {
+  const { host, reporter, reference } = options;
+  const auth = registryAuth(reference, options.credentials, reporter);
+  reporter.info(`Pulling ${reference}`);
+  try {
+    await host.pullImage(
+      reference,
+      (done, total) => reporter.progress({ task: `pull ${reference}`, done, total, unit: 'bytes' }),
+      auth,
+    );
+  } catch (error) {
+    throw registryError('pull', reference, error, auth !== undefined);
+  }
+  reporter.info(`Pulled ${reference}`);
+}
+
+/** What the registry or Docker said, turned into what to do about it. */
+function registryError(action: 'push' | 'pull', reference: string, error: unknown, hadCredentials: boolean) {
+  const text = errorText(error);
+  const registry = registryOf(reference);
+  let hint = `Check that ${registry} is the right registry and that it answers.`;
+  if (/unauthorized|authentication required|denied|401|no basic auth credentials/i.test(text)) {
+    hint = hadCredentials
+      ? `The registry refused the credentials: check DATACLONE_REGISTRY_USER and DATACLONE_REGISTRY_PASSWORD (or the step's registry inputs) for ${registry}.`
+      : `Log in: set DATACLONE_REGISTRY_USER and DATACLONE_REGISTRY_PASSWORD (or the step's registry inputs) for ${registry}.`;
+  } else if (/manifest unknown|not found|does not exist/i.test(text)) {
+    hint = `There is no ${splitReference(reference).tag} in ${splitReference(reference).repo}: check the tag (dataclone image list shows local ones).`;
+  } else if (/connection refused|no such host|timeout|dial tcp|EOF/i.test(text)) {
+    hint = `${registry} cannot be reached from the Docker host: check its address and port, and that it runs.`;
+  }
+  return new DatacloneError(`could not ${action} ${reference}: ${text}`, hint, { cause: error });
+}

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clone } from '../../src/clones/clone.js';
@@ -9,6 +8,7 @@ import { startProxy, stopProxy, switchProxy } from '../../src/proxy/local-proxy.
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
 import { query } from '../support/query.js';
 import { useTestHost } from '../support/test-host.js';
+import { freePort } from '../support/free-port.js';
 
 const t = useTestHost();
 let a: Clone;
@@ -102,14 +102,3 @@ describe('dataclone proxy', () => {
     await expect(branchBehind(b)).rejects.toThrow(/ECONNREFUSED/);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

@@ -36,6 +36,30 @@ async function main(): Promise<void> {
   const host = new DockerHost();
   await host.ping();
   const datasets: Dataset[] = process.env.BENCH_SAMPLES === '0' ? [] : [...SAMPLES];
+  // Interrupted (Ctrl-C, a CI timeout): remove what this run made before leaving.
+  const interrupted = async () => {
+    stopping = true;
+    log('interrupted: removing the containers and images of this run');
+    for (const id of await host.findContainers({ 'dataclone.owner': settings.owner }))
+      await host.removeContainer(id);
+    // A build in progress: its container carries no labels (they would end up in the image).
+    for (const dataset of datasets) {
+      const builds = await host.docker.listContainers({
+        all: true,
+        filters: { name: [`dataclone-build-${dataset.name}-`] },
+      });
+      for (const build of builds) await host.removeContainer(build.Id);
+    }
+    const images = await host.docker.listImages({
+      filters: { reference: [`dataclone-bench/*:${process.pid}`] },
+    });
+    for (const image of images)
+      for (const tag of image.RepoTags ?? []) await host.removeImage(tag).catch(() => {});
+    for (const dataset of datasets) await dataset.cleanup?.();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void interrupted());
+  process.once('SIGTERM', () => void interrupted());
   for (const size of list(process.env.BENCH_SIZES_MB, '10,100,1024'))
     datasets.push(await generatedDataset('postgres', size));
   for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, '10,100'))
@@ -124,4 +148,10 @@ async function report(results: DatasetResult[]): Promise<void> {
   log(`written: ${base}.json${chart ? ` and ${base}.svg` : ''}`);
 }
 
-await main();
+/** Set once interrupted: the work in flight then fails as its containers go, which is expected. */
+let stopping = false;
+
+await main().catch((error: unknown) => {
+  if (stopping) return;
+  throw error;
+});

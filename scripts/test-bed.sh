@@ -7,9 +7,11 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# The images integration tests and the demo need; add one here and it is
-# pulled or built like the others.
-read -r -a base_images <<<"${DATACLONE_TEST_BASE_IMAGES:-postgres:15 mariadb:10.11}"
+# The base images to pull or build: the demo needs postgres:15, the tests (--tests) and the
+# benchmark MariaDB too. DATACLONE_TEST_BASE_IMAGES="postgres:16 mariadb:10.11" chooses others.
+default_images="postgres:15"
+if [ "${1:-}" = "--tests" ]; then default_images="postgres:15 mariadb:10.11"; fi
+read -r -a base_images <<<"${DATACLONE_TEST_BASE_IMAGES:-$default_images}"
 
 say() { echo "test-bed: $*" >&2; }
 is_debian_root() { [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; }

@@ -11,6 +11,12 @@ import { loadImageDefinition } from '../src/definition/load-image-definition.js'
 import type { DockerHost } from '../src/docker/docker-host.js';
 import { engineFor } from '../src/engines/index.js';
 import { buildImage } from '../src/images/build-image.js';
+import { readDataImage } from '../src/images/data-image.js';
+import {
+  hostNetworkingWorks,
+  sharesDockerNetwork,
+  type CloneNetworking,
+} from '../src/clones/clone-networking.js';
 import {
   dumpDatabase,
   restoreIntoFreshContainer,
@@ -28,6 +34,8 @@ export interface BenchSettings {
   parallel: number[];
   /** Measure reset with a warm standby (its proxy needs the engine's embedded DNS). */
   standby: boolean;
+  /** Measure create, reset and remove of clones with host networking too (where it works). */
+  hostNetworking: boolean;
   owner: string;
 }
 
@@ -41,6 +49,8 @@ export interface DatasetResult {
   resetMs: Stats;
   /** Reset of a clone with a warm standby, to the first query answered by the fresh server. */
   standbyResetMs?: Stats;
+  /** The same cycle with host networking, for images whose databases do not connect to themselves. */
+  hostNetworking?: { createMs: Stats; resetMs: Stats; removeMs: Stats };
   removeMs: Stats;
   /** A fresh clone: its writable layer (bytes) and memory without page cache (bytes). */
   freshCloneDiskBytes: number;
@@ -66,8 +76,8 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
   // Building writes the whole image to disk; let the kernel flush it, and start one clone that
   // is not counted, so the runs measure clones, not the tail of the build.
   execFileSync('sync');
-  const clone = (name: string) =>
-    createClone({ host, reporter: silentReporter, image: tag, name, owner: settings.owner });
+  const clone = (name: string, networking: CloneNetworking = 'bridge') =>
+    createClone({ host, reporter: silentReporter, image: tag, name, owner: settings.owner, networking });
   await removeClone({
     host,
     reporter: silentReporter,
@@ -156,6 +166,16 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
 
     // Baselines restore a dump of the generated datasets (the samples need their roles and links).
     if (settings.standby) result.standbyResetMs = await measureStandbyReset(host, dataset, tag, settings);
+    const hostNetworking =
+      settings.hostNetworking &&
+      hostNetworkingWorks(
+        await host.facts(),
+        process.env.DOCKER_HOST,
+        process.platform,
+        sharesDockerNetwork,
+      ) &&
+      (await readDataImage(host, tag)).connectsToItself === false;
+    if (hostNetworking) result.hostNetworking = await measureHostNetworking(host, dataset, clone, settings);
     if (settings.baselineRuns > 0 && dataset.largeTable)
       result.baselines = await measureBaselines(host, dataset, tag, scratch, settings);
     if (settings.parallel.length) result.parallel = await measureParallel(host, dataset, clone, settings);
@@ -166,6 +186,31 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
       await host.removeContainer(id);
     await host.removeImage(tag);
   }
+}
+
+/** Create, small write, reset and remove with host networking: no veth, NAT or docker-proxy. */
+async function measureHostNetworking(
+  host: DockerHost,
+  dataset: Dataset,
+  clone: (name: string, networking: CloneNetworking) => ReturnType<typeof createClone>,
+  settings: BenchSettings,
+) {
+  const create: number[] = [];
+  const reset: number[] = [];
+  const remove: number[] = [];
+  for (let run = 0; run < settings.runs; run++) {
+    const name = `bench-${process.pid}-h${run}`;
+    execFileSync('sync');
+    const created = await clone(name, 'host');
+    create.push(created.durationMs);
+    const client = await connect(created.clone, created.clone.connection.primaryDatabase);
+    await client.query('CREATE TABLE bench_write (x int)');
+    await client.close();
+    reset.push((await resetClone({ host, reporter: silentReporter, name })).durationMs);
+    remove.push((await removeClone({ host, reporter: silentReporter, name })).durationMs);
+  }
+  log(`${dataset.name} host networking: create ${create.join(', ')} ms, reset ${reset.join(', ')} ms`);
+  return { createMs: stats(create), resetMs: stats(reset), removeMs: stats(remove) };
 }
 
 async function measureStandbyReset(host: DockerHost, dataset: Dataset, tag: string, settings: BenchSettings) {

@@ -7,7 +7,7 @@
  * one shared server); clones started in parallel.
  *
  *   npm run bench
- *   BENCH_RUNS=7 BENCH_SIZES_MB=10,100 BENCH_MARIADB_SIZES_MB= BENCH_STANDBY=0 npm run bench
+ *   BENCH_RUNS=7 BENCH_SIZES_MB=10,100 BENCH_MARIADB_SIZES_MB= BENCH_STANDBY=0 BENCH_HOST_NETWORKING=0 npm run bench
  *
  * Prints a table, writes bench/results/bench-<time>.json and an SVG chart of time against data
  * size beside it. Removes every container and image it made. Figures, not pass/fail: the tests
@@ -29,6 +29,7 @@ const settings: BenchSettings = {
   baselineRuns: Number(process.env.BENCH_BASELINE_RUNS ?? process.env.BENCH_RUNS ?? 5),
   parallel: list(process.env.BENCH_PARALLEL, '1,4,8'),
   standby: process.env.BENCH_STANDBY !== '0',
+  hostNetworking: process.env.BENCH_HOST_NETWORKING !== '0',
   owner: `bench-${process.pid}`,
 };
 
@@ -91,6 +92,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     ms(r.createMs),
     ms(r.resetMs),
     ms(r.standbyResetMs),
+    r.hostNetworking ? `${r.hostNetworking.createMs.median} / ${r.hostNetworking.resetMs.median}` : '-',
     ms(r.removeMs),
     mb(r.freshCloneDiskBytes),
     mb(r.freshCloneMemoryBytes),
@@ -107,6 +109,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     'create ms',
     'reset ms',
     'standby reset ms',
+    'host net create/reset ms',
     'remove ms',
     'clone disk MB',
     'clone mem MB',

@@ -1,4 +1,5 @@
 import type { ConnectionDetails } from '../engines/engine.js';
+import type { CloneNetworking } from './clone-networking.js';
 
 /** A running (or stopped) clone: a private, writable instance started from a data image. */
 export interface Clone {
@@ -14,6 +15,8 @@ export interface Clone {
   expires?: string;
   status: string;
   bindAddress: string;
+  /** `host`: the server listens on the Docker host's network itself; `bridge`: Docker publishes its port. */
+  networking: CloneNetworking;
   connection: ConnectionDetails;
   /** True when a warm standby server makes its reset a hand-over. */
   standby?: boolean;

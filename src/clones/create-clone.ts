@@ -3,14 +3,17 @@ import { parseDuration } from '../core/duration.js';
 import { DatacloneError } from '../core/errors.js';
 import { randomPassword, randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
-import type { DockerHost } from '../docker/docker-host.js';
+import type { ContainerSpec, DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
+import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE, NETWORK_VARIABLE } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import type { CloneMembership } from '../environments/environment.js';
 import { readDataImage, type DataImage } from '../images/data-image.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { cloneFromContainer, PASSWORD_VARIABLE } from './read-clone.js';
-import { startCloneContainer } from './start-clone-container.js';
+import { portInUse, startCloneContainer } from './start-clone-container.js';
+import { chooseNetworking, type CloneNetworking, type NetworkingChoice } from './clone-networking.js';
+import { isPortFree, pickFreePort, saysPortInUse } from './host-port.js';
 import { startCloneWithStandby } from './standby/start-with-standby.js';
 
 export interface CreateCloneOptions {
@@ -35,6 +38,8 @@ export interface CreateCloneOptions {
   standby?: boolean;
   /** Makes the clone an instance of an environment, on the environment's network. */
   membership?: CloneMembership;
+  /** Default: DATACLONE_NETWORKING, else bridge (Docker publishes the port). */
+  networking?: NetworkingChoice;
 }
 
 export interface CreatedClone {
@@ -55,7 +60,15 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     ? new Date(Date.now() + parseDuration(options.lifetime, '--lifetime')).toISOString()
     : '';
   await host.ping();
+  const facts = host.facts(); // read while the image is: host networking depends on both
+  facts.catch(() => {});
   const image = await readDataImage(host, options.image);
+  const networking = await chooseNetworking(host, reporter, {
+    requested: options.networking,
+    standby: options.standby === true,
+    environment: options.membership !== undefined,
+    image,
+  });
   const name = options.name ?? `${image.definitionName || 'clone'}-${randomSuffix()}`;
   validateCloneName(name);
   if (await host.inspectContainer(containerNameFor(name))) {
@@ -84,6 +97,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     [Labels.primaryDatabase]: image.primaryDatabase,
     [Labels.superuser]: image.superuser,
     [Labels.bindAddress]: bindAddress,
+    [Labels.networking]: networking,
     [Labels.created]: new Date().toISOString(),
     [Labels.expires]: expires,
     ...(options.membership ? membershipLabels(options.membership) : {}),
@@ -127,35 +141,69 @@ export async function startClone(
   const engine = engineFor(image.engine);
   const start = engine.cloneStart();
   const instance = labels[Labels.instance];
-  return startCloneContainer(
-    host,
-    engine,
-    name,
-    {
-      name: containerNameFor(name),
-      image: image.id,
-      labels,
-      entrypoint: start.entrypoint,
-      cmd: [],
-      user: start.user,
-      env: { ...start.env, [PASSWORD_VARIABLE]: password },
-      publish: {
-        containerPort: engine.port,
-        bindAddress: labels[Labels.bindAddress] ?? '127.0.0.1',
-        hostPort,
+  const bindAddress = labels[Labels.bindAddress] ?? '127.0.0.1';
+  const readiness = {
+    credentials: { user: image.superuser || engine.superuser, password },
+    database: image.primaryDatabase || engine.maintenanceDatabase,
+    timeoutMs: readyTimeoutMs,
+  };
+  const spec = (listen: { port: number; address: string; network: CloneNetworking }): ContainerSpec => ({
+    name: containerNameFor(name),
+    image: image.id,
+    labels,
+    entrypoint: start.entrypoint,
+    cmd: [],
+    user: start.user,
+    env: {
+      ...start.env,
+      [PASSWORD_VARIABLE]: password,
+      [LISTEN_PORT_VARIABLE]: String(listen.port),
+      [LISTEN_ADDRESS_VARIABLE]: listen.address,
+      [NETWORK_VARIABLE]: listen.network,
+    },
+    tmpfs: image.volumes,
+  });
+  if (labels[Labels.networking] !== 'host') {
+    return startCloneContainer(
+      host,
+      engine,
+      name,
+      {
+        ...spec({ port: engine.port, address: '0.0.0.0', network: 'bridge' }),
+        publish: { containerPort: engine.port, bindAddress, hostPort },
+        // An environment's instance joins its network under the instance's name (reset too: the
+        // network is in the labels it keeps).
+        network: labels[Labels.network] || undefined,
+        networkAliases: instance ? [instance] : undefined,
       },
-      tmpfs: image.volumes,
-      // An environment's instance joins its network under the instance's name (reset too: the
-      // network is in the labels it keeps).
-      network: labels[Labels.network] || undefined,
-      networkAliases: instance ? [instance] : undefined,
-    },
-    {
-      credentials: { user: image.superuser || engine.superuser, password },
-      database: image.primaryDatabase || engine.maintenanceDatabase,
-      timeoutMs: readyTimeoutMs,
-    },
-  );
+      readiness,
+    );
+  }
+  // Host networking: the server listens on a port of this machine itself. A port picked here may
+  // be taken by another process before the server binds it: then another is picked.
+  for (let attempt = 1; ; attempt++) {
+    const port = hostPort ?? (await pickFreePort(bindAddress));
+    if (hostPort !== undefined && !(await isPortFree(bindAddress, hostPort)))
+      throw portInUse(name, bindAddress, port);
+    try {
+      return await startCloneContainer(
+        host,
+        engine,
+        name,
+        {
+          ...spec({ port, address: bindAddress, network: 'host' }),
+          labels: { ...labels, [Labels.hostPort]: String(port) },
+          network: 'host',
+        },
+        readiness,
+        { host: host.clientAddress(bindAddress), port },
+      );
+    } catch (error) {
+      const taken = error instanceof DatacloneError && saysPortInUse(`${error.message}\n${error.hint ?? ''}`);
+      if (!taken) throw error;
+      if (hostPort !== undefined || attempt === 3) throw portInUse(name, bindAddress, port, error);
+    }
+  }
 }
 
 function membershipLabels(membership: CloneMembership): Record<string, string> {

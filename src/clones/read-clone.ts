@@ -69,6 +69,7 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone
     expires: labels[Labels.expires] || undefined,
     status: info.status,
     bindAddress,
+    networking: labels[Labels.networking] === 'host' ? 'host' : 'bridge',
     ...(labels[Labels.standby] === 'true' ? { standby: true } : {}),
     ...(labels[Labels.environment]
       ? {

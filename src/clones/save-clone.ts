@@ -2,6 +2,7 @@ import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
+import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { validateImageReference } from '../images/image-reference.js';
 import { PASSWORD_VARIABLE, requireClone } from './read-clone.js';
@@ -24,6 +25,7 @@ const CLONE_LABELS = [
   Labels.expires,
   Labels.bindAddress,
   Labels.hostPort,
+  Labels.networking,
   Labels.environment,
   Labels.instance,
   Labels.instanceIndex,
@@ -60,6 +62,8 @@ export async function saveClone(
   }
   const imageId = await host.commitContainer(server, [
     `ENV ${PASSWORD_VARIABLE}=`,
+    `ENV ${LISTEN_PORT_VARIABLE}=`,
+    `ENV ${LISTEN_ADDRESS_VARIABLE}=`,
     ...CLONE_LABELS.map((label) => `LABEL ${JSON.stringify(label)}=""`),
     `LABEL ${JSON.stringify(Labels.built)}=${JSON.stringify(new Date().toISOString())}`,
     `LABEL "dataclone.saved-from"=${JSON.stringify(`${name} (${clone.image})`)}`,

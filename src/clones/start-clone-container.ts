@@ -1,6 +1,6 @@
 import { DatacloneError } from '../core/errors.js';
 import { errorText, type ContainerInfo, type ContainerSpec, type DockerHost } from '../docker/docker-host.js';
-import type { Credentials, Engine } from '../engines/engine.js';
+import type { Credentials, Endpoint, Engine } from '../engines/engine.js';
 import { ReadinessTimeout } from '../engines/readiness.js';
 
 export interface Readiness {
@@ -19,6 +19,8 @@ export async function startCloneContainer(
   cloneName: string,
   spec: ContainerSpec,
   readiness: Readiness,
+  /** Where clients reach a server on the host's network; else the port Docker published. */
+  hostEndpoint?: Endpoint,
 ): Promise<ContainerInfo> {
   let containerId: string;
   try {
@@ -34,16 +36,11 @@ export async function startCloneContainer(
     }
     const info = await host.inspectContainer(containerId);
     const published = info?.ports[engine.port];
-    if (!info || !published)
+    const endpoint =
+      hostEndpoint ?? (published && { host: host.clientAddress(published.hostIp), port: published.hostPort });
+    if (!info || !endpoint)
       throw new DatacloneError(`clone ${cloneName}: Docker did not publish port ${engine.port}`);
-    await waitForServer(
-      host,
-      engine,
-      cloneName,
-      containerId,
-      { host: host.clientAddress(published.hostIp), port: published.hostPort },
-      readiness,
-    );
+    await waitForServer(host, engine, cloneName, containerId, endpoint, readiness);
     return info;
   } catch (error) {
     await host.removeContainer(containerId);
@@ -93,14 +90,19 @@ async function waitForServer(
   }
 }
 
+/** The error for a port that another process holds. */
+export function portInUse(cloneName: string, bindAddress: string, port: number | undefined, cause?: unknown) {
+  return new DatacloneError(
+    `clone ${cloneName}: port ${port} on ${bindAddress} is already in use`,
+    'Choose another with --port, or leave --port out to let dataclone pick a free one.',
+    { cause },
+  );
+}
+
 function createError(cloneName: string, spec: ContainerSpec, error: unknown): DatacloneError {
   const text = errorText(error);
   if (/port is already allocated|address already in use/i.test(text) && spec.publish) {
-    return new DatacloneError(
-      `clone ${cloneName}: port ${spec.publish.hostPort} on ${spec.publish.bindAddress} is already in use`,
-      'Choose another with --port, or leave --port out to let Docker pick a free one.',
-      { cause: error },
-    );
+    return portInUse(cloneName, spec.publish.bindAddress, spec.publish.hostPort, error);
   }
   if (/Conflict|already in use by container/i.test(text)) {
     return new DatacloneError(

@@ -2,6 +2,7 @@ import tarStream from 'tar-stream';
 import Docker from 'dockerode';
 import { PassThrough, type Readable } from 'node:stream';
 import { DatacloneError } from '../core/errors.js';
+import { readHostFacts, type HostFacts } from './host-facts.js';
 import { labelFilter } from './labels.js';
 
 /** What one command run inside a container printed and how it ended. */
@@ -90,6 +91,14 @@ export class DockerHost {
     readonly description: string = process.env.DOCKER_HOST ??
       'the local Docker Engine (/var/run/docker.sock)',
   ) {}
+
+  /** What `docker info` says, read once per DockerHost. */
+  facts(): Promise<HostFacts> {
+    this.factsRead ??= readHostFacts(this.docker);
+    return this.factsRead;
+  }
+
+  private factsRead: Promise<HostFacts> | undefined;
 
   /** Fails with an actionable error when the Docker Engine does not answer. */
   async ping(): Promise<void> {

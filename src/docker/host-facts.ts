@@ -15,6 +15,8 @@ export interface HostFacts {
   backingFilesystem?: string;
   /** Where the engine keeps images and containers, as a path on the engine's machine. */
   rootDir: string;
+  /** A rootless engine: its containers' "host" network is a namespace of its own. */
+  rootless: boolean;
 }
 
 /** Reads `docker info` once. */
@@ -36,6 +38,9 @@ export function parseHostFacts(info: unknown): HostFacts {
     storageDriver: text(fields.Driver),
     ...(backingFilesystem ? { backingFilesystem } : {}),
     rootDir: text(fields.DockerRootDir),
+    rootless:
+      Array.isArray(fields.SecurityOptions) &&
+      fields.SecurityOptions.some((option) => typeof option === 'string' && option.includes('name=rootless')),
   };
 }
 

@@ -21,10 +21,15 @@ export const Labels = {
   primaryDatabase: 'dataclone.databases.primary',
   superuser: 'dataclone.superuser',
   port: 'dataclone.port',
+  /** On data images: `true` when its databases connect to the server itself (postgres_fdw,
+   * dblink, FEDERATED), so its clones need a network of their own; `false` when they do not. */
+  connectsToItself: 'dataclone.connects-to-itself',
   built: 'dataclone.built',
   /** On clones: where the port was published, so reset publishes it there again. */
   bindAddress: 'dataclone.bind-address',
   hostPort: 'dataclone.host-port',
+  /** On clones: `host` when the server listens on the host's network itself, else `bridge`. */
+  networking: 'dataclone.networking',
   /** On clones of an environment, and on its network: which environment and instance. */
   environment: 'dataclone.environment',
   instance: 'dataclone.instance',

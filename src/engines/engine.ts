@@ -27,6 +27,12 @@ export interface Engine {
   createDatabase(shell: BuildShell, name: string): Promise<void>;
   runScript(shell: BuildShell, script: ScriptStep, label: string): Promise<void>;
   restoreDatabase(shell: BuildShell, database: DatabaseDefinition, reporter: Reporter): Promise<void>;
+  /**
+   * Whether the instance's databases may connect to the server itself over TCP (postgres_fdw or
+   * dblink, FEDERATED tables), which reach it at localhost and the engine's port only in a clone
+   * with a network of its own. Asked of the running server before `finalise`.
+   */
+  connectsToItself(shell: BuildShell, databases: string[]): Promise<boolean>;
   /** Makes the instance cheap to clone (statistics, frozen rows) and stops the server cleanly. */
   finalise(shell: BuildShell): Promise<void>;
 
@@ -72,6 +78,17 @@ export interface ShellRunOptions {
 
 export type ShellInput =
   { kind: 'file'; path: string; gunzip?: boolean } | { kind: 'folder-as-tar'; path: string };
+
+/**
+ * Where a clone's server listens, in the clone's start script: the engine's port on every address
+ * of the container's own network (bridge networking, Docker publishes the port), or a port of the
+ * Docker host on the bind address (host networking). Set on every clone, so that an image saved
+ * from a clone never carries another clone's choice.
+ */
+export const LISTEN_PORT_VARIABLE = 'DATACLONE_LISTEN_PORT';
+export const LISTEN_ADDRESS_VARIABLE = 'DATACLONE_LISTEN_ADDRESS';
+/** `host` when the clone shares the Docker host's network: its loopback is then not its own. */
+export const NETWORK_VARIABLE = 'DATACLONE_NETWORK';
 
 export interface CloneStart {
   entrypoint: string[];

@@ -11,6 +11,7 @@ import type {
   Engine,
   ShellInput,
 } from './engine.js';
+import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from './engine.js';
 import { pollUntilReady } from './readiness.js';
 
 /**
@@ -121,7 +122,16 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         undefined,
         {
           kind: 'text',
-          text: "CREATE USER 'root'@'%' ACCOUNT LOCK;\nGRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;\n",
+          text: [
+            "CREATE USER 'root'@'%' ACCOUNT LOCK;",
+            "GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;",
+            // mariadb-install-db also makes passwordless root logins for 127.0.0.1, ::1 and the
+            // build container's name: a clone that listens on the host's network would let any
+            // local process in as root through them.
+            "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost', '%');",
+            'FLUSH PRIVILEGES;',
+            '',
+          ].join('\n'),
         },
         'create the clone login',
       );
@@ -159,6 +169,16 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
           // The definition's schema refuses pg_dump formats for this engine; this is a backstop.
           throw new Error(`${flavour} cannot restore a pg_dump archive (${source.path})`);
       }
+    },
+
+    async connectsToItself(run) {
+      const found = await run.run(
+        shell(
+          `${CLIENT} -N -e "SELECT count(*) FROM information_schema.TABLES WHERE ENGINE IN ('FEDERATED', 'CONNECT')"`,
+        ),
+        { label: 'look for FEDERATED and CONNECT tables' },
+      );
+      return found.trim() !== '0';
     },
 
     async finalise(run) {
@@ -209,7 +229,8 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         try {
           await connection.query('SELECT 1');
         } finally {
-          await connection.end().catch(() => {});
+          // Not awaited: the server has answered; waiting for the socket to close costs time.
+          void connection.end().catch(() => {});
         }
       });
     },
@@ -258,10 +279,18 @@ function cloneStartScript(): string {
   return `${FIND_PROGRAMS}
 # An image saved from a running clone holds that server's pid and socket lock; none runs here yet.
 rm -f ${SOCKET} ${SOCKET}.lock ${PID_FILE}
-"$SERVER" ${SERVER_OPTIONS.join(' ')} &
+"$SERVER" ${SERVER_OPTIONS.join(' ')} --port="\${${LISTEN_PORT_VARIABLE}:-3306}" --bind-address="\${${LISTEN_ADDRESS_VARIABLE}:-0.0.0.0}" &
 server=$!
 trap '"$ADMIN" --no-defaults --socket=${SOCKET} -uroot shutdown 2>/dev/null || kill -TERM "$server"' INT TERM
-until printf "ALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$DATACLONE_PASSWORD" | ${CLIENT} >/dev/null 2>&1; do
+# The socket appears once the server is about to accept connections: waiting for it costs no
+# process per try, where a client costs tens of milliseconds each.
+until [ -S ${SOCKET} ]; do
+  if ! kill -0 "$server" 2>/dev/null; then wait "$server"; exit $?; fi
+  sleep 0.01
+done
+# Images built before dataclone dropped them still hold passwordless root logins for TCP from this
+# machine: dropped here too, as a clone on the host's network would let local processes in.
+until printf "DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$DATACLONE_PASSWORD" | ${CLIENT} >/dev/null 2>&1; do
   if ! kill -0 "$server" 2>/dev/null; then wait "$server"; exit $?; fi
   sleep 0.01
 done

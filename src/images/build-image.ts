@@ -85,6 +85,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   };
   options.signal?.addEventListener('abort', abort, { once: true });
   let imageId: string | undefined;
+  let connectsToItself = true;
   try {
     await host.startContainer(containerId);
     const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
@@ -111,11 +112,17 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
           engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
         );
       }
+      connectsToItself = await timed('inspect', () =>
+        engine.connectsToItself(
+          shell,
+          definition.databases.map((database) => database.name),
+        ),
+      );
       await timed('finalise', () => engine.finalise(shell));
     });
     if (options.signal?.aborted) throw new DatacloneError('image build was cancelled', 'Nothing was tagged.');
     imageId = await timed('commit', () =>
-      host.commitContainer(containerId, imageChanges(definition, engine)),
+      host.commitContainer(containerId, imageChanges(definition, engine, connectsToItself)),
     );
     await host.tagImage(imageId, tag);
   } catch (error) {
@@ -140,7 +147,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
 }
 
 /** What the commit sets on the data image: how clones start, and the labels that describe it. */
-function imageChanges(definition: ImageDefinition, engine: Engine): string[] {
+function imageChanges(definition: ImageDefinition, engine: Engine, connectsToItself: boolean): string[] {
   const start = engine.cloneStart();
   const labels: Record<string, string> = {
     ...definition.labels,
@@ -154,6 +161,7 @@ function imageChanges(definition: ImageDefinition, engine: Engine): string[] {
     [Labels.primaryDatabase]: definition.primaryDatabase,
     [Labels.superuser]: engine.superuser,
     [Labels.port]: String(engine.port),
+    [Labels.connectsToItself]: String(connectsToItself),
     [Labels.built]: new Date().toISOString(),
   };
   return [

@@ -15,6 +15,11 @@ export interface DataImage {
   primaryDatabase: string;
   superuser: string;
   built: string;
+  /**
+   * Whether its databases connect to the server itself (postgres_fdw, dblink, FEDERATED); unknown
+   * (undefined) for images built before dataclone looked.
+   */
+  connectsToItself?: boolean;
   /** Paths the base image declares as volumes; clones mount tmpfs there instead. */
   volumes: string[];
   sizeBytes: number;
@@ -52,6 +57,9 @@ export async function readDataImage(
     primaryDatabase: labels[Labels.primaryDatabase] ?? '',
     superuser: labels[Labels.superuser] ?? '',
     built: labels[Labels.built] ?? '',
+    ...(labels[Labels.connectsToItself] === 'true' || labels[Labels.connectsToItself] === 'false'
+      ? { connectsToItself: labels[Labels.connectsToItself] === 'true' }
+      : {}),
     volumes: image.volumes,
     sizeBytes: image.sizeBytes,
   };

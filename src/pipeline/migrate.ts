@@ -56,7 +56,13 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
           ? runFlyway(executable, target, options.flyway, job.reporter)
           : runFlywayInContainer(
               job.host,
-              { containerId: clone.containerId, owner: job.owner, serverPort: engineFor(clone.engine).port },
+              {
+                containerId: clone.containerId,
+                owner: job.owner,
+                // In the clone's network namespace: the host's own when it uses host networking.
+                serverPort:
+                  clone.networking === 'host' ? clone.connection.port : engineFor(clone.engine).port,
+              },
               target,
               options.flyway,
               job.reporter,

@@ -1,4 +1,5 @@
 import type { Clone } from '../../clones/clone.js';
+import { parseNetworking } from '../../clones/clone-networking.js';
 import { createClone } from '../../clones/create-clone.js';
 import { listClones, requireClone } from '../../clones/read-clone.js';
 import { removeClone } from '../../clones/remove-clone.js';
@@ -12,7 +13,7 @@ export const cloneCreate: Command = {
   words: ['clone', 'create'],
   summary: 'Start a private, writable clone of a data image',
   usage:
-    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--standby] [--json]',
+    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--standby] [--networking auto|host|bridge] [--json]',
   options: {
     image: { type: 'string', short: 'i' },
     name: { type: 'string', short: 'n' },
@@ -21,6 +22,7 @@ export const cloneCreate: Command = {
     owner: { type: 'string' },
     lifetime: { type: 'string' },
     standby: { type: 'boolean' },
+    networking: { type: 'string' },
   },
   async run(input, context) {
     const image = stringOption(input, 'image');
@@ -35,6 +37,7 @@ export const cloneCreate: Command = {
       owner: stringOption(input, 'owner'),
       lifetime: stringOption(input, 'lifetime'),
       standby: input.values.standby === true,
+      networking: parseNetworking(stringOption(input, 'networking'), '--networking'),
     });
     printClone(context, clone, { durationMs });
     return 0;

@@ -16,7 +16,13 @@ describe('parseHostFacts', () => {
       storageDriver: 'overlay2',
       backingFilesystem: 'xfs',
       rootDir: '/var/lib/docker',
+      rootless: false,
     });
+  });
+
+  it('tells a rootless engine by its security options', () => {
+    const rootless = { ...info, SecurityOptions: ['name=seccomp,profile=builtin', 'name=rootless'] };
+    expect(parseHostFacts(rootless).rootless).toBe(true);
   });
 
   it('leaves the backing filesystem out when the driver reports none', () => {

@@ -14,6 +14,7 @@ function clone(databases: string[], primary: string): Clone {
     created: '',
     status: 'running',
     bindAddress: '127.0.0.1',
+    networking: 'bridge',
     connection: postgresEngine.connectionDetails(
       { host: '127.0.0.1', port: 5433 },
       { user: 'postgres', password: 'pw' },

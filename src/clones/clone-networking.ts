@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import { DatacloneError } from '../core/errors.js';
+import type { Reporter } from '../core/reporter.js';
+import type { DockerHost } from '../docker/docker-host.js';
+import type { DataImage } from '../images/data-image.js';
+import { dockerRunsHere, type HostFacts } from '../docker/host-facts.js';
+
+/**
+ * How a clone's server is reached:
+ * - `bridge`: the container has a network namespace of its own and Docker publishes the server's
+ *   port on the bind address (docker-proxy, iptables). Works with every Docker Engine.
+ * - `host`: the container shares the Docker host's network and the server itself listens on a
+ *   free port of the bind address. Docker then makes no network namespace, veth pair, NAT rules
+ *   or proxy process, which is most of a container start: 210-240 ms instead of 550-650 ms on
+ *   the benchmark machine, for clone create, reset and remove alike. The price: the server
+ *   cannot reach itself at localhost and its usual port (postgres_fdw, dblink, FEDERATED), and
+ *   it sees the host's network, so `auto` takes it only for images whose build found no such
+ *   connections. Bridge stays the default: host is a choice for hosts dedicated to CI.
+ */
+export type CloneNetworking = 'bridge' | 'host';
+export type NetworkingChoice = CloneNetworking | 'auto';
+
+export const NETWORKING_VARIABLE = 'DATACLONE_NETWORKING';
+
+export function parseNetworking(text: string | undefined, field: string): NetworkingChoice | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (text === 'auto' || text === 'bridge' || text === 'host') return text;
+  throw new DatacloneError(
+    `${field}: '${text}' is not a way of networking clones`,
+    'Use auto (the default: host networking where the Docker Engine runs on this Linux machine), bridge or host.',
+  );
+}
+
+export interface NetworkingNeeds {
+  /** The user's choice; default DATACLONE_NETWORKING, else bridge. */
+  requested?: NetworkingChoice;
+  /** Clones with a warm standby sit behind a proxy that Docker publishes. */
+  standby: boolean;
+  /** An environment's instances reach each other by name on their own network. */
+  environment: boolean;
+  /** Whose databases may connect to the server itself at localhost and the engine's port. */
+  image: Pick<DataImage, 'reference' | 'connectsToItself'>;
+}
+
+/** Decides how a new clone is networked; `auto` takes host networking wherever it works the same. */
+export async function chooseNetworking(
+  host: DockerHost,
+  reporter: Reporter,
+  needs: NetworkingNeeds,
+): Promise<CloneNetworking> {
+  const fromEnvironment = parseNetworking(process.env[NETWORKING_VARIABLE], NETWORKING_VARIABLE);
+  const requested = needs.requested ?? fromEnvironment ?? 'bridge';
+  if (requested === 'bridge') return 'bridge';
+  const needsBridge = needs.standby
+    ? 'a clone with a standby'
+    : needs.environment
+      ? "an environment's clones"
+      : undefined;
+  // The machine-wide setting applies where host networking can work; an explicit one must.
+  if (requested === 'host' && needs.requested === undefined && (needsBridge || host.remoteName()))
+    return 'bridge';
+  if (requested === 'host') {
+    if (needsBridge)
+      throw new DatacloneError(
+        `host networking is not available for ${needsBridge}`,
+        `Leave the networking choice at auto or bridge (${NETWORKING_VARIABLE}).`,
+      );
+    if (host.remoteName())
+      throw new DatacloneError(
+        `host networking needs a Docker Engine on this machine, and ${host.description} is another one`,
+        `Leave the networking choice at auto or bridge (${NETWORKING_VARIABLE}).`,
+      );
+    if (needs.image.connectsToItself !== false)
+      reporter.warn(
+        `${needs.image.reference}: its databases may connect to the server itself (postgres_fdw, dblink or FEDERATED tables at localhost and the engine's port), which a clone with host networking cannot answer; use bridge networking if they do.`,
+      );
+    return 'host';
+  }
+  // auto. Unknown (an image built before dataclone looked) counts as "connects to itself".
+  if (needsBridge || host.remoteName() || needs.image.connectsToItself !== false) return 'bridge';
+  return hostNetworkingWorks(
+    await host.facts(),
+    process.env.DOCKER_HOST,
+    process.platform,
+    sharesDockerNetwork,
+  )
+    ? 'host'
+    : 'bridge';
+}
+
+/**
+ * Host networking behaves like a port published on the bind address only when the Docker host's
+ * network is this machine's: a rootful Linux engine on a local socket, with dataclone not itself
+ * running in a container. Docker Desktop and rootless engines keep containers in a VM or a
+ * namespace of their own, where the host network is not the user's.
+ */
+export function hostNetworkingWorks(
+  facts: Pick<HostFacts, 'operatingSystem' | 'osType' | 'rootless'>,
+  dockerHost: string | undefined,
+  platform: NodeJS.Platform,
+  sameNetwork: () => boolean,
+): boolean {
+  return (
+    dockerRunsHere(facts, dockerHost, platform) &&
+    facts.osType === 'linux' &&
+    !facts.rootless &&
+    sameNetwork()
+  );
+}
+
+/**
+ * Whether this process is in the Docker daemon's network namespace, so that a port a host-network
+ * container listens on is a port of this machine: compared where dockerd's namespace can be read;
+ * where it cannot (dataclone runs as a user in the docker group), true unless this process runs in
+ * a container (a CI job container with the Docker socket mounted, say), and false where no dockerd
+ * is to be seen at all.
+ */
+export function sharesDockerNetwork(proc = '/proc'): boolean {
+  const own = readLink(`${proc}/self/ns/net`);
+  let daemonSeen = false;
+  for (const pid of fs.readdirSync(proc)) {
+    if (!/^\d+$/.test(pid) || readText(`${proc}/${pid}/comm`) !== 'dockerd') continue;
+    daemonSeen = true;
+    const daemon = readLink(`${proc}/${pid}/ns/net`);
+    if (own && daemon) return own === daemon;
+  }
+  if (!daemonSeen) return false;
+  return !fs.existsSync('/.dockerenv') && !fs.existsSync('/run/.containerenv');
+}
+
+function readLink(file: string): string | undefined {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}

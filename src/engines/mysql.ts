@@ -125,11 +125,11 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
           text: [
             "CREATE USER 'root'@'%' ACCOUNT LOCK;",
             "GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;",
-            // mariadb-install-db also makes passwordless root logins for 127.0.0.1, ::1 and the
-            // build container's name: a clone that listens on the host's network would let any
-            // local process in as root through them.
-            "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost', '%');",
-            'FLUSH PRIVILEGES;',
+            // mariadb-install-db also makes passwordless root logins for 127.0.0.1 and ::1: a
+            // clone that listens on the host's network would let any local process in as root
+            // through them. (The one for the build container's name is never matched: the server
+            // skips name resolution.)
+            "DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';",
             '',
           ].join('\n'),
         },

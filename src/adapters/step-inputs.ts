@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseNetworking } from '../clones/clone-networking.js';
 import { DatacloneError } from '../core/errors.js';
 import { validateOwner } from '../pipeline/job.js';
 import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
@@ -99,6 +100,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
               bindAddress: inputs.get('bind-address') || undefined,
               lifetime: inputs.get('lifetime') || undefined,
               standby: inputs.get('standby') ? inputs.getBoolean('standby') : undefined,
+              networking: parseNetworking(inputs.get('networking'), input('networking')),
               reuse: reuse ? (reuse as 'keep' | 'reset') : undefined,
             }
           : undefined,

@@ -1,4 +1,5 @@
 import type { Clone } from '../clones/clone.js';
+import type { NetworkingChoice } from '../clones/clone-networking.js';
 import { createClone } from '../clones/create-clone.js';
 import type { EnvironmentDefinition } from '../environments/environment.js';
 import { provisionEnvironment } from '../environments/provision-environment.js';
@@ -21,6 +22,8 @@ export interface ProvisionOptions {
   reuse?: ReuseMode;
   /** Keep a warm standby server so that reset is a hand-over (single image only). */
   standby?: boolean;
+  /** bridge (default), host or auto; single image only: an environment's clones use bridge. */
+  networking?: NetworkingChoice;
 }
 
 export interface ProvisionResult {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseNetworking } from '../../clones/clone-networking.js';
 import { DatacloneError } from '../../core/errors.js';
 import { loadImageDefinition } from '../../definition/load-image-definition.js';
 import { environmentMigrations } from '../../environments/environment-migrations.js';
@@ -34,6 +35,7 @@ const PROVISION: Record<string, OptionSpec> = {
   'bind-address': { type: 'string' },
   lifetime: { type: 'string' },
   standby: { type: 'boolean' },
+  networking: { type: 'string' },
   reuse: { type: 'string' },
 };
 const MIGRATE: Record<string, OptionSpec> = {
@@ -56,7 +58,7 @@ export const provisionCommand: Command = {
   words: ['provision'],
   summary: "Start the job's clone of a data image, or the clones of an environment",
   usage:
-    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--standby] [--reuse keep|reset] [--job <id>] [--json]',
+    'dataclone provision (--image <image> | --environment <dataclone.environment.yaml>) [--name <name>] [--port <port>] [--lifetime <8h>] [--standby] [--networking bridge|host|auto] [--reuse keep|reset] [--job <id>] [--json]',
   options: { ...JOB, ...PROVISION },
   async run(input, context) {
     const options = await provisionOptions(input, 'provision', this.usage);
@@ -174,6 +176,7 @@ async function provisionOptions(
     bindAddress: stringOption(input, 'bind-address'),
     lifetime: stringOption(input, 'lifetime'),
     standby: input.values.standby === true,
+    networking: parseNetworking(stringOption(input, 'networking'), '--networking'),
     reuse: reuseOption(input, command, usage),
   };
 }

@@ -5,7 +5,12 @@ import { randomPassword, randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
 import type { ContainerSpec, DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
-import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE, NETWORK_VARIABLE } from '../engines/engine.js';
+import {
+  DATABASE_VARIABLE,
+  LISTEN_ADDRESS_VARIABLE,
+  LISTEN_PORT_VARIABLE,
+  NETWORK_VARIABLE,
+} from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import type { CloneMembership } from '../environments/environment.js';
 import { readDataImage, type DataImage } from '../images/data-image.js';
@@ -160,6 +165,7 @@ export async function startClone(
       [LISTEN_PORT_VARIABLE]: String(listen.port),
       [LISTEN_ADDRESS_VARIABLE]: listen.address,
       [NETWORK_VARIABLE]: listen.network,
+      [DATABASE_VARIABLE]: readiness.database,
     },
     tmpfs: image.volumes,
   });

@@ -2,7 +2,12 @@ import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
-import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from '../engines/engine.js';
+import {
+  DATABASE_VARIABLE,
+  LISTEN_ADDRESS_VARIABLE,
+  LISTEN_PORT_VARIABLE,
+  NETWORK_VARIABLE,
+} from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { validateImageReference } from '../images/image-reference.js';
 import { PASSWORD_VARIABLE, requireClone } from './read-clone.js';
@@ -64,6 +69,8 @@ export async function saveClone(
     `ENV ${PASSWORD_VARIABLE}=`,
     `ENV ${LISTEN_PORT_VARIABLE}=`,
     `ENV ${LISTEN_ADDRESS_VARIABLE}=`,
+    `ENV ${NETWORK_VARIABLE}=`,
+    `ENV ${DATABASE_VARIABLE}=`,
     ...CLONE_LABELS.map((label) => `LABEL ${JSON.stringify(label)}=""`),
     `LABEL ${JSON.stringify(Labels.built)}=${JSON.stringify(new Date().toISOString())}`,
     `LABEL "dataclone.saved-from"=${JSON.stringify(`${name} (${clone.image})`)}`,

@@ -89,6 +89,8 @@ export const LISTEN_PORT_VARIABLE = 'DATACLONE_LISTEN_PORT';
 export const LISTEN_ADDRESS_VARIABLE = 'DATACLONE_LISTEN_ADDRESS';
 /** `host` when the clone shares the Docker host's network: its loopback is then not its own. */
 export const NETWORK_VARIABLE = 'DATACLONE_NETWORK';
+/** The database clients use first (the image's primary database): the one a start script uses too. */
+export const DATABASE_VARIABLE = 'DATACLONE_DATABASE';
 
 export interface CloneStart {
   entrypoint: string[];

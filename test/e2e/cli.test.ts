@@ -87,6 +87,29 @@ describe('the dataclone CLI (built dist)', () => {
     expect((await dataclone('clone', 'show', name)).code).toBe(1);
   });
 
+  it('starts a clone on the host network with --networking host, and resets it on the same port', async () => {
+    const name = t.cloneName('hostnet');
+    const created = await dataclone(
+      'clone',
+      'create',
+      '--image',
+      image,
+      '--name',
+      name,
+      '--networking',
+      'host',
+      '--json',
+    );
+    expect(created.code).toBe(0);
+    const clone = JSON.parse(created.stdout);
+    expect(clone).toMatchObject({ name, networking: 'host', host: '127.0.0.1' });
+    const reset = JSON.parse((await dataclone('clone', 'reset', name, '--json')).stdout);
+    expect(reset).toMatchObject({ networking: 'host', port: clone.port, password: clone.password });
+    const shown = await dataclone('clone', 'show', name);
+    expect(shown.stdout).toContain('running, host networking)');
+    expect((await dataclone('clone', 'remove', name)).code).toBe(0);
+  });
+
   it('prints connection details as a table for people', async () => {
     const name = t.cloneName('table');
     const created = await dataclone('clone', 'create', '--image', image, '--name', name);
@@ -98,6 +121,11 @@ describe('the dataclone CLI (built dist)', () => {
     [['clone', 'frobnicate'], 2, /unknown command 'clone frobnicate'/],
     [['clone', 'create'], 2, /--image is required/],
     [['clone', 'create', '--image', 'x', '--colour', 'red'], 2, /Unknown option '--colour'/],
+    [
+      ['clone', 'create', '--image', 'x', '--networking', 'overlay'],
+      2,
+      /--networking: 'overlay' is not a way of networking clones/,
+    ],
     [['clone', 'reset'], 2, /missing <name>/],
     [['clone', 'remove', 'no-such-clone'], 1, /no clone named 'no-such-clone'/],
     [['image', 'build', '-f', '/nonexistent/dataclone.yaml'], 1, /nonexistent\/dataclone\.yaml/],

@@ -1,11 +1,18 @@
 import type { Clone } from '../../clones/clone.js';
-import { parseNetworking } from '../../clones/clone-networking.js';
+import { parseNetworking, type NetworkingChoice } from '../../clones/clone-networking.js';
+import { DatacloneError } from '../../core/errors.js';
 import { createClone } from '../../clones/create-clone.js';
 import { listClones, requireClone } from '../../clones/read-clone.js';
 import { removeClone } from '../../clones/remove-clone.js';
 import { saveClone } from '../../clones/save-clone.js';
 import { resetClone } from '../../clones/reset-clone.js';
-import { numberOption, stringOption, type Command, type CommandContext } from '../command.js';
+import {
+  numberOption,
+  stringOption,
+  type Command,
+  type CommandContext,
+  type CommandInput,
+} from '../command.js';
 import { formatTable } from '../table.js';
 import { UsageError } from '../usage-error.js';
 
@@ -37,7 +44,7 @@ export const cloneCreate: Command = {
       owner: stringOption(input, 'owner'),
       lifetime: stringOption(input, 'lifetime'),
       standby: input.values.standby === true,
-      networking: parseNetworking(stringOption(input, 'networking'), '--networking'),
+      networking: networkingOption(input, this.usage),
     });
     printClone(context, clone, { durationMs });
     return 0;
@@ -156,6 +163,16 @@ export const cloneLogs: Command = {
 };
 
 /** A clone as --json prints it; the shape is documented in the README. */
+/** --networking: a value it does not know is a command line the CLI cannot understand. */
+export function networkingOption(input: CommandInput, usage: string): NetworkingChoice | undefined {
+  try {
+    return parseNetworking(stringOption(input, 'networking'), '--networking');
+  } catch (error) {
+    if (error instanceof DatacloneError) throw new UsageError(error.message, usage);
+    throw error;
+  }
+}
+
 export function cloneJson(clone: Clone) {
   const { connection } = clone;
   return {
@@ -167,6 +184,7 @@ export function cloneJson(clone: Clone) {
     owner: clone.owner,
     created: clone.created,
     expires: clone.expires ?? null,
+    networking: clone.networking,
     host: connection.host,
     port: connection.port,
     user: connection.user,
@@ -183,7 +201,8 @@ function printClone(context: CommandContext, clone: Clone, timing?: { durationMs
     return;
   }
   const { connection } = clone;
-  context.print(`clone     ${clone.name}  (${clone.image}, ${clone.status})`);
+  const networking = clone.networking === 'host' ? ', host networking' : '';
+  context.print(`clone     ${clone.name}  (${clone.image}, ${clone.status}${networking})`);
   context.print(`host      ${connection.host}`);
   context.print(`port      ${connection.port}`);
   context.print(`user      ${connection.user}`);

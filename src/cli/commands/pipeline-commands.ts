@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseNetworking } from '../../clones/clone-networking.js';
 import { DatacloneError } from '../../core/errors.js';
+import { networkingOption } from './clone-commands.js';
 import { loadImageDefinition } from '../../definition/load-image-definition.js';
 import { environmentMigrations } from '../../environments/environment-migrations.js';
 import { loadEnvironment } from '../../environments/load-environment.js';
@@ -176,7 +176,7 @@ async function provisionOptions(
     bindAddress: stringOption(input, 'bind-address'),
     lifetime: stringOption(input, 'lifetime'),
     standby: input.values.standby === true,
-    networking: parseNetworking(stringOption(input, 'networking'), '--networking'),
+    networking: networkingOption(input, usage),
     reuse: reuseOption(input, command, usage),
   };
 }

@@ -100,12 +100,22 @@ export function hostNetworkingWorks(
   platform: NodeJS.Platform,
   sameNetwork: () => boolean,
 ): boolean {
-  return (
-    dockerRunsHere(facts, dockerHost, platform) &&
-    facts.osType === 'linux' &&
-    !facts.rootless &&
-    sameNetwork()
-  );
+  return hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) === undefined;
+}
+
+/** Why host networking would not behave like a port published on this machine; undefined when it would. */
+export function hostNetworkingProblem(
+  facts: Pick<HostFacts, 'operatingSystem' | 'osType' | 'rootless'>,
+  dockerHost: string | undefined,
+  platform: NodeJS.Platform,
+  sameNetwork: () => boolean,
+): string | undefined {
+  if (!dockerRunsHere(facts, dockerHost, platform))
+    return "the Docker Engine's network is not this machine's (a remote engine, Docker Desktop's VM, or a client that is not Linux)";
+  if (facts.osType !== 'linux') return 'the Docker Engine runs Windows containers';
+  if (facts.rootless) return 'the Docker Engine is rootless: its host network is a namespace of its own';
+  if (!sameNetwork()) return 'dataclone runs in another network namespace than dockerd (in a container, say)';
+  return undefined;
 }
 
 /**

@@ -10,13 +10,16 @@ import { classifyEngine, engineUnreachable, type EngineCheck } from './docker-en
 import { checkFlyway, type FlywayCheck } from './flyway-check.js';
 import { classifyImages, type ImagesCheck } from './images-check.js';
 import { checkStorage, type StorageCheck } from './storage-check.js';
+import { classifyNetworking, type NetworkingCheck } from './networking-check.js';
+import { hostNetworkingProblem, sharesDockerNetwork } from '../clones/clone-networking.js';
 
-export type DoctorCheck = EngineCheck | StorageCheck | DiskSpaceCheck | ImagesCheck | FlywayCheck;
+export type DoctorCheck =
+  EngineCheck | StorageCheck | DiskSpaceCheck | ImagesCheck | FlywayCheck | NetworkingCheck;
 
 export interface DoctorReport {
   /** False when any check failed: dataclone cannot work here as things are. */
   success: boolean;
-  /** In a fixed order: docker, storage, disk, images, flyway. */
+  /** In a fixed order: docker, storage, disk, images, flyway, networking. */
   checks: DoctorCheck[];
 }
 
@@ -28,11 +31,19 @@ export interface DoctorOptions {
   reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** Whether this process shares dockerd's network namespace; default: read from /proc. */
+  sameNetwork?: () => boolean;
 }
 
 /** Checks the machine and its Docker Engine before dataclone is used there. Never throws. */
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
-  const { host, reporter = silentReporter, env = process.env, platform = process.platform } = options;
+  const {
+    host,
+    reporter = silentReporter,
+    env = process.env,
+    platform = process.platform,
+    sameNetwork = sharesDockerNetwork,
+  } = options;
   const engine = await readEngine(host);
   if (!engine.facts) {
     const checks: DoctorCheck[] = [
@@ -41,6 +52,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       notChecked('disk'),
       notChecked('images'),
       await checkFlyway(env),
+      notChecked('networking'),
     ];
     return { success: false, checks };
   }
@@ -64,6 +76,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     disk,
     Array.isArray(images) ? classifyImages(images) : couldNotList(images),
     flyway,
+    classifyNetworking(hostNetworkingProblem(facts, env.DOCKER_HOST, platform, sameNetwork)),
   ];
   return { success: !checks.some((check) => check.status === 'fail'), checks };
 }

@@ -27,8 +27,12 @@ describe('runDoctor', () => {
       ['disk', 'warn'],
       ['images', 'ok'],
       ['flyway', 'warn'],
+      ['networking', 'ok'],
     ]);
     expect(report.success).toBe(true);
+    expect(report.checks[5]?.finding).toContain(
+      "host networking is not for this machine: the Docker Engine's network",
+    );
     expect(report.checks[1]?.finding).toBe(
       'overlay2 on xfs; reflink could not be checked (Docker runs on another machine)',
     );
@@ -50,10 +54,23 @@ describe('runDoctor', () => {
       ['disk', 'warn'],
       ['images', 'warn'],
       ['flyway', 'warn'],
+      ['networking', 'warn'],
     ]);
     expect(report.checks[0]).toMatchObject({
       finding: 'cannot reach tcp://docker:2376: connect ECONNREFUSED',
     });
+  });
+
+  it('says whether host networking is available on a local engine', async () => {
+    const local = { env: { PATH: '' }, platform: 'linux' as const };
+    const shared = await runDoctor({ host: answeringHost(), ...local, sameNetwork: () => true });
+    expect(shared.checks[5]).toMatchObject({
+      name: 'networking',
+      status: 'ok',
+      details: { hostNetworking: true },
+    });
+    const apart = await runDoctor({ host: answeringHost(), ...local, sameNetwork: () => false });
+    expect(apart.checks[5]?.finding).toContain('another network namespace than dockerd');
   });
 
   it('reports images it could not list as a warning, not a crash', async () => {

@@ -12,11 +12,8 @@ import type { DockerHost } from '../src/docker/docker-host.js';
 import { engineFor } from '../src/engines/index.js';
 import { buildImage } from '../src/images/build-image.js';
 import { readDataImage } from '../src/images/data-image.js';
-import {
-  hostNetworkingWorks,
-  sharesDockerNetwork,
-  type CloneNetworking,
-} from '../src/clones/clone-networking.js';
+import { hostNetworkingWorks, type CloneNetworking } from '../src/clones/clone-networking.js';
+import { sharesDockerNetwork } from '../src/docker/shares-docker-network.js';
 import {
   dumpDatabase,
   restoreIntoFreshContainer,

@@ -11,7 +11,8 @@ import { checkFlyway, type FlywayCheck } from './flyway-check.js';
 import { classifyImages, type ImagesCheck } from './images-check.js';
 import { checkStorage, type StorageCheck } from './storage-check.js';
 import { classifyNetworking, type NetworkingCheck } from './networking-check.js';
-import { hostNetworkingProblem, sharesDockerNetwork } from '../clones/clone-networking.js';
+import { hostNetworkingProblem } from '../clones/clone-networking.js';
+import { sharesDockerNetwork } from '../docker/shares-docker-network.js';
 
 export type DoctorCheck =
   EngineCheck | StorageCheck | DiskSpaceCheck | ImagesCheck | FlywayCheck | NetworkingCheck;

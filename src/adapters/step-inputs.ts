@@ -69,6 +69,12 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       `${input('port')}: '${port}' is not a port number`,
       'Give a number from 1 to 65535.',
     );
+  const networking = parseNetworking(inputs.get('networking'), input('networking'));
+  if (environment && networking === 'host')
+    throw new DatacloneError(
+      `${input('networking')}: host is for a single clone, and ${input('environment')} was given`,
+      "An environment's clones reach each other on a network of their own: leave networking empty, or set bridge or auto.",
+    );
   const keep = inputs.get('keep') ? inputs.getBoolean('keep') : false;
   const reuse = inputs.get('reuse');
   if (reuse && reuse !== 'keep' && reuse !== 'reset')
@@ -100,7 +106,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
               bindAddress: inputs.get('bind-address') || undefined,
               lifetime: inputs.get('lifetime') || undefined,
               standby: inputs.get('standby') ? inputs.getBoolean('standby') : undefined,
-              networking: parseNetworking(inputs.get('networking'), input('networking')),
+              networking,
               reuse: reuse ? (reuse as 'keep' | 'reset') : undefined,
             }
           : undefined,

@@ -127,6 +127,11 @@ describe('the dataclone CLI (built dist)', () => {
       /--networking: 'overlay' is not a way of networking clones/,
     ],
     [['clone', 'reset'], 2, /missing <name>/],
+    [
+      ['provision', '--environment', 'e.yaml', '--networking', 'host'],
+      2,
+      /--networking host is for one clone/,
+    ],
     [['clone', 'remove', 'no-such-clone'], 1, /no clone named 'no-such-clone'/],
     [['image', 'build', '-f', '/nonexistent/dataclone.yaml'], 1, /nonexistent\/dataclone\.yaml/],
     [['provision'], 2, /--image or --environment is required/],

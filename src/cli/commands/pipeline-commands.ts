@@ -168,6 +168,12 @@ async function provisionOptions(
       `${command}: --port is for one clone; an environment's clones get free ports`,
       usage,
     );
+  const networking = networkingOption(input, usage);
+  if (environmentFile && networking === 'host')
+    throw new UsageError(
+      `${command}: --networking host is for one clone; an environment's clones reach each other on a network of their own`,
+      usage,
+    );
   return {
     image,
     environment: environmentFile ? await loadEnvironment(path.resolve(environmentFile)) : undefined,
@@ -176,7 +182,7 @@ async function provisionOptions(
     bindAddress: stringOption(input, 'bind-address'),
     lifetime: stringOption(input, 'lifetime'),
     standby: input.values.standby === true,
-    networking: networkingOption(input, usage),
+    networking,
     reuse: reuseOption(input, command, usage),
   };
 }

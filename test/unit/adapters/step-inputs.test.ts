@@ -25,6 +25,17 @@ describe('readStepInputs: networking', () => {
     expect(read.request.provision?.networking).toBeUndefined();
   });
 
+  it('refuses host networking for an environment, naming both inputs', () => {
+    expect(() =>
+      readStepInputs(
+        source({ command: 'provision', environment: 'env.yaml', networking: 'host' }, (name) =>
+          name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+        ),
+        'job-1',
+      ),
+    ).toThrow("input 'networking': host is for a single clone, and input 'environment' was given");
+  });
+
   it('names the input as the platform spells it when the choice is unknown', () => {
     expect(() =>
       readStepInputs(source({ command: 'run', image: 'shop:nightly', networking: 'overlay' }), 'job-1'),

@@ -65,8 +65,6 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     ? new Date(Date.now() + parseDuration(options.lifetime, '--lifetime')).toISOString()
     : '';
   await host.ping();
-  const facts = host.facts(); // read while the image is: host networking depends on both
-  facts.catch(() => {});
   const image = await readDataImage(host, options.image);
   const networking = await chooseNetworking(host, reporter, {
     requested: options.networking,

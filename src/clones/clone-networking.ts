@@ -11,8 +11,8 @@ import { sharesDockerNetwork } from '../docker/shares-docker-network.js';
  *   port on the bind address (docker-proxy, iptables). Works with every Docker Engine.
  * - `host`: the container shares the Docker host's network and the server itself listens on a
  *   free port of the bind address. Docker then makes no network namespace, veth pair, NAT rules
- *   or proxy process, which is most of a container start: 210-240 ms instead of 550-650 ms on
- *   the benchmark machine, for clone create, reset and remove alike. The price: the server
+ *   or proxy process, which is most of a container start (bench: create 122-213 ms instead of
+ *   240-328, reset 161-252 instead of 366-471, on 2 cores). The price: the server
  *   cannot reach itself at localhost and its usual port (postgres_fdw, dblink, FEDERATED), and
  *   it sees the host's network, so `auto` takes it only for images whose build found no such
  *   connections. Bridge stays the default: host is a choice for hosts dedicated to CI.
@@ -27,7 +27,7 @@ export function parseNetworking(text: string | undefined, field: string): Networ
   if (text === 'auto' || text === 'bridge' || text === 'host') return text;
   throw new DatacloneError(
     `${field}: '${text}' is not a way of networking clones`,
-    'Use auto (the default: host networking where the Docker Engine runs on this Linux machine), bridge or host.',
+    'Use bridge (the default: Docker publishes the port), host (the server listens on a port of this machine itself) or auto (host where the image and the Docker Engine allow it).',
   );
 }
 
@@ -42,42 +42,44 @@ export interface NetworkingNeeds {
   image: Pick<DataImage, 'reference' | 'connectsToItself'>;
 }
 
-/** Decides how a new clone is networked; `auto` takes host networking wherever it works the same. */
+/**
+ * Decides how a new clone is networked. Where host networking cannot work, an explicit `host`
+ * fails and the machine-wide DATACLONE_NETWORKING or `auto` falls back to bridge; `auto` takes
+ * host only for images whose build found no connections of the server to itself.
+ */
 export async function chooseNetworking(
   host: DockerHost,
   reporter: Reporter,
   needs: NetworkingNeeds,
 ): Promise<CloneNetworking> {
-  const fromEnvironment = parseNetworking(process.env[NETWORKING_VARIABLE], NETWORKING_VARIABLE);
-  const requested = needs.requested ?? fromEnvironment ?? 'bridge';
+  const requested =
+    needs.requested ?? parseNetworking(process.env[NETWORKING_VARIABLE], NETWORKING_VARIABLE) ?? 'bridge';
   if (requested === 'bridge') return 'bridge';
-  const needsBridge = needs.standby
-    ? 'a clone with a standby'
+  const obstacle = needs.standby
+    ? 'host networking is not available for a clone with a standby'
     : needs.environment
-      ? "an environment's clones"
-      : undefined;
-  // The machine-wide setting applies where host networking can work; an explicit one must.
-  if (requested === 'host' && needs.requested === undefined && (needsBridge || host.remoteName()))
+      ? "host networking is not available for an environment's clones"
+      : host.remoteName()
+        ? `host networking needs a Docker Engine on this machine, and ${host.description} is another one`
+        : undefined;
+  if (obstacle) {
+    if (needs.requested === 'host')
+      throw new DatacloneError(
+        obstacle,
+        `Leave the networking choice at auto or bridge (${NETWORKING_VARIABLE}).`,
+      );
     return 'bridge';
+  }
+  // Unknown (an image built before dataclone looked) counts as "connects to itself".
+  const linked = needs.image.connectsToItself !== false;
   if (requested === 'host') {
-    if (needsBridge)
-      throw new DatacloneError(
-        `host networking is not available for ${needsBridge}`,
-        `Leave the networking choice at auto or bridge (${NETWORKING_VARIABLE}).`,
-      );
-    if (host.remoteName())
-      throw new DatacloneError(
-        `host networking needs a Docker Engine on this machine, and ${host.description} is another one`,
-        `Leave the networking choice at auto or bridge (${NETWORKING_VARIABLE}).`,
-      );
-    if (needs.image.connectsToItself !== false)
+    if (linked)
       reporter.warn(
         `${needs.image.reference}: its databases may connect to the server itself (postgres_fdw, dblink or FEDERATED tables at localhost and the engine's port), which a clone with host networking cannot answer; use bridge networking if they do.`,
       );
     return 'host';
   }
-  // auto. Unknown (an image built before dataclone looked) counts as "connects to itself".
-  if (needsBridge || host.remoteName() || needs.image.connectsToItself !== false) return 'bridge';
+  if (linked) return 'bridge';
   return hostNetworkingWorks(
     await host.facts(),
     process.env.DOCKER_HOST,

@@ -23,7 +23,7 @@ export function isPortFree(address: string, port: number): Promise<boolean> {
   });
 }
 
-/** Whether a server's log or error says that its port was taken. */
+/** Whether Docker's error or a server's log says that its port was taken. */
 export function saysPortInUse(text: string): boolean {
-  return /address already in use|could not bind|bind on tcp\/ip port/i.test(text);
+  return /port is already allocated|address already in use|could not bind|bind on tcp\/ip port/i.test(text);
 }

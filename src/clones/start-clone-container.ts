@@ -2,6 +2,7 @@ import { DatacloneError } from '../core/errors.js';
 import { errorText, type ContainerInfo, type ContainerSpec, type DockerHost } from '../docker/docker-host.js';
 import type { Credentials, Endpoint, Engine } from '../engines/engine.js';
 import { ReadinessTimeout } from '../engines/readiness.js';
+import { saysPortInUse } from './host-port.js';
 
 export interface Readiness {
   credentials: Credentials;
@@ -101,7 +102,7 @@ export function portInUse(cloneName: string, bindAddress: string, port: number |
 
 function createError(cloneName: string, spec: ContainerSpec, error: unknown): DatacloneError {
   const text = errorText(error);
-  if (/port is already allocated|address already in use/i.test(text) && spec.publish) {
+  if (saysPortInUse(text) && spec.publish) {
     return portInUse(cloneName, spec.publish.bindAddress, spec.publish.hostPort, error);
   }
   if (/Conflict|already in use by container/i.test(text)) {

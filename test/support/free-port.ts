@@ -1,13 +1,6 @@
-import { createServer } from 'node:net';
+import { pickFreePort } from '../../src/clones/host-port.js';
 
 /** A TCP port nothing listens on at the moment, on 127.0.0.1. */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+  return pickFreePort('127.0.0.1');
 }

@@ -122,16 +122,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         undefined,
         {
           kind: 'text',
-          text: [
-            "CREATE USER 'root'@'%' ACCOUNT LOCK;",
-            "GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;",
-            // mariadb-install-db also makes passwordless root logins for 127.0.0.1 and ::1: a
-            // clone that listens on the host's network would let any local process in as root
-            // through them. (The one for the build container's name is never matched: the server
-            // skips name resolution.)
-            "DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';",
-            '',
-          ].join('\n'),
+          text: "CREATE USER 'root'@'%' ACCOUNT LOCK;\nGRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;\n",
         },
         'create the clone login',
       );
@@ -288,8 +279,10 @@ until [ -S ${SOCKET} ]; do
   if ! kill -0 "$server" 2>/dev/null; then wait "$server"; exit $?; fi
   sleep 0.01
 done
-# Images built before dataclone dropped them still hold passwordless root logins for TCP from this
-# machine: dropped here too, as a clone on the host's network would let local processes in.
+# mariadb-install-db also makes passwordless root logins for 127.0.0.1 and ::1: a clone on the
+# host's network would let any local process in as root through them. Dropped here, in the same
+# client call that sets the password, so that images from any build are covered. (The login for
+# the build container's name is never matched: the server skips name resolution.)
 until printf "DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$DATACLONE_PASSWORD" | ${CLIENT} >/dev/null 2>&1; do
   if ! kill -0 "$server" 2>/dev/null; then wait "$server"; exit $?; fi
   sleep 0.01

@@ -303,7 +303,7 @@ port="\${${LISTEN_PORT_VARIABLE}:-5432}"
 listen="\${${LISTEN_ADDRESS_VARIABLE}:-*}"
 pidfile=${DATA_DIRECTORY}/postmaster.pid
 # An image saved from a running clone holds that server's lock files; no server runs here yet.
-for file in "$pidfile" ${SOCKET_DIRECTORY}/.s.PGSQL.*; do [ -e "$file" ] && rm -f "$file"; done
+rm -f "$pidfile" ${SOCKET_DIRECTORY}/.s.PGSQL.*
 hba=${DATA_DIRECTORY}/pg_hba.conf
 if [ "$${NETWORK_VARIABLE}" = host ]; then
   hba=${CLONE_HBA_FILE}

@@ -82,8 +82,8 @@ export type ShellInput =
 /**
  * Where a clone's server listens, in the clone's start script: the engine's port on every address
  * of the container's own network (bridge networking, Docker publishes the port), or a port of the
- * Docker host on the bind address (host networking). Set on every clone, so that an image saved
- * from a clone never carries another clone's choice.
+ * Docker host on the bind address (host networking). Unset, the script listens as with bridge
+ * networking (a standby's servers); `clone save` clears them so an image never carries a clone's.
  */
 export const LISTEN_PORT_VARIABLE = 'DATACLONE_LISTEN_PORT';
 export const LISTEN_ADDRESS_VARIABLE = 'DATACLONE_LISTEN_ADDRESS';

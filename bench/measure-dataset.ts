@@ -83,34 +83,19 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
 
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'dataclone-bench-dump-'));
   try {
-    const create: number[] = [];
-    const reset: number[] = [];
-    const remove: number[] = [];
     const firstWrite: number[] = [];
     const secondWrite: number[] = [];
     let freshDisk = 0;
     let freshMemory = 0;
     let diskAfterWrite = 0;
-    for (let run = 0; run < settings.runs; run++) {
-      const name = `bench-${process.pid}-${run}`;
-      // Each run starts on a quiet disk: what the previous run wrote is flushed first.
-      execFileSync('sync');
-      const created = await clone(name);
-      create.push(created.durationMs);
-      if (run === 0) {
-        freshDisk = await writableLayerBytes(host, created.clone.containerId);
-        freshMemory = await memoryBytes(host, created.clone.containerId);
-      }
-      // A small write, so the reset has something to throw away.
-      const client = await connect(created.clone, created.clone.connection.primaryDatabase);
-      await client.query('CREATE TABLE bench_write (x int)');
-      await client.close();
-      reset.push((await resetClone({ host, reporter: silentReporter, name })).durationMs);
-      remove.push((await removeClone({ host, reporter: silentReporter, name })).durationMs);
-      log(
-        `${dataset.name} run ${run + 1}: create ${create.at(-1)} ms, reset ${reset.at(-1)} ms, remove ${remove.at(-1)} ms`,
-      );
-    }
+    const { create, reset, remove } = await measureCycles(host, dataset, settings, (name) => clone(name), {
+      label: 'run',
+      prefix: 'c',
+      onFresh: async (created) => {
+        freshDisk = await writableLayerBytes(host, created.containerId);
+        freshMemory = await memoryBytes(host, created.containerId);
+      },
+    });
     // The first write to a large table copies its files into the clone: measured apart, so
     // that copy does not weigh on the create and reset figures above.
     for (let run = 0; dataset.largeTable && run < settings.runs; run++) {
@@ -172,7 +157,18 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
         sharesDockerNetwork,
       ) &&
       (await readDataImage(host, tag)).connectsToItself === false;
-    if (hostNetworking) result.hostNetworking = await measureHostNetworking(host, dataset, clone, settings);
+    if (hostNetworking) {
+      // The same cycles without a network namespace, veth pair, NAT rules or docker-proxy.
+      const cycles = await measureCycles(host, dataset, settings, (name) => clone(name, 'host'), {
+        label: 'host networking run',
+        prefix: 'h',
+      });
+      result.hostNetworking = {
+        createMs: stats(cycles.create),
+        resetMs: stats(cycles.reset),
+        removeMs: stats(cycles.remove),
+      };
+    }
     if (settings.baselineRuns > 0 && dataset.largeTable)
       result.baselines = await measureBaselines(host, dataset, tag, scratch, settings);
     if (settings.parallel.length) result.parallel = await measureParallel(host, dataset, clone, settings);
@@ -185,29 +181,36 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
   }
 }
 
-/** Create, small write, reset and remove with host networking: no veth, NAT or docker-proxy. */
-async function measureHostNetworking(
+/**
+ * `settings.runs` cycles of create, a small write (so the reset has something to throw away),
+ * reset and remove, each on a quiet disk: what the previous run wrote is flushed first.
+ */
+async function measureCycles(
   host: DockerHost,
   dataset: Dataset,
-  clone: (name: string, networking: CloneNetworking) => ReturnType<typeof createClone>,
   settings: BenchSettings,
+  clone: (name: string) => ReturnType<typeof createClone>,
+  options: { label: string; prefix: string; onFresh?: (created: Clone) => Promise<void> },
 ) {
   const create: number[] = [];
   const reset: number[] = [];
   const remove: number[] = [];
   for (let run = 0; run < settings.runs; run++) {
-    const name = `bench-${process.pid}-h${run}`;
+    const name = `bench-${process.pid}-${options.prefix}${run}`;
     execFileSync('sync');
-    const created = await clone(name, 'host');
+    const created = await clone(name);
     create.push(created.durationMs);
+    if (run === 0) await options.onFresh?.(created.clone);
     const client = await connect(created.clone, created.clone.connection.primaryDatabase);
     await client.query('CREATE TABLE bench_write (x int)');
     await client.close();
     reset.push((await resetClone({ host, reporter: silentReporter, name })).durationMs);
     remove.push((await removeClone({ host, reporter: silentReporter, name })).durationMs);
+    log(
+      `${dataset.name} ${options.label} ${run + 1}: create ${create.at(-1)} ms, reset ${reset.at(-1)} ms, remove ${remove.at(-1)} ms`,
+    );
   }
-  log(`${dataset.name} host networking: create ${create.join(', ')} ms, reset ${reset.join(', ')} ms`);
-  return { createMs: stats(create), resetMs: stats(reset), removeMs: stats(remove) };
+  return { create, reset, remove };
 }
 
 async function measureStandbyReset(host: DockerHost, dataset: Dataset, tag: string, settings: BenchSettings) {

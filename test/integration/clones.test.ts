@@ -1,5 +1,4 @@
 import { gzipSync } from 'node:zlib';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClone } from '../../src/clones/create-clone.js';
 import { listClones, requireClone } from '../../src/clones/read-clone.js';
@@ -10,6 +9,7 @@ import { DockerHost } from '../../src/docker/docker-host.js';
 import Docker from 'dockerode';
 import { buildImage } from '../../src/images/build-image.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
+import { holdPort } from '../support/free-port.js';
 import { query } from '../support/query.js';
 import { useTestHost } from '../support/test-host.js';
 
@@ -213,9 +213,7 @@ describe('clones of a data image', () => {
     });
 
     it('a port that is already taken', async () => {
-      const server = net.createServer();
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const port = (server.address() as net.AddressInfo).port;
+      const { port, release } = await holdPort();
       try {
         const before = await t.snapshot();
         await expect(
@@ -230,7 +228,7 @@ describe('clones of a data image', () => {
         ).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
         expect(await t.snapshot()).toEqual(before);
       } finally {
-        server.close();
+        await release();
       }
     });
 

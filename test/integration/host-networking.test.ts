@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNetworkingWorks } from '../../src/clones/clone-networking.js';
 import { sharesDockerNetwork } from '../../src/docker/shares-docker-network.js';
-import { createClone } from '../../src/clones/create-clone.js';
+import { createClone, type CreateCloneOptions } from '../../src/clones/create-clone.js';
 import { requireClone } from '../../src/clones/read-clone.js';
 import { removeClone } from '../../src/clones/remove-clone.js';
 import { resetClone } from '../../src/clones/reset-clone.js';
@@ -14,6 +14,7 @@ import { Labels } from '../../src/docker/labels.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { readDataImage } from '../../src/images/data-image.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
+import { holdPort } from '../support/free-port.js';
 import { query } from '../support/query.js';
 import { useTestHost } from '../support/test-host.js';
 
@@ -76,6 +77,19 @@ beforeAll(async () => {
   });
 });
 
+/** A clone of `image` owned by this file's run, with host networking unless the options say otherwise. */
+function cloneOf(image: string, options: Partial<CreateCloneOptions> = {}) {
+  return createClone({
+    host: t.host,
+    reporter: t.reporter,
+    image,
+    name: t.cloneName('host'),
+    owner: t.owner,
+    networking: 'host',
+    ...options,
+  });
+}
+
 afterAll(async () => {
   await t.cleanup();
   for (const remove of removeFolders) await remove();
@@ -92,14 +106,7 @@ describe('the build records whether the databases connect to their own server', 
 describe('a clone with host networking', () => {
   it('listens on a free port of 127.0.0.1 itself, with no port published by Docker', async () => {
     const name = t.cloneName('host');
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: plain,
-      name,
-      owner: t.owner,
-      networking: 'host',
-    });
+    const { clone } = await cloneOf(plain, { name });
     expect(clone.networking).toBe('host');
     expect(clone.connection.host).toBe('127.0.0.1');
     const info = await t.docker.getContainer(clone.containerId).inspect();
@@ -113,14 +120,7 @@ describe('a clone with host networking', () => {
   });
 
   it('refuses a login without the clone password over TCP, as a bridge clone does', async () => {
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: plain,
-      name: t.cloneName('host'),
-      owner: t.owner,
-      networking: 'host',
-    });
+    const { clone } = await cloneOf(plain);
     const client = new pg.Client({
       host: '127.0.0.1',
       port: clone.connection.port,
@@ -134,14 +134,7 @@ describe('a clone with host networking', () => {
 
   it('resets to the image state on the same port with the same password', async () => {
     const name = t.cloneName('host');
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: plain,
-      name,
-      owner: t.owner,
-      networking: 'host',
-    });
+    const { clone } = await cloneOf(plain, { name });
     await query(clone, 'app', 'DELETE FROM customers');
     const reset = await resetClone({ host: t.host, reporter: t.reporter, name });
     expect(reset.clone.networking).toBe('host');
@@ -153,37 +146,18 @@ describe('a clone with host networking', () => {
   });
 
   it('refuses a port that another process holds, and leaves nothing behind', async () => {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as net.AddressInfo).port;
+    const { port, release } = await holdPort();
     try {
       const before = await t.snapshot();
-      await expect(
-        createClone({
-          host: t.host,
-          reporter: t.reporter,
-          image: plain,
-          name: t.cloneName('host'),
-          owner: t.owner,
-          port,
-          networking: 'host',
-        }),
-      ).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+      await expect(cloneOf(plain, { port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
       expect(await t.snapshot()).toEqual(before);
     } finally {
-      server.close();
+      await release();
     }
   });
 
   it('serves a MariaDB instance the same way, refusing a wrong password over TCP', async () => {
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: warehouse,
-      name: t.cloneName('host'),
-      owner: t.owner,
-      networking: 'host',
-    });
+    const { clone } = await cloneOf(warehouse);
     expect(clone.networking).toBe('host');
     const rows = await query<{ n: number }>(clone, 'inventory', 'SELECT count(*) AS n FROM products');
     expect(Number(rows[0]?.n)).toBeGreaterThan(0);
@@ -200,14 +174,7 @@ describe('a clone with host networking', () => {
   });
 
   it('warns when asked for an image whose databases connect to their own server', async () => {
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: fdw,
-      name: t.cloneName('host'),
-      owner: t.owner,
-      networking: 'host',
-    });
+    const { clone } = await cloneOf(fdw);
     expect(clone.networking).toBe('host');
     expect(t.reporter.lines.join('\n')).toContain('may connect to the server itself');
   });
@@ -223,36 +190,16 @@ describe('networking: auto', () => {
     )
       ? 'host'
       : 'bridge';
-    const a = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: plain,
-      name: t.cloneName('auto'),
-      owner: t.owner,
-      networking: 'auto',
-    });
+    const a = await cloneOf(plain, { name: t.cloneName('auto'), networking: 'auto' });
     expect(a.clone.networking).toBe(expected);
-    const b = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: fdw,
-      name: t.cloneName('auto'),
-      owner: t.owner,
-      networking: 'auto',
-    });
+    const b = await cloneOf(fdw, { name: t.cloneName('auto'), networking: 'auto' });
     expect(b.clone.networking).toBe('bridge');
     // The foreign tables reach the server at localhost:5432 inside the clone's own network.
     expect((await query(b.clone, 'reports', 'SELECT count(*)::int AS n FROM customers'))[0]?.n).toBe(100);
   });
 
   it('stays with bridge networking unless asked', async () => {
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: plain,
-      name: t.cloneName('default'),
-      owner: t.owner,
-    });
+    const { clone } = await cloneOf(plain, { name: t.cloneName('default'), networking: undefined });
     expect(clone.networking).toBe('bridge');
     const info = await t.docker.getContainer(clone.containerId).inspect();
     expect(info.HostConfig.PortBindings).toBeTruthy();

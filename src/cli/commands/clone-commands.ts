@@ -20,7 +20,7 @@ export const cloneCreate: Command = {
   words: ['clone', 'create'],
   summary: 'Start a private, writable clone of a data image',
   usage:
-    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--standby] [--networking auto|host|bridge] [--json]',
+    'dataclone clone create --image <image> [--name <name>] [--port <port>] [--bind-address <ip>] [--owner <id>] [--lifetime <8h>] [--standby] [--networking bridge|host|auto] [--json]',
   options: {
     image: { type: 'string', short: 'i' },
     name: { type: 'string', short: 'n' },
@@ -162,7 +162,6 @@ export const cloneLogs: Command = {
   },
 };
 
-/** A clone as --json prints it; the shape is documented in the README. */
 /** --networking: a value it does not know is a command line the CLI cannot understand. */
 export function networkingOption(input: CommandInput, usage: string): NetworkingChoice | undefined {
   try {
@@ -173,6 +172,7 @@ export function networkingOption(input: CommandInput, usage: string): Networking
   }
 }
 
+/** A clone as --json prints it; the shape is documented in the README. */
 export function cloneJson(clone: Clone) {
   const { connection } = clone;
   return {

@@ -151,6 +151,49 @@ describe('the pipeline steps', () => {
     }
   });
 
+  describe('nothing to migrate', () => {
+    it('migrate fails naming the definition and the databases; a folder that does not exist is named', async () => {
+      const j = job('nomigrations');
+      await provision(j, { image });
+      try {
+        await expect(
+          migrate(j, { migrations: {}, flyway: { executable: FLYWAY }, sources: ['db/dataclone.yaml'] }),
+        ).rejects.toMatchObject({
+          message:
+            'migrate: nothing to migrate: no migrations for any database of the job (customers, orders, reporting): none has a migrations: folder in db/dataclone.yaml, and none was given with --migrations',
+          hint: expect.stringContaining('--migrations <database>=<folder>'),
+        });
+        await expect(
+          migrate(j, {
+            migrations: { customers: [path.join(ROOT, 'examples/sample/migrations/custmers')] },
+            flyway: { executable: FLYWAY },
+          }),
+        ).rejects.toThrow(
+          `migrate: the migrations folder of database customers, ${path.join(ROOT, 'examples/sample/migrations/custmers')}, does not exist`,
+        );
+      } finally {
+        await teardown(j);
+      }
+    });
+
+    it('run goes on to the tests and its migrate step says it was skipped', async () => {
+      const j = job('run-nomigrations');
+      const result = await runJob(j, {
+        provision: { image },
+        test: { command: [process.execPath, '-e', 'process.exit(0)'] },
+      });
+      expect(result).toMatchObject({ success: true, exitCode: 0 });
+      expect(result.steps.map((step) => step.step)).toEqual(['provision', 'migrate', 'test', 'teardown']);
+      expect(result.steps[1]).toMatchObject({
+        success: true,
+        databases: [],
+        skipped: expect.stringContaining(
+          'no migrations for any database of the job (customers, orders, reporting)',
+        ),
+      });
+    });
+  });
+
   describe('faults', () => {
     it('a Flyway that is not there', async () => {
       const j = job('noflyway');

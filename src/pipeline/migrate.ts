@@ -7,6 +7,7 @@ import type { FlywaySettings, FlywayTarget } from '../flyway/flyway-invocation.j
 import type { MigrationResult } from '../flyway/flyway-output.js';
 import { runFlyway } from '../flyway/run-flyway.js';
 import { runFlywayInContainer } from '../flyway/run-flyway-container.js';
+import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js';
 import type { Job } from './job.js';
 import { requireJobClones } from './job-clones.js';
 
@@ -163,11 +164,9 @@ function reportResult(job: Job, result: MigrationResult): void {
     job.reporter.warn(`${result.database}: Flyway failed (${result.error?.code}): ${result.error?.message}`);
     return;
   }
-  const applied = result.migrations.map(
-    (m) => `${m.version || 'R'} ${m.description} (${m.executionTimeMs} ms)`,
-  );
+  const applied = result.migrations.length ? ` ${appliedCount(result)}` : ' none';
   job.reporter.info(
-    `${result.database}: ${result.migrationsExecuted} migration(s) applied${applied.length ? `: ${applied.join(', ')}` : ''}; schema version ${result.targetSchemaVersion ?? 'unchanged'}`,
+    `${result.database}: migrations applied:${applied}; schema version ${schemaVersionAfter(result)}`,
   );
 }
 

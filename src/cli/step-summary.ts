@@ -52,7 +52,7 @@ function summaryLines(result: StepResult): string[] {
             db.database,
             db.success ? 'ok' : `failed: ${db.error?.code ?? ''}`,
             appliedCount(db),
-            schemaVersionAfter(db),
+            schemaVersionAfter(db) ?? '-',
             `${(db.durationMs / 1000).toFixed(2)} s`,
           ]),
         ),

@@ -166,7 +166,7 @@ function reportResult(job: Job, result: MigrationResult): void {
   }
   const applied = result.migrations.length ? ` ${appliedCount(result)}` : ' none';
   job.reporter.info(
-    `${result.database}: migrations applied:${applied}; schema version ${schemaVersionAfter(result)}`,
+    `${result.database}: migrations applied:${applied}; schema version ${schemaVersionAfter(result) ?? 'none'}`,
   );
 }
 

@@ -79,7 +79,7 @@ function migrationsSection(step: MigrateResult): string {
       ? 'ok'
       : `**failed** ${db.error?.code ?? ''}: ${escape((db.error?.message ?? '').split('\n')[0] ?? '')}`,
     appliedCount(db),
-    schemaVersionAfter(db),
+    schemaVersionAfter(db) ?? '-',
     seconds(db.durationMs),
   ]);
   const lists = step.databases

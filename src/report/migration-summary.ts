@@ -24,8 +24,8 @@ export function appliedList(result: MigrationResult): string[] {
 }
 
 /** The schema version once the migrate ended: Flyway reports none when nothing versioned ran. */
-export function schemaVersionAfter(result: MigrationResult): string {
-  return result.targetSchemaVersion ?? result.initialSchemaVersion ?? '-';
+export function schemaVersionAfter(result: MigrationResult): string | undefined {
+  return result.targetSchemaVersion ?? result.initialSchemaVersion;
 }
 
 function describeMigration(migration: AppliedMigration): string {

@@ -63,7 +63,7 @@ describe('the applied migrations of a database', () => {
     expect(schemaVersionAfter(database([migration('', 'views')], { targetSchemaVersion: undefined }))).toBe(
       '1',
     );
-    expect(schemaVersionAfter(database([], { initialSchemaVersion: undefined }))).toBe('-');
+    expect(schemaVersionAfter(database([], { initialSchemaVersion: undefined }))).toBeUndefined();
   });
 });
 

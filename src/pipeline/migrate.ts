@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Clone } from '../clones/clone.js';
 import { DatacloneError } from '../core/errors.js';
+import type { DatabaseConnection } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { findFlyway } from '../flyway/find-flyway.js';
 import type { FlywaySettings, FlywayTarget } from '../flyway/flyway-invocation.js';
@@ -37,14 +38,15 @@ export interface MigrateResult {
 /** One database to migrate and its folders, in the order the databases are migrated. */
 interface PlannedMigration {
   clone: Clone;
-  database: Clone['connection']['databases'][number];
+  database: DatabaseConnection;
   locations: string[];
 }
 
 /**
  * Runs Flyway against every database of the job's clones that has migrations, in dependency
  * order (the order the data image was restored in), one Flyway call per database, and stops at
- * the first database that fails.
+ * the first database that fails. Every folder must exist, and at least one database must have
+ * one (unless `optional`).
  */
 export async function migrate(job: Job, options: MigrateOptions): Promise<MigrateResult> {
   const started = performance.now();

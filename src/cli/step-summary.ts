@@ -1,4 +1,5 @@
 import type { StepResult } from '../report/markdown-summary.js';
+import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js';
 import type { CommandContext } from './command.js';
 import { cloneJson } from './commands/clone-commands.js';
 import { formatTable } from './table.js';
@@ -42,6 +43,7 @@ function summaryLines(result: StepResult): string[] {
         ),
       ];
     case 'migrate':
+      if (result.skipped) return [`migrate: skipped, ${result.skipped}`];
       return [
         `migrate: ${result.success ? 'succeeded' : 'FAILED'} in ${time}`,
         formatTable(
@@ -49,8 +51,8 @@ function summaryLines(result: StepResult): string[] {
           result.databases.map((db) => [
             db.database,
             db.success ? 'ok' : `failed: ${db.error?.code ?? ''}`,
-            db.migrations.map((m) => `${m.version || 'R'} ${m.description}`).join('; ') || '-',
-            db.targetSchemaVersion ?? '-',
+            appliedCount(db),
+            schemaVersionAfter(db) ?? '-',
             `${(db.durationMs / 1000).toFixed(2)} s`,
           ]),
         ),

@@ -1,11 +1,14 @@
+import { stat } from 'node:fs/promises';
 import type { Clone } from '../clones/clone.js';
 import { DatacloneError } from '../core/errors.js';
+import type { DatabaseConnection } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { findFlyway } from '../flyway/find-flyway.js';
 import type { FlywaySettings, FlywayTarget } from '../flyway/flyway-invocation.js';
 import type { MigrationResult } from '../flyway/flyway-output.js';
 import { runFlyway } from '../flyway/run-flyway.js';
 import { runFlywayInContainer } from '../flyway/run-flyway-container.js';
+import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js';
 import type { Job } from './job.js';
 import { requireJobClones } from './job-clones.js';
 
@@ -16,6 +19,10 @@ export interface MigrateOptions {
    */
   migrations: Record<string, string[]>;
   flyway: FlywaySettings;
+  /** The files the folders came from (a dataclone.yaml, an environment file), for messages. */
+  sources?: string[];
+  /** True for `run`: a job none of whose databases has migrations goes on, and says so. */
+  optional?: boolean;
 }
 
 export interface MigrateResult {
@@ -23,60 +30,117 @@ export interface MigrateResult {
   success: boolean;
   /** One entry per database migrated, in the order they ran; the last one failed if any did. */
   databases: MigrationResult[];
+  /** Why nothing ran: `run` found no migrations for any database of the job. */
+  skipped?: string;
   durationMs: number;
+}
+
+/** One database to migrate and its folders, in the order the databases are migrated. */
+interface PlannedMigration {
+  clone: Clone;
+  database: DatabaseConnection;
+  locations: string[];
 }
 
 /**
  * Runs Flyway against every database of the job's clones that has migrations, in dependency
  * order (the order the data image was restored in), one Flyway call per database, and stops at
- * the first database that fails.
+ * the first database that fails. Every folder must exist, and at least one database must have
+ * one (unless `optional`).
  */
 export async function migrate(job: Job, options: MigrateOptions): Promise<MigrateResult> {
   const started = performance.now();
   const clones = await requireJobClones(job, 'migrate');
   checkDatabasesExist(clones, options.migrations);
+  const plan = planMigrations(clones, options.migrations);
+  if (plan.length === 0) return nothingToMigrate(job, clones, options, elapsed(started));
+  await checkFoldersExist(plan);
   const executable = await findFlyway(options.flyway.executable);
   if (!executable) job.reporter.info('No Flyway on PATH: running the official Flyway Docker image instead');
   const results: MigrationResult[] = [];
-  for (const clone of clones) {
-    for (const database of clone.connection.databases) {
+  for (const { clone, database, locations } of plan) {
+    const target: FlywayTarget = {
+      database: database.name,
+      jdbcUrl: database.jdbcUrl,
+      user: clone.connection.user,
+      password: clone.connection.password,
+      locations,
+    };
+    const result = await job.reporter.group(`Migrate ${database.name} (clone ${clone.name})`, () =>
+      executable
+        ? runFlyway(executable, target, options.flyway, job.reporter)
+        : runFlywayInContainer(
+            job.host,
+            {
+              containerId: clone.containerId,
+              owner: job.owner,
+              // In the clone's network namespace: the host's own when it uses host networking.
+              serverPort: clone.networking === 'host' ? clone.connection.port : engineFor(clone.engine).port,
+            },
+            target,
+            options.flyway,
+            job.reporter,
+          ),
+    );
+    results.push(result);
+    reportResult(job, result);
+    if (!result.success)
+      return { step: 'migrate', success: false, databases: results, durationMs: elapsed(started) };
+  }
+  return { step: 'migrate', success: true, databases: results, durationMs: elapsed(started) };
+}
+
+/** The databases that have migration folders, clone by clone, each clone's in dependency order. */
+function planMigrations(clones: Clone[], migrations: Record<string, string[]>): PlannedMigration[] {
+  return clones.flatMap((clone) =>
+    clone.connection.databases.flatMap((database) => {
       const locations =
-        (clone.instance ? options.migrations[`${clone.instance}.${database.name}`] : undefined) ??
-        options.migrations[database.name];
-      if (!locations?.length) continue;
-      const target: FlywayTarget = {
-        database: database.name,
-        jdbcUrl: database.jdbcUrl,
-        user: clone.connection.user,
-        password: clone.connection.password,
-        locations,
-      };
-      const result = await job.reporter.group(`Migrate ${database.name} (clone ${clone.name})`, () =>
-        executable
-          ? runFlyway(executable, target, options.flyway, job.reporter)
-          : runFlywayInContainer(
-              job.host,
-              {
-                containerId: clone.containerId,
-                owner: job.owner,
-                // In the clone's network namespace: the host's own when it uses host networking.
-                serverPort:
-                  clone.networking === 'host' ? clone.connection.port : engineFor(clone.engine).port,
-              },
-              target,
-              options.flyway,
-              job.reporter,
-            ),
+        (clone.instance ? migrations[`${clone.instance}.${database.name}`] : undefined) ??
+        migrations[database.name];
+      return locations?.length ? [{ clone, database, locations }] : [];
+    }),
+  );
+}
+
+/**
+ * Asked to migrate and given nothing to run, `migrate` fails: a mistyped path in CI must not pass
+ * as a migrated database. `run` goes on to its tests and says so in its summary.
+ */
+function nothingToMigrate(
+  job: Job,
+  clones: Clone[],
+  options: MigrateOptions,
+  durationMs: number,
+): MigrateResult {
+  const databases = clones.flatMap((clone) =>
+    clone.connection.databases.map((db) => (clone.instance ? `${clone.instance}.${db.name}` : db.name)),
+  );
+  const where = options.sources?.length
+    ? `none has a migrations: folder in ${options.sources.join(' or ')}, and none was given with --migrations`
+    : 'no definition (dataclone.yaml) or environment file was given, and no --migrations';
+  const reason = `no migrations for any database of the job (${databases.join(', ')}): ${where}`;
+  if (options.optional) {
+    job.reporter.info(`migrate: skipped, ${reason}`);
+    return { step: 'migrate', success: true, databases: [], skipped: reason, durationMs };
+  }
+  throw new DatacloneError(
+    `migrate: nothing to migrate: ${reason}`,
+    `Give a database its folder with \`migrations:\` in ${options.sources?.[0] ?? 'its dataclone.yaml (and pass it with -f)'}, or with --migrations <database>=<folder> (the migrations input in CI).`,
+  );
+}
+
+async function checkFoldersExist(plan: PlannedMigration[]): Promise<void> {
+  for (const { clone, database, locations } of plan) {
+    for (const folder of locations) {
+      const found = await stat(folder).catch(() => undefined);
+      if (found?.isDirectory()) continue;
+      const name = clone.instance ? `${clone.instance}.${database.name}` : database.name;
+      throw new DatacloneError(
+        `migrate: the migrations folder of database ${name}, ${folder}, ${found ? 'is a file, not a folder' : 'does not exist'}`,
+        'Check the path given with --migrations (relative to the current directory) or migrations: (relative to its file).',
       );
-      results.push(result);
-      reportResult(job, result);
-      if (!result.success)
-        return { step: 'migrate', success: false, databases: results, durationMs: elapsed(started) };
     }
   }
-  if (results.length === 0)
-    job.reporter.warn('migrate: no database of the job has migrations; nothing was run');
-  return { step: 'migrate', success: true, databases: results, durationMs: elapsed(started) };
 }
 
 function checkDatabasesExist(clones: Clone[], migrations: Record<string, string[]>): void {
@@ -102,11 +166,9 @@ function reportResult(job: Job, result: MigrationResult): void {
     job.reporter.warn(`${result.database}: Flyway failed (${result.error?.code}): ${result.error?.message}`);
     return;
   }
-  const applied = result.migrations.map(
-    (m) => `${m.version || 'R'} ${m.description} (${m.executionTimeMs} ms)`,
-  );
+  const applied = result.migrations.length ? ` ${appliedCount(result)}` : ' none';
   job.reporter.info(
-    `${result.database}: ${result.migrationsExecuted} migration(s) applied${applied.length ? `: ${applied.join(', ')}` : ''}; schema version ${result.targetSchemaVersion ?? 'unchanged'}`,
+    `${result.database}: migrations applied:${applied}; schema version ${schemaVersionAfter(result) ?? 'none'}`,
   );
 }
 

@@ -67,10 +67,9 @@ export async function runStep(job: Job, request: StepRequest): Promise<StepOutco
     case 'teardown':
       return step(await teardown(job));
     case 'run': {
-      const migrations = await migrateOptions(request);
       const result = await runJob(job, {
         provision: await provisionOptions(request),
-        migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
+        migrate: await migrateOptions(request),
         test: request.test,
         keep: request.keep,
       });
@@ -93,6 +92,7 @@ async function migrateOptions(request: StepRequest): Promise<MigrateOptions> {
   return {
     migrations: { ...fromDefinition, ...fromEnvironment, ...request.migrate?.migrations },
     flyway: request.migrate?.flyway ?? {},
+    sources: [request.definition, request.environment].filter((file) => file !== undefined),
   };
 }
 

@@ -34,7 +34,9 @@ export interface TestResult {
 export async function runTests(job: Job, options: TestOptions): Promise<TestResult> {
   const argv = commandLine(options);
   const clones = await requireJobClones(job, 'test');
-  const env = { ...process.env, ...connectionEnvironment(clones) };
+  const connection = connectionEnvironment(clones);
+  for (const collision of connection.collisions) job.reporter.warn(collision);
+  const env = { ...process.env, ...connection.variables };
   const display = options.shellCommand ?? argv.slice(0).join(' ');
   job.reporter.info(`Running tests: ${display}`);
   const started = performance.now();

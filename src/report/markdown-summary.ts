@@ -5,6 +5,7 @@ import type { ResetResult } from '../pipeline/reset.js';
 import type { RunResult } from '../pipeline/run-job.js';
 import type { TestResult } from '../pipeline/run-tests.js';
 import type { TeardownResult } from '../pipeline/teardown.js';
+import { appliedCount, appliedList, schemaVersionAfter } from './migration-summary.js';
 
 export type StepResult =
   ProvisionResult | MigrateResult | TestResult | ResetResult | TeardownResult | RunResult;
@@ -37,6 +38,7 @@ function outcome(step: Exclude<StepResult, RunResult>): string {
     case 'reset':
       return `${step.clones.length} clone(s)`;
     case 'migrate':
+      if (step.skipped) return 'skipped: no migrations';
       return step.success
         ? `${step.databases.reduce((n, db) => n + db.migrationsExecuted, 0)} migration(s) applied`
         : 'failed';
@@ -64,30 +66,35 @@ function clonesSection(clones: Clone[]): string {
   ].join('\n\n');
 }
 
+/**
+ * One row per database (the applied migrations as a count with the first and last version), then
+ * the full list of each database that applied any, one line per migration, folded.
+ */
 function migrationsSection(step: MigrateResult): string {
-  const rows = step.databases.flatMap((db) =>
+  if (step.skipped) return `### Migrations\n\nSkipped: ${escape(step.skipped)}.`;
+  if (step.databases.length === 0) return '### Migrations\n\nNo database has migrations.';
+  const rows = step.databases.map((db) => [
+    db.database,
     db.success
-      ? db.migrations.length
-        ? db.migrations.map((m) => [
-            db.database,
-            m.version || 'repeatable',
-            m.description,
-            `${m.executionTimeMs} ms`,
-          ])
-        : [[db.database, '-', 'up to date', '']]
-      : [
-          [
-            db.database,
-            '**failed**',
-            `${db.error?.code ?? ''}: ${(db.error?.message ?? '').split('\n')[0]}`,
-            '',
-          ],
-        ],
+      ? 'ok'
+      : `**failed** ${db.error?.code ?? ''}: ${escape((db.error?.message ?? '').split('\n')[0] ?? '')}`,
+    appliedCount(db),
+    schemaVersionAfter(db) ?? '-',
+    seconds(db.durationMs),
+  ]);
+  const lists = step.databases
+    .filter((db) => db.migrations.length > 0)
+    .map(
+      (db) =>
+        `<details><summary>${escape(db.database)}: ${db.migrations.length} migration(s) applied</summary>\n\n${appliedList(
+          db,
+        )
+          .map((line) => `- ${escape(line)}`)
+          .join('\n')}\n\n</details>`,
+    );
+  return ['### Migrations', table(['Database', 'Result', 'Applied', 'Version', 'Time'], rows), ...lists].join(
+    '\n\n',
   );
-  return [
-    '### Migrations',
-    rows.length ? table(['Database', 'Version', 'Description', 'Time'], rows) : 'No database has migrations.',
-  ].join('\n\n');
 }
 
 function testSection(step: TestResult): string {

@@ -1,5 +1,6 @@
 import type { Clone } from '../clones/clone.js';
 import type { StepOutcome } from '../pipeline/run-step.js';
+import { schemaVersionAfter } from './migration-summary.js';
 
 /** Outputs a CI step hands to later steps, and which of them are secret. */
 export interface StepOutputs {
@@ -27,7 +28,7 @@ export function stepOutputs(outcome: StepOutcome): StepOutputs {
         step.databases.map((db) => ({
           database: db.database,
           success: db.success,
-          version: db.targetSchemaVersion ?? null,
+          version: schemaVersionAfter(db) ?? null,
           applied: db.migrations.map((m) => m.version || m.description),
         })),
       );

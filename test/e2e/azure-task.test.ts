@@ -57,7 +57,8 @@ describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
       cloneName: expect.any(String),
     });
     expect(run.outputs.databaseUrl).toContain(`:${password}@`);
-    expect(run.summary).toContain('| customers | 2 | add loyalty tier |');
+    expect(run.summary).toContain('| customers | ok | 1 (2) | 2 |');
+    expect(run.summary).toMatch(/^- 2 add loyalty tier \(\d+ ms\)$/m);
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toHaveLength(1);
 
     expect((await agent.postJobExecution()).stdout).toContain('keep is set');

@@ -68,7 +68,8 @@ describe('the GitHub Action (built dist, run as the runner runs it)', () => {
       { database: 'orders', success: true, version: '2', applied: ['2'] },
     ]);
     expect(main.summary).toContain('## dataclone');
-    expect(main.summary).toContain('| customers | 2 | add loyalty tier |');
+    expect(main.summary).toContain('| customers | ok | 1 (2) | 2 |');
+    expect(main.summary).toMatch(/^- 2 add loyalty tier \(\d+ ms\)$/m);
     expect(main.summary).not.toContain(password);
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toHaveLength(1);
 

@@ -111,8 +111,39 @@ describe('dataclone run (built CLI)', () => {
       'process.exit(3)',
     );
     expect(result.code).toBe(3);
+    expect(result.stdout).toContain(
+      'migrate: skipped, no migrations for any database of the job (customers, orders, reporting)',
+    );
     expect(result.stdout).toMatch(/test: failed \(exit code 3\)/);
     expect(result.stdout).toMatch(/teardown: removed 1 clone/);
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+  });
+
+  it('migrate with nothing to run exits 1 and names the databases; a folder that does not exist is named', async () => {
+    const job = `${t.owner}-e2e-nothing`;
+    try {
+      expect((await dataclone('provision', '--image', image, '--job', job)).code).toBe(0);
+      const nothing = await dataclone('migrate', '--flyway', FLYWAY, '--job', job);
+      expect(nothing.code).toBe(1);
+      expect(nothing.stderr).toContain(
+        'dataclone: migrate: nothing to migrate: no migrations for any database of the job (customers, orders, reporting)',
+      );
+      expect(nothing.stderr).toContain('--migrations <database>=<folder>');
+      const mistyped = await dataclone(
+        'migrate',
+        '--migrations',
+        'customers=examples/sample/migrations/custmers',
+        '--flyway',
+        FLYWAY,
+        '--job',
+        job,
+      );
+      expect(mistyped.code).toBe(1);
+      expect(mistyped.stderr).toContain(
+        `migrations folder of database customers, ${path.join(ROOT, 'examples/sample/migrations/custmers')}, does not exist`,
+      );
+    } finally {
+      await dataclone('teardown', '--job', job);
+    }
   });
 });

@@ -15,6 +15,7 @@ import { runTests } from '../../src/pipeline/run-tests.js';
 import { teardown } from '../../src/pipeline/teardown.js';
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
 import { query } from '../support/query.js';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import { useTestHost } from '../support/test-host.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -181,6 +182,44 @@ instances:
       expect(env.DATACLONE_WAREHOUSE_PASSWORD).not.toBe(env.DATACLONE_SHOP_PASSWORD);
       expect(env.DATACLONE_INVENTORY_URL).toMatch(/^mysql:\/\//);
       expect(env.DATACLONE_REPORTING_URL).toMatch(/^postgresql:\/\//);
+    } finally {
+      await teardown(j);
+    }
+  });
+
+  it('gives two instances with the same databases a variable each, and no short one, with one warning per name', async () => {
+    const file = await writeEnvironment(
+      'twins',
+      `name: twins\ninstances:\n  - name: shop\n    image: ${shopImage}\n  - name: shop-copy\n    image: ${shopImage}\n`,
+    );
+    const reporter = new RecordingReporter();
+    const j = { ...job('env-twins'), reporter };
+    const output = path.join(folder, 'twins.json');
+    try {
+      const { clones } = await provision(j, { environment: await loadEnvironment(file) });
+      const [shop, copy] = clones as [Clone, Clone];
+      const tested = await runTests(j, {
+        command: [
+          process.execPath,
+          '-e',
+          `require('fs').writeFileSync(${JSON.stringify(output)}, JSON.stringify(process.env))`,
+        ],
+      });
+      expect(tested.exitCode).toBe(0);
+      const env = JSON.parse(await readFile(output, 'utf8')) as Record<string, string>;
+      expect(env.DATACLONE_SHOP_ORDERS_URL).toContain(`:${shop.connection.port}/orders`);
+      expect(env.DATACLONE_SHOP_COPY_ORDERS_URL).toContain(`:${copy.connection.port}/orders`);
+      expect(env.DATACLONE_SHOP_COPY_CUSTOMERS_JDBC_URL).toBe(
+        `jdbc:postgresql://127.0.0.1:${copy.connection.port}/customers`,
+      );
+      expect(
+        Object.keys(env).filter((name) => /^DATACLONE_(CUSTOMERS|ORDERS|REPORTING)_/.test(name)),
+      ).toEqual([]);
+      const warnings = reporter.lines.filter((line) => line.startsWith('warning: DATACLONE_'));
+      expect(warnings).toHaveLength(shop.connection.databases.length);
+      expect(warnings.find((line) => line.includes('DATACLONE_ORDERS_URL'))).toBe(
+        "warning: DATACLONE_ORDERS_URL and DATACLONE_ORDERS_JDBC_URL are not set: database 'orders' of instance 'shop' and database 'orders' of instance 'shop-copy' would all be named so. Use DATACLONE_SHOP_ORDERS_URL and DATACLONE_SHOP_COPY_ORDERS_URL (and their _JDBC_URL).",
+      );
     } finally {
       await teardown(j);
     }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -169,6 +169,33 @@ describe('MariaDB data images and clones', () => {
       delete process.env.DATACLONE_FLYWAY_STANDIN_LOG;
       await rm(path.dirname(log), { recursive: true, force: true });
       await teardown(job);
+    }
+  });
+
+  it("runs an afterMigrate callback with ${flyway:defaultSchema} as MariaDB's database", async () => {
+    const job: Job = { host: t.host, reporter: t.reporter, owner: `${t.owner}-mariadb-callback` };
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dataclone-mariadb-callbacks-'));
+    await writeFile(
+      path.join(folder, 'V2__add_flag.sql'),
+      'ALTER TABLE orders ADD COLUMN flagged boolean;\n',
+    );
+    await writeFile(
+      path.join(folder, 'afterMigrate__record.sql'),
+      "CREATE TABLE ${flyway:defaultSchema}.after_migrate AS SELECT '${flyway:defaultSchema}' AS schema_name, '${flyway:database}' AS db;\n",
+    );
+    try {
+      const [clone] = (await provision(job, { image })).clones;
+      const migrated = await migrate(job, {
+        migrations: { sales: [folder] },
+        flyway: { executable: FLYWAY },
+      });
+      expect(migrated.success).toBe(true);
+      expect(await query(clone!, 'sales', 'SELECT schema_name, db FROM after_migrate')).toEqual([
+        { schema_name: 'sales', db: 'sales' },
+      ]);
+    } finally {
+      await teardown(job);
+      await rm(folder, { recursive: true, force: true });
     }
   });
 

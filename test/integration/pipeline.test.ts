@@ -15,6 +15,7 @@ import { runTests } from '../../src/pipeline/run-tests.js';
 import { teardown } from '../../src/pipeline/teardown.js';
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
 import { query } from '../support/query.js';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import { useTestHost } from '../support/test-host.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -149,6 +150,182 @@ describe('the pipeline steps', () => {
       await teardown(j);
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  it("runs the Flyway callbacks of a migrations folder in Flyway's order, with ${flyway:defaultSchema} and the other flyway placeholders replaced", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dataclone-callbacks-'));
+    const logged = (event: string, detail = 'NULL') =>
+      `CREATE TABLE IF NOT EXISTS \${flyway:defaultSchema}.callback_log (seq serial PRIMARY KEY, event text NOT NULL, detail text);\nINSERT INTO \${flyway:defaultSchema}.callback_log (event, detail) VALUES ('${event}', ${detail});\n`;
+    const files: Record<string, string> = {
+      'V2__add_flag.sql': 'ALTER TABLE customers ADD COLUMN flag boolean;\n',
+      'V3__add_note.sql': 'ALTER TABLE customers ADD COLUMN note text;\n',
+      'R__customer_flags.sql': 'CREATE OR REPLACE VIEW customer_flags AS SELECT id, flag FROM customers;\n',
+      'afterBaseline.sql': logged('afterBaseline'),
+      'beforeMigrate.sql': logged('beforeMigrate', "'${flyway:filename}'"),
+      'beforeEachMigrate.sql': logged('beforeEachMigrate'),
+      'afterEachMigrate.sql': logged('afterEachMigrate'),
+      'afterVersioned.sql': logged('afterVersioned'),
+      'beforeRepeatables.sql': logged('beforeRepeatables'),
+      'afterMigrateApplied.sql': logged('afterMigrateApplied'),
+      'afterMigrate.sql': logged(
+        'afterMigrate',
+        "'${flyway:defaultSchema} ${flyway:database} ${flyway:user} ${flyway:table} ${flyway:environment}'",
+      ),
+      'afterMigrate__grant_reader.sql': logged('afterMigrate', "'grant reader ${tier}'"),
+      'afterMigrateError.sql': logged('afterMigrateError'),
+    };
+    for (const [name, sql] of Object.entries(files)) await writeFile(path.join(folder, name), sql);
+    const reporter = new RecordingReporter();
+    const j = { ...job('callbacks'), reporter };
+    try {
+      const [clone] = (await provision(j, { image })).clones;
+      const options = {
+        migrations: { customers: [folder] },
+        flyway: { executable: FLYWAY, placeholders: { tier: 'gold' } },
+      };
+      const first = await migrate(j, options);
+      expect(first.databases[0]?.error).toBeUndefined();
+      expect(first.success).toBe(true);
+      expect(first.databases[0]).toMatchObject({
+        initialSchemaVersion: '1',
+        targetSchemaVersion: '3',
+        migrations: [
+          { version: '2', category: 'Versioned' },
+          { version: '3', category: 'Versioned' },
+          { version: '', description: 'customer flags', category: 'Repeatable' },
+        ],
+      });
+      expect(reporter.lines).toContain('flyway: Migrating schema "public" to version "3 - add note"');
+      expect(reporter.lines).toContain(
+        'flyway: Migrating schema "public" with repeatable migration "customer flags"',
+      );
+      expect(reporter.lines).toContain('flyway: Executing SQL callback: afterMigrate - grant reader');
+      expect(reporter.lines).toContain(
+        'customers: migrations applied: 3 (2 → 3, 1 repeatable); schema version 3',
+      );
+
+      const second = await migrate(j, options);
+      expect(second.databases[0]).toMatchObject({ migrationsExecuted: 0, initialSchemaVersion: '3' });
+      expect(second.databases[0]?.targetSchemaVersion).toBeUndefined();
+
+      const rows = await query<{ event: string; detail: string | null }>(
+        clone!,
+        'customers',
+        'SELECT event, detail FROM callback_log ORDER BY seq',
+      );
+      const each = ['beforeEachMigrate', 'afterEachMigrate'];
+      expect(rows.map((row) => row.event)).toEqual([
+        'afterBaseline',
+        'beforeMigrate',
+        ...each,
+        ...each,
+        'afterVersioned',
+        'beforeRepeatables',
+        ...each,
+        'afterMigrateApplied',
+        'afterMigrate',
+        'afterMigrate',
+        // The second migrate: nothing to apply, so no afterMigrateApplied.
+        'beforeMigrate',
+        'afterVersioned',
+        'afterMigrate',
+        'afterMigrate',
+      ]);
+      expect(rows[1]?.detail).toBe('beforeMigrate.sql');
+      expect(rows.filter((row) => row.event === 'afterMigrate').map((row) => row.detail)).toEqual([
+        'public customers postgres flyway_schema_history default',
+        'grant reader gold',
+        'public customers postgres flyway_schema_history default',
+        'grant reader gold',
+      ]);
+      // Callbacks are not migrations: the history holds the baseline and the three migrations.
+      const history = await query<{ script: string }>(
+        clone!,
+        'customers',
+        'SELECT script FROM flyway_schema_history ORDER BY installed_rank',
+      );
+      expect(history.map((row) => row.script)).toEqual([
+        '<< Flyway Baseline >>',
+        'V2__add_flag.sql',
+        'V3__add_note.sql',
+        'R__customer_flags.sql',
+      ]);
+    } finally {
+      await teardown(j);
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('runs afterMigrateError, not afterMigrate, when a migration fails', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'dataclone-callbacks-error-'));
+    await writeFile(path.join(folder, 'V2__broken.sql'), 'ALTER TABLE no_such_table ADD COLUMN x int;\n');
+    await writeFile(
+      path.join(folder, 'afterMigrateError.sql'),
+      'CREATE TABLE ${flyway:defaultSchema}.migrate_failed AS SELECT now() AS at;\n',
+    );
+    await writeFile(
+      path.join(folder, 'afterMigrate.sql'),
+      'CREATE TABLE migrate_succeeded (at timestamp);\n',
+    );
+    const j = job('callbacks-error');
+    try {
+      const [clone] = (await provision(j, { image })).clones;
+      const result = await migrate(j, {
+        migrations: { customers: [folder] },
+        flyway: { executable: FLYWAY },
+      });
+      expect(result.databases[0]?.error?.code).toBe('FAILED_VERSIONED_MIGRATION');
+      expect(await query(clone!, 'customers', 'SELECT at FROM migrate_failed')).toHaveLength(1);
+      await expect(query(clone!, 'customers', 'SELECT at FROM migrate_succeeded')).rejects.toThrow(
+        /migrate_succeeded/,
+      );
+    } finally {
+      await teardown(j);
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  describe('nothing to migrate', () => {
+    it('migrate fails naming the definition and the databases; a folder that does not exist is named', async () => {
+      const j = job('nomigrations');
+      await provision(j, { image });
+      try {
+        await expect(
+          migrate(j, { migrations: {}, flyway: { executable: FLYWAY }, sources: ['db/dataclone.yaml'] }),
+        ).rejects.toMatchObject({
+          message:
+            'migrate: nothing to migrate: no migrations for any database of the job (customers, orders, reporting): none has a migrations: folder in db/dataclone.yaml, and none was given with --migrations',
+          hint: expect.stringContaining('--migrations <database>=<folder>'),
+        });
+        await expect(
+          migrate(j, {
+            migrations: { customers: [path.join(ROOT, 'examples/sample/migrations/custmers')] },
+            flyway: { executable: FLYWAY },
+          }),
+        ).rejects.toThrow(
+          `migrate: the migrations folder of database customers, ${path.join(ROOT, 'examples/sample/migrations/custmers')}, does not exist`,
+        );
+      } finally {
+        await teardown(j);
+      }
+    });
+
+    it('run goes on to the tests and its migrate step says it was skipped', async () => {
+      const j = job('run-nomigrations');
+      const result = await runJob(j, {
+        provision: { image },
+        test: { command: [process.execPath, '-e', 'process.exit(0)'] },
+      });
+      expect(result).toMatchObject({ success: true, exitCode: 0 });
+      expect(result.steps.map((step) => step.step)).toEqual(['provision', 'migrate', 'test', 'teardown']);
+      expect(result.steps[1]).toMatchObject({
+        success: true,
+        databases: [],
+        skipped: expect.stringContaining(
+          'no migrations for any database of the job (customers, orders, reporting)',
+        ),
+      });
+    });
   });
 
   describe('faults', () => {

@@ -126,10 +126,9 @@ export const runCommand: Command = {
   options: { ...JOB, ...PROVISION, ...MIGRATE, ...TEST, keep: { type: 'boolean' } },
   async run(input, context) {
     const provisionWith = await provisionOptions(input, 'run', this.usage);
-    const migrations = await migrateOptions(input);
     const result = await runJob(jobOf(input, context), {
       provision: provisionWith,
-      migrate: Object.keys(migrations.migrations).length ? migrations : undefined,
+      migrate: await migrateOptions(input),
       test: input.rest.length ? testOptions(input, context) : undefined,
       keep: input.values.keep === true,
     });
@@ -213,7 +212,7 @@ async function migrateOptions(input: CommandInput): Promise<MigrateOptions> {
     ),
     baselineOnMigrate: input.values['no-baseline'] !== true,
   };
-  return { migrations, flyway };
+  return { migrations, flyway, sources: [file, environmentFile].filter((given) => given !== undefined) };
 }
 
 function reuseOption(input: CommandInput, command: string, usage: string): ReuseMode | undefined {

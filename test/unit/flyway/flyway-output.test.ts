@@ -64,6 +64,31 @@ describe('parseMigrateOutput', () => {
     });
   });
 
+  it('reads repeatable migrations as Flyway prints them: version "", and no target version when only they ran', () => {
+    const output = JSON.stringify({
+      initialSchemaVersion: '3',
+      targetSchemaVersion: null,
+      migrationsExecuted: 1,
+      migrations: [
+        {
+          category: 'Repeatable',
+          version: '',
+          description: 'create functions',
+          type: 'SQL',
+          filepath: '/m/R__create_functions.sql',
+          executionTime: 5,
+          rolledBack: false,
+        },
+      ],
+      success: true,
+    });
+    expect(parseMigrateOutput(output, 'orders', 1)).toMatchObject({
+      initialSchemaVersion: '3',
+      targetSchemaVersion: undefined,
+      migrations: [{ version: '', description: 'create functions', category: 'Repeatable' }],
+    });
+  });
+
   it('reads a migrate result that failed part way, keeping what did run', () => {
     const output = JSON.stringify({
       success: false,

@@ -12,7 +12,24 @@ export async function writableLayerBytes(host: DockerHost, containerId: string):
 
 /** Memory the container uses, without the page cache (which the kernel gives back when asked). */
 export async function memoryBytes(host: DockerHost, containerId: string): Promise<number> {
-  const stats = (await host.docker.getContainer(containerId).stats({ stream: false })) as {
+  return (await usageSample(host, containerId)).memoryBytes;
+}
+
+/** One reading of a container's cgroup counters, as `docker stats --no-stream` reads them. */
+export interface UsageSample {
+  /** Memory without the page cache, as memoryBytes counts it. */
+  memoryBytes: number;
+  /** CPU time the container has used since it started, in nanoseconds. */
+  cpuNanoseconds: number;
+  /** When the engine read the counters (ms since the epoch). */
+  readAt: number;
+}
+
+export async function usageSample(host: DockerHost, containerId: string): Promise<UsageSample> {
+  // one-shot: the engine answers at once instead of waiting a second for a second reading.
+  const stats = (await host.docker.getContainer(containerId).stats({ stream: false, 'one-shot': true })) as {
+    read?: string;
+    cpu_stats?: { cpu_usage?: { total_usage?: number } };
     memory_stats?: { usage?: number; stats?: Record<string, number> };
   };
   const usage = stats.memory_stats?.usage ?? 0;
@@ -21,5 +38,15 @@ export async function memoryBytes(host: DockerHost, containerId: string): Promis
     stats.memory_stats?.stats?.inactive_file ??
     stats.memory_stats?.stats?.cache ??
     0;
-  return Math.max(0, usage - cache);
+  return {
+    memoryBytes: Math.max(0, usage - cache),
+    cpuNanoseconds: stats.cpu_stats?.cpu_usage?.total_usage ?? 0,
+    readAt: stats.read ? Date.parse(stats.read) : Date.now(),
+  };
+}
+
+/** Cores a container used between two samples (1 = one core busy all the time). */
+export function coresUsed(before: UsageSample, after: UsageSample): number {
+  const elapsedNs = (after.readAt - before.readAt) * 1e6;
+  return elapsedNs > 0 ? (after.cpuNanoseconds - before.cpuNanoseconds) / elapsedNs : 0;
 }

@@ -17,8 +17,10 @@ export async function memoryBytes(host: DockerHost, containerId: string): Promis
 
 /** One reading of a container's cgroup counters, as `docker stats --no-stream` reads them. */
 export interface UsageSample {
-  /** Memory without the page cache, as memoryBytes counts it. */
+  /** Memory without the page cache, as memoryBytes counts it (and the kubelet its working set). */
   memoryBytes: number;
+  /** Anonymous and shared memory (PostgreSQL's shared buffers): what no page cache reclaim frees. */
+  anonymousBytes: number;
   /** CPU time the container has used since it started, in nanoseconds. */
   cpuNanoseconds: number;
   /** When the engine read the counters (ms since the epoch). */
@@ -38,8 +40,11 @@ export async function usageSample(host: DockerHost, containerId: string): Promis
     stats.memory_stats?.stats?.inactive_file ??
     stats.memory_stats?.stats?.cache ??
     0;
+  const counter = (name: string) =>
+    stats.memory_stats?.stats?.[`total_${name}`] ?? stats.memory_stats?.stats?.[name] ?? 0;
   return {
     memoryBytes: Math.max(0, usage - cache),
+    anonymousBytes: counter('active_anon') + counter('inactive_anon'),
     cpuNanoseconds: stats.cpu_stats?.cpu_usage?.total_usage ?? 0,
     readAt: stats.read ? Date.parse(stats.read) : Date.now(),
   };

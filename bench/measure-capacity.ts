@@ -44,7 +44,10 @@ export interface CapacitySettings {
 
 /** Means over the step's clones. */
 export interface CloneUsage {
+  /** Without the page cache the kernel reclaims first (docker stats' figure, the kubelet's working set). */
   memoryBytes: number;
+  /** Anonymous and shared memory only: the part no page cache reclaim frees. */
+  anonymousBytes: number;
   /** The writable layer, as Docker counts it. */
   diskBytes: number;
   cpuCores: number;
@@ -293,6 +296,7 @@ function usageOf(before: UsageSample[], after: UsageSample[], disk: number[]): C
   });
   return {
     memoryBytes: Math.round(mean(after.map((sample) => sample.memoryBytes))),
+    anonymousBytes: Math.round(mean(after.map((sample) => sample.anonymousBytes))),
     diskBytes: Math.round(mean(disk)),
     cpuCores: round(mean(cores), 4),
   };

@@ -2,12 +2,14 @@ import type { DockerHost } from '../src/docker/docker-host.js';
 
 /** Bytes in the container's writable layer, as Docker counts them (docker ps --size). */
 export async function writableLayerBytes(host: DockerHost, containerId: string): Promise<number> {
-  const [container] = await host.docker.listContainers({
-    all: true,
-    size: true,
-    filters: { id: [containerId] },
-  });
-  return (container as { SizeRw?: number } | undefined)?.SizeRw ?? 0;
+  return (await writableLayersBytes(host, [containerId]))[0] ?? 0;
+}
+
+/** The writable layers of several containers, in their order, from one listing. */
+export async function writableLayersBytes(host: DockerHost, containerIds: string[]): Promise<number[]> {
+  const listed = await host.docker.listContainers({ all: true, size: true, filters: { id: containerIds } });
+  const sizes = new Map(listed.map((c) => [c.Id, (c as { SizeRw?: number }).SizeRw ?? 0]));
+  return containerIds.map((id) => sizes.get(id) ?? 0);
 }
 
 /** Memory the container uses, without the page cache (which the kernel gives back when asked). */

@@ -18,7 +18,7 @@ import {
   type StepFigures,
 } from './capacity-model.js';
 import type { Dataset } from './datasets.js';
-import { coresUsed, usageSample, type UsageSample } from './docker-usage.js';
+import { coresUsed, usageSample, writableLayersBytes, type UsageSample } from './docker-usage.js';
 import { connect, type SqlClient } from './sql-client.js';
 import { log, stats, timed, type Stats } from './stats.js';
 
@@ -137,31 +137,7 @@ export async function measureCapacity(
         stoppedBecause = shortage;
         break;
       }
-      const added: number[] = [];
-      const firstQuery: number[] = [];
-      while (clones.length < count) {
-        const created = await create(`bench-${process.pid}-k${clones.length}`);
-        added.push(created.durationMs);
-        clones.push(created.clone);
-        firstQuery.push(await timeFirstQuery(created.clone, load));
-      }
-      const probes: number[] = [];
-      for (let run = 0; run < settings.probeRuns; run++) {
-        const probe = await create(`bench-${process.pid}-probe`);
-        probes.push(probe.durationMs);
-        await removeClone({ host, reporter: silentReporter, name: probe.clone.name });
-      }
-      const idle = await measureIdle(host, clones, settings.idleSeconds);
-      const loaded = await measureLoad(host, clones, load);
-      const step: CapacityStep = {
-        clones: count,
-        addedCreateMs: stats(added),
-        createMs: stats(probes),
-        firstQueryMs: stats(firstQuery),
-        idle,
-        load: loaded,
-        ...(await hostRoom(facts.rootDir)),
-      };
+      const step = await measureStep(host, clones, count, create, load, settings);
       steps.push(step);
       log(
         `${dataset.name}: ${count} clone(s): create ${step.createMs.median} ms, query ${step.load.queryMs.median} / ${step.load.queryMs.p95} ms (median / p95), ${mib(step.load.memoryBytes)} MiB and ${mib(step.load.diskBytes)} MiB disk per clone, ${step.load.cpuCores.toFixed(3)} cores per clone under load`,
@@ -176,12 +152,6 @@ export async function measureCapacity(
       }
       heldClones = count;
     }
-    const held = steps.find((step) => step.clones === heldClones) ?? steps[0];
-    const cost: CloneCost = {
-      memoryBytes: held?.load.memoryBytes ?? 0,
-      diskBytes: held?.load.diskBytes ?? 0,
-      clonesPerCore: heldClones / Math.max(1, facts.cpus),
-    };
     const thisMachine: NodeSize = {
       cores: facts.cpus,
       memoryBytes: facts.memoryBytes,
@@ -196,18 +166,71 @@ export async function measureCapacity(
       steps,
       stoppedBecause,
       heldClones,
-      model: {
-        cost,
-        clonesPerCoreIsLowerBound: !degraded,
-        thisMachine: clonesPerNode(thisMachine, cost),
-        largeNode: clonesPerNode(settings.largeNode, cost),
-      },
+      model: capacityModel(steps, heldClones, degraded, thisMachine, settings.largeNode),
     };
   } finally {
     for (const id of await host.findContainers({ [Labels.owner]: settings.owner }))
       await host.removeContainer(id);
     await host.removeImage(tag);
   }
+}
+
+/** Grows `clones` to `count` (each new one created, then queried once), then measures the step. */
+async function measureStep(
+  host: DockerHost,
+  clones: Clone[],
+  count: number,
+  create: (name: string) => ReturnType<typeof createClone>,
+  load: Load,
+  settings: CapacitySettings,
+): Promise<CapacityStep> {
+  const added: number[] = [];
+  const firstQuery: number[] = [];
+  while (clones.length < count) {
+    const created = await create(`bench-${process.pid}-k${clones.length}`);
+    added.push(created.durationMs);
+    clones.push(created.clone);
+    firstQuery.push(await timeFirstQuery(created.clone, load));
+  }
+  const probes: number[] = [];
+  for (let run = 0; run < settings.probeRuns; run++) {
+    const probe = await create(`bench-${process.pid}-probe`);
+    probes.push(probe.durationMs);
+    await removeClone({ host, reporter: silentReporter, name: probe.clone.name });
+  }
+  const idle = await measureIdle(host, clones, settings.idleSeconds);
+  const loaded = await measureLoad(host, clones, load);
+  return {
+    clones: count,
+    addedCreateMs: stats(added),
+    createMs: stats(probes),
+    firstQueryMs: stats(firstQuery),
+    idle,
+    load: loaded,
+    ...(await hostRoom((await host.facts()).rootDir)),
+  };
+}
+
+/** The model's inputs from the held step, and its estimates for this machine and the large node. */
+function capacityModel(
+  steps: CapacityStep[],
+  heldClones: number,
+  degraded: boolean,
+  thisMachine: NodeSize,
+  largeNode: NodeSize,
+): CapacityResult['model'] {
+  const held = steps.find((step) => step.clones === heldClones) ?? steps[0];
+  const cost: CloneCost = {
+    memoryBytes: held?.load.memoryBytes ?? 0,
+    diskBytes: held?.load.diskBytes ?? 0,
+    clonesPerCore: heldClones / Math.max(1, thisMachine.cores),
+  };
+  return {
+    cost,
+    clonesPerCoreIsLowerBound: !degraded,
+    thisMachine: clonesPerNode(thisMachine, cost),
+    largeNode: clonesPerNode(largeNode, cost),
+  };
 }
 
 /** The load each clone gets: point reads of random rows of the large table, every tenth an update. */
@@ -238,7 +261,14 @@ async function measureIdle(host: DockerHost, clones: Clone[], seconds: number): 
   const before = await sampleAll(host, clones);
   await sleep(seconds * 1000);
   const after = await sampleAll(host, clones);
-  return usageOf(before, after, await layerBytes(host, clones));
+  return usageOf(
+    before,
+    after,
+    await writableLayersBytes(
+      host,
+      clones.map((clone) => clone.containerId),
+    ),
+  );
 }
 
 async function measureLoad(host: DockerHost, clones: Clone[], load: Load): Promise<CapacityStep['load']> {
@@ -253,7 +283,14 @@ async function measureLoad(host: DockerHost, clones: Clone[], load: Load): Promi
     const after = await sampleAll(host, clones);
     const latencies = runs.flatMap((run) => run.latencies);
     return {
-      ...usageOf(before, after, await layerBytes(host, clones)),
+      ...usageOf(
+        before,
+        after,
+        await writableLayersBytes(
+          host,
+          clones.map((clone) => clone.containerId),
+        ),
+      ),
       queryMs: stats(latencies),
       queries: latencies.length,
       notSent: runs.reduce((sum, run) => sum + run.notSent, 0),
@@ -300,17 +337,6 @@ function usageOf(before: UsageSample[], after: UsageSample[], disk: number[]): C
     diskBytes: Math.round(mean(disk)),
     cpuCores: round(mean(cores), 4),
   };
-}
-
-/** Every clone's writable layer in one listing (docker ps --size computes each on the engine). */
-async function layerBytes(host: DockerHost, clones: Clone[]): Promise<number[]> {
-  const listed = await host.docker.listContainers({
-    all: true,
-    size: true,
-    filters: { id: clones.map((clone) => clone.containerId) },
-  });
-  const sizes = new Map(listed.map((c) => [c.Id, (c as { SizeRw?: number }).SizeRw ?? 0]));
-  return clones.map((clone) => sizes.get(clone.containerId) ?? 0);
 }
 
 /** Why growing to `count` clones would run short of memory or disk, judged by the last step; or undefined. */

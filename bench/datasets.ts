@@ -10,6 +10,8 @@ export interface Dataset {
   definition: string;
   /** A table with many rows in the primary database, for the first-write measurement. */
   largeTable?: string;
+  /** Rows of the large table, ids 1 to rows (generated datasets). */
+  rows?: number;
   cleanup?: () => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ INSERT INTO events SELECT seq, seq % 1000, CONCAT('kind-', seq % 17), CONCAT(MD5
     sizeMb,
     definition: path.join(dir, 'dataclone.yaml'),
     largeTable: 'events',
+    rows,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

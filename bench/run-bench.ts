@@ -12,14 +12,22 @@
  * Prints a table, writes bench/results/bench-<time>.json and an SVG chart of time against data
  * size beside it. Removes every container and image it made. Figures, not pass/fail: the tests
  * never assert timings.
+ *
+ * With --capacity: how many clones of the 1 GB images (PostgreSQL and MariaDB) this machine holds,
+ * growing 1, 2, 4, ... clones under a small paced load until create time or query latency
+ * doubles (bench/measure-capacity.ts; docs/scale-out.md explains the model). A smoke run:
+ *
+ *   BENCH_SIZES_MB=10 BENCH_MARIADB_SIZES_MB=10 BENCH_CAPACITY_MAX_CLONES=4 BENCH_CAPACITY_SECONDS=2 npm run bench -- --capacity
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { DockerHost } from '../src/docker/docker-host.js';
 import { timeAgainstSizeChart } from './chart.js';
+import { reportCapacity } from './capacity-report.js';
 import { generatedDataset, SAMPLES, type Dataset } from './datasets.js';
+import { measureCapacity, type CapacityResult, type CapacitySettings } from './measure-capacity.js';
 import { measureDataset, type BenchSettings, type DatasetResult } from './measure-dataset.js';
-import { log } from './stats.js';
+import { log, resultsBase } from './stats.js';
 
 const list = (text: string | undefined, fallback: string) =>
   (text ?? fallback).split(',').filter(Boolean).map(Number);
@@ -33,10 +41,34 @@ const settings: BenchSettings = {
   owner: `bench-${process.pid}`,
 };
 
+const capacity = process.argv.includes('--capacity');
+
+async function capacitySettings(host: DockerHost): Promise<CapacitySettings> {
+  const gib = (text: string | undefined, fallbackBytes: number) =>
+    text ? Number(text) * 2 ** 30 : fallbackBytes;
+  const { memoryBytes } = await host.facts();
+  return {
+    maxClones: Number(process.env.BENCH_CAPACITY_MAX_CLONES ?? 32),
+    rate: Number(process.env.BENCH_CAPACITY_RATE ?? 100),
+    loadSeconds: Number(process.env.BENCH_CAPACITY_SECONDS ?? 10),
+    idleSeconds: Number(process.env.BENCH_CAPACITY_IDLE_SECONDS ?? 3),
+    probeRuns: Number(process.env.BENCH_CAPACITY_PROBES ?? 3),
+    // Half the Docker host's memory by default: the machine may be shared.
+    memoryLimitBytes: gib(process.env.BENCH_CAPACITY_MEMORY_GIB, memoryBytes / 2),
+    minFreeDiskBytes: gib(process.env.BENCH_CAPACITY_MIN_FREE_GIB, 20 * 2 ** 30),
+    largeNode: {
+      cores: 64,
+      memoryBytes: 256 * 2 ** 30,
+      diskBytes: gib(process.env.BENCH_CAPACITY_NODE_DISK_GIB, 1024 * 2 ** 30),
+    },
+    owner: settings.owner,
+  };
+}
+
 async function main(): Promise<void> {
   const host = new DockerHost();
   await host.ping();
-  const datasets: Dataset[] = process.env.BENCH_SAMPLES === '0' ? [] : [...SAMPLES];
+  const datasets: Dataset[] = capacity || process.env.BENCH_SAMPLES === '0' ? [] : [...SAMPLES];
   // Interrupted (Ctrl-C, a CI timeout): remove what this run made before leaving.
   const interrupted = async () => {
     stopping = true;
@@ -61,10 +93,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void interrupted());
   process.once('SIGTERM', () => void interrupted());
-  for (const size of list(process.env.BENCH_SIZES_MB, '10,100,1024'))
+  for (const size of list(process.env.BENCH_SIZES_MB, capacity ? '1024' : '10,100,1024'))
     datasets.push(await generatedDataset('postgres', size));
-  for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, '10,100'))
+  for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, capacity ? '1024' : '10,100'))
     datasets.push(await generatedDataset('mariadb', size));
+  if (capacity) {
+    const chosen = await capacitySettings(host);
+    const results: CapacityResult[] = [];
+    try {
+      for (const dataset of datasets) results.push(await measureCapacity(host, dataset, chosen));
+    } finally {
+      for (const dataset of datasets) await dataset.cleanup?.();
+    }
+    await reportCapacity(results, chosen);
+    return;
+  }
   const results: DatasetResult[] = [];
   const largest = Math.max(0, ...datasets.map((d) => d.sizeMb));
   try {
@@ -135,9 +178,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     ...parallel,
   ].join('\n');
   process.stdout.write(`${text}\n`);
-  await mkdir('bench/results', { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = `bench/results/bench-${stamp}`;
+  const base = await resultsBase('bench');
   await writeFile(
     `${base}.json`,
     JSON.stringify(

@@ -13,9 +13,13 @@ export async function connect(clone: Clone, database: string): Promise<SqlClient
   if (!url) throw new Error(`clone ${clone.name} has no database ${database}`);
   if (clone.engine === 'postgres') {
     const client = new pg.Client({ connectionString: url });
+    // A server that goes away (an interrupted run removes its clones) fails the query in flight;
+    // the client's own error event would otherwise end the process before the cleanup is done.
+    client.on('error', () => {});
     await client.connect();
     return { query: (sql) => client.query(sql), close: () => client.end() };
   }
   const connection = await mysql.createConnection(url);
+  connection.on('error', () => {});
   return { query: (sql) => connection.query(sql), close: () => connection.end() };
 }

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+
 /** Median, p95 and range of a set of timings (nearest-rank percentiles). */
 export interface Stats {
   runs: number;
@@ -27,4 +29,10 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 export function log(message: string): void {
   process.stderr.write(`${message}\n`);
+}
+
+/** Where a run writes its results: bench/results/<kind>-<time>, without the extension. */
+export async function resultsBase(kind: 'bench' | 'capacity'): Promise<string> {
+  await mkdir('bench/results', { recursive: true });
+  return `bench/results/${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 }

@@ -492,6 +492,13 @@ export class DockerHost {
       }
     }
     await finished;
+    // The command has ended. Input it did not read goes nowhere, and the half-open socket
+    // would keep this process alive until Docker gives up on it (two minutes): release both.
+    if (options.stdin) {
+      options.stdin.unpipe(stream);
+      options.stdin.destroy();
+    }
+    stream.destroy();
     if (partialLine && options.onStderrLine) options.onStderrLine(partialLine);
     const { ExitCode } = await exec.inspect();
     return { exitCode: ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: errTail };

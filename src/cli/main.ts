@@ -3,6 +3,7 @@ import { describeError } from '../core/errors.js';
 import { dockerHostFromEnvironment } from '../docker/docker-host.js';
 import type { Command, CommandInput } from './command.js';
 import {
+  cloneConnect,
   cloneCreate,
   cloneList,
   cloneLogs,
@@ -43,6 +44,7 @@ const COMMANDS: Command[] = [
   cloneRemove,
   cloneSave,
   cloneLogs,
+  cloneConnect,
   provisionCommand,
   migrateCommand,
   testCommand,

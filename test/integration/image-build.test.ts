@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BUILD_CONTAINER_PREFIX } from '../../src/images/build-image.js';
@@ -7,6 +5,7 @@ import { loadImageDefinition } from '../../src/definition/load-image-definition.
 import { buildImage } from '../../src/images/build-image.js';
 import { readDataImage } from '../../src/images/data-image.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
+import { runCliFromSources } from '../support/run-cli.js';
 import { useTestHost } from '../support/test-host.js';
 
 const GOOD = `name: build-test
@@ -127,7 +126,14 @@ describe('image build', () => {
       });
       folders.push(folder.remove);
 
-      const build = await runCli(['image', 'build', '-f', folder.definition, '--tag', t.imageTag('early')]);
+      const build = await runCliFromSources([
+        'image',
+        'build',
+        '-f',
+        folder.definition,
+        '--tag',
+        t.imageTag('early'),
+      ]);
       expect(build.code).toBe(1);
       expect(build.stderr).toMatch(
         /restore database big.*psql:<stdin>:19: ERROR: {2}relation "no_such_table"/s,
@@ -174,31 +180,3 @@ describe('image build', () => {
     });
   });
 });
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/**
- * Runs the CLI from the sources as a user would run it; resolves once the process has exited,
- * with when it printed its error and when it exited (ms after the start).
- */
-function runCli(
-  args: string[],
-): Promise<{ code: number | null; stderr: string; errorPrintedMs: number; exitedMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let errorPrintedMs = Number.NaN;
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-    if (Number.isNaN(errorPrintedMs) && stderr.includes('dataclone: '))
-      errorPrintedMs = performance.now() - started;
-  });
-  return new Promise((resolve) => {
-    child.on('exit', (code) =>
-      resolve({ code, stderr, errorPrintedMs, exitedMs: performance.now() - started }),
-    );
-  });
-}

@@ -14,7 +14,7 @@ import {
 } from './commands/clone-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { gcCommand } from './commands/gc-command.js';
-import { imageBuild, imageList } from './commands/image-commands.js';
+import { imageBuild, imageList, imageRemove } from './commands/image-commands.js';
 import { proxyStart, proxyStop, proxySwitch } from './commands/proxy-commands.js';
 import { imagePromote, imagePrune, imagePull, imagePush } from './commands/registry-commands.js';
 import {
@@ -33,6 +33,7 @@ export const VERSION = '0.1.0';
 const COMMANDS: Command[] = [
   imageBuild,
   imageList,
+  imageRemove,
   imagePush,
   imagePull,
   imagePromote,

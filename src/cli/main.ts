@@ -151,3 +151,13 @@ function unknownCommand(argv: string[]): number {
   process.stderr.write(`dataclone: unknown command '${argv.slice(0, 2).join(' ')}'\n\n${help}\n`);
   return 2;
 }
+
+/**
+ * Reads a command line as runCli does, without running it: the command it names and what its
+ * options and arguments parse to. Throws the usage error runCli would report with exit code 2.
+ */
+export function parseCli(argv: string[]): { command: Command; input: CommandInput } {
+  const command = COMMANDS.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
+  if (!command) throw new UsageError(`unknown command '${argv.slice(0, 2).join(' ')}'`, 'dataclone --help');
+  return { command, input: parseCommandLine(command, argv.slice(command.words.length)).input };
+}

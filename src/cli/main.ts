@@ -3,6 +3,7 @@ import { describeError } from '../core/errors.js';
 import { dockerHostFromEnvironment } from '../docker/docker-host.js';
 import type { Command, CommandInput } from './command.js';
 import {
+  cloneConnect,
   cloneCreate,
   cloneList,
   cloneLogs,
@@ -13,7 +14,7 @@ import {
 } from './commands/clone-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { gcCommand } from './commands/gc-command.js';
-import { imageBuild, imageList } from './commands/image-commands.js';
+import { imageBuild, imageList, imageRemove } from './commands/image-commands.js';
 import { proxyStart, proxyStop, proxySwitch } from './commands/proxy-commands.js';
 import { imagePromote, imagePrune, imagePull, imagePush } from './commands/registry-commands.js';
 import {
@@ -32,6 +33,7 @@ export const VERSION = '0.1.0';
 const COMMANDS: Command[] = [
   imageBuild,
   imageList,
+  imageRemove,
   imagePush,
   imagePull,
   imagePromote,
@@ -43,6 +45,7 @@ const COMMANDS: Command[] = [
   cloneRemove,
   cloneSave,
   cloneLogs,
+  cloneConnect,
   provisionCommand,
   migrateCommand,
   testCommand,
@@ -147,4 +150,14 @@ function unknownCommand(argv: string[]): number {
   }
   process.stderr.write(`dataclone: unknown command '${argv.slice(0, 2).join(' ')}'\n\n${help}\n`);
   return 2;
+}
+
+/**
+ * Reads a command line as runCli does, without running it: the command it names and what its
+ * options and arguments parse to. Throws the usage error runCli would report with exit code 2.
+ */
+export function parseCli(argv: string[]): { command: Command; input: CommandInput } {
+  const command = COMMANDS.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
+  if (!command) throw new UsageError(`unknown command '${argv.slice(0, 2).join(' ')}'`, 'dataclone --help');
+  return { command, input: parseCommandLine(command, argv.slice(command.words.length)).input };
 }

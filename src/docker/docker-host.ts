@@ -1,6 +1,6 @@
 import tarStream from 'tar-stream';
 import Docker from 'dockerode';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Duplex, type Readable } from 'node:stream';
 import { DatacloneError } from '../core/errors.js';
 import { readHostFacts, type HostFacts } from './host-facts.js';
 import { labelFilter } from './labels.js';
@@ -474,28 +474,107 @@ export class DockerHost {
       for (const line of lines) options.onStderrLine(line);
     });
     this.docker.modem.demuxStream(stream, stdout, stderr);
-    const finished = new Promise<void>((resolve, reject) => {
-      stream.on('end', resolve);
-      stream.on('close', resolve);
-      stream.on('error', reject);
-    });
-    if (options.stdin) {
-      // A failing input (a truncated gzip file) ends the command's input; the caller sees the
-      // input's own error, which explains more than what the command makes of a cut-off stream.
-      // The input may have failed already, while the exec was being created (a truncated
-      // file fails at its first read): then there is nothing to pipe, and no error event to come.
-      const input = options.stdin;
-      if (input.errored || input.destroyed) stream.end();
-      else {
-        input.once('error', () => stream.end());
-        input.pipe(stream);
-      }
+    try {
+      await feedUntilEnd(stream, options.stdin);
+    } finally {
+      release(stream, options.stdin);
     }
-    await finished;
     if (partialLine && options.onStderrLine) options.onStderrLine(partialLine);
     const { ExitCode } = await exec.inspect();
     return { exitCode: ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: errTail };
   }
+
+  /**
+   * Runs a command inside a running container attached to the given streams, as `docker exec -i`
+   * does, or `docker exec -it` with a terminal: the command then gets a TTY of the terminal's
+   * size, and the input is put in raw mode for as long as it runs. Resolves with its exit code.
+   */
+  async execAttached(containerId: string, command: string[], options: AttachedExecOptions): Promise<number> {
+    const { terminal, stdin } = options;
+    const tty = terminal !== undefined;
+    const exec = await this.docker.getContainer(containerId).exec({
+      Cmd: command,
+      User: options.user,
+      Env: options.env ? Object.entries(options.env).map(([key, value]) => `${key}=${value}`) : undefined,
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: tty,
+    });
+    const stream = await exec.start({ hijack: true, stdin: true, Tty: tty });
+    // A TTY's output is one stream, not multiplexed.
+    if (tty) stream.pipe(options.stdout, { end: false });
+    else this.docker.modem.demuxStream(stream, options.stdout, options.stderr);
+    const resize = () => {
+      // A pseudo-terminal without a size (0 by 0) is better left at Docker's default.
+      if (terminal?.rows && terminal.columns)
+        exec.resize({ h: terminal.rows, w: terminal.columns }).catch(() => {});
+    };
+    if (terminal) {
+      stdin.setRawMode?.(true);
+      resize();
+      terminal.on('resize', resize);
+    }
+    try {
+      await feedUntilEnd(stream, stdin);
+    } finally {
+      if (terminal) {
+        terminal.off('resize', resize);
+        stdin.setRawMode?.(false);
+      }
+      release(stream, stdin);
+    }
+    const { ExitCode } = await exec.inspect();
+    return ExitCode ?? -1;
+  }
+}
+
+export interface AttachedExecOptions {
+  user?: string;
+  env?: Record<string, string>;
+  stdin: Readable & { setRawMode?: (mode: boolean) => unknown };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** A terminal to give the command a TTY of its size (process.stdout when it is one). */
+  terminal?: {
+    rows: number;
+    columns: number;
+    on(event: 'resize', listener: () => void): unknown;
+    off(event: 'resize', listener: () => void): unknown;
+  };
+}
+
+/** Feeds `input` to a started exec's stream; resolves once the command's output has ended. */
+function feedUntilEnd(stream: Duplex, input: Readable | undefined): Promise<void> {
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  if (input) {
+    // A failing input (a truncated gzip file) ends the command's input; the caller sees the
+    // input's own error, which explains more than what the command makes of a cut-off stream.
+    // The input may have failed already, while the exec was being created (a truncated
+    // file fails at its first read): then there is nothing to pipe, and no error event to come.
+    if (input.errored || input.destroyed) stream.end();
+    else {
+      input.once('error', () => stream.end());
+      input.pipe(stream);
+    }
+  }
+  return finished;
+}
+
+/**
+ * Once the command has ended: input it did not read goes nowhere, and the half-open socket
+ * would keep this process alive until Docker gives up on it (two minutes), so both go.
+ */
+function release(stream: Duplex, input: Readable | undefined): void {
+  if (input) {
+    input.unpipe(stream);
+    input.destroy();
+  }
+  stream.destroy();
 }
 
 function isLoopback(address: string): boolean {

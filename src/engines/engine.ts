@@ -42,6 +42,12 @@ export interface Engine {
    * only a short recovery when a clone starts from it.
    */
   checkpointCommand(): string[];
+  /**
+   * The engine's own client (psql; mariadb or mysql), run in a clone's container as the server
+   * user: logged in as the superuser over the server's socket, so with no password, in
+   * `database`, with `args` (the user's own client options) after.
+   */
+  clientCommand(database: string, args: string[]): string[];
   /** How a clone's container starts the server and applies the clone's password. */
   cloneStart(): CloneStart;
   /** Resolves once a real query succeeds with the clone's credentials; rejects on timeout. */

@@ -196,6 +196,15 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       return shell(`${CLIENT} -e "FLUSH TABLES"`);
     },
 
+    clientCommand(database, args) {
+      // The socket is the same with host networking: only the TCP port is the clone's own.
+      return shell(
+        `db="$1"; shift; exec ${CLIENT} --default-character-set=utf8mb4 --database="$db" "$@"`,
+        database,
+        ...args,
+      );
+    },
+
     cloneStart(): CloneStart {
       return {
         entrypoint: ['/bin/sh', '-c', cloneStartScript()],

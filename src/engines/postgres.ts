@@ -219,6 +219,18 @@ export const postgresEngine: Engine = {
     ];
   },
 
+  clientCommand(database, args) {
+    // The socket's name carries the port, which is the clone's own with host networking.
+    return [
+      'sh',
+      '-c',
+      `${FIND_BINARIES}; db="$1"; shift; exec psql -h ${SOCKET_DIRECTORY} -p "\${${LISTEN_PORT_VARIABLE}:-5432}" -U postgres -d "$db" "$@"`,
+      'sh',
+      database,
+      ...args,
+    ];
+  },
+
   cloneStart(): CloneStart {
     return {
       entrypoint: ['/bin/sh', '-c', CLONE_START_SCRIPT],

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-fs';
 import { DatacloneError } from '../core/errors.js';
@@ -52,8 +52,13 @@ export function dockerBuildShell(
 async function openInput(input: ShellInput, label: string, reporter: Reporter): Promise<Readable> {
   if (input.kind === 'folder-as-tar') return tar.pack(input.path) as unknown as Readable;
   const total = (await stat(input.path)).size;
-  const file = createReadStream(input.path).pipe(countBytes(label, total, reporter));
-  return input.gunzip ? file.pipe(createGunzip()) : file;
+  const file = createReadStream(input.path);
+  const counted = countBytes(label, total, reporter);
+  // A pipeline, not pipe(): a read error reaches the last stream (which the exec reads), and
+  // destroying that stream, once the command has ended, closes the file too. Errors are seen
+  // on the last stream; the callback has nothing to add.
+  const noop = () => {};
+  return input.gunzip ? pipeline(file, counted, createGunzip(), noop) : pipeline(file, counted, noop);
 }
 
 /** Reports how much of a source has been read, as bytes of the file on disk. */

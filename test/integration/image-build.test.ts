@@ -1,9 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BUILD_CONTAINER_PREFIX } from '../../src/images/build-image.js';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { readDataImage } from '../../src/images/data-image.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
+import { runCliFromSources } from '../support/run-cli.js';
 import { useTestHost } from '../support/test-host.js';
 
 const GOOD = `name: build-test
@@ -106,6 +108,42 @@ describe('image build', () => {
       );
       expect(await t.snapshot()).toEqual(before);
       expect((await t.host.inspectImage(tag))?.id).toBe(good.imageId);
+    });
+
+    it('a restore that fails early in an input larger than the pipe buffers: the CLI exits at once', async () => {
+      // 19 statements, the last of them failing, then 8 MB that psql never reads.
+      const row = `INSERT INTO big VALUES (1, '${'y'.repeat(200)}');\n`;
+      const sql = [
+        'CREATE TABLE big (id int, payload text);\n',
+        ...Array.from({ length: 17 }, (_, i) => `INSERT INTO big VALUES (${i}, 'x');\n`),
+        'INSERT INTO no_such_table VALUES (1);\n',
+        row.repeat(Math.ceil((8 * 1024 * 1024) / row.length)),
+      ].join('');
+      const name = `early-failure-${process.pid}`;
+      const folder = await writeDefinitionFolder({
+        'dataclone.yaml': `name: ${name}\nengine: postgres\nversion: "15"\ndatabases:\n  - name: big\n    source: big.sql\n`,
+        'big.sql': sql,
+      });
+      folders.push(folder.remove);
+
+      const build = await runCliFromSources([
+        'image',
+        'build',
+        '-f',
+        folder.definition,
+        '--tag',
+        t.imageTag('early'),
+      ]);
+      expect(build.code).toBe(1);
+      expect(build.stderr).toMatch(
+        /restore database big.*psql:<stdin>:19: ERROR: {2}relation "no_such_table"/s,
+      );
+      // It exited as soon as it had said why (it used to take two minutes more).
+      expect(build.exitedMs - build.errorPrintedMs).toBeLessThan(3000);
+      const containers = await t.docker.listContainers({ all: true });
+      expect(containers.flatMap((c) => c.Names)).not.toContainEqual(
+        expect.stringContaining(`${BUILD_CONTAINER_PREFIX}${name}-`),
+      );
     });
 
     it('a base image that cannot be found or pulled', async () => {

@@ -1,6 +1,7 @@
 import type { Clone } from '../../clones/clone.js';
 import { parseNetworking, type NetworkingChoice } from '../../clones/clone-networking.js';
 import { DatacloneError } from '../../core/errors.js';
+import { connectClone } from '../../clones/connect-clone.js';
 import { createClone } from '../../clones/create-clone.js';
 import { listClones, requireClone } from '../../clones/read-clone.js';
 import { removeClone } from '../../clones/remove-clone.js';
@@ -159,6 +160,28 @@ export const cloneLogs: Command = {
       process.stdout.write(await host.containerLogs(clone.containerId, numberOption(input, 'tail')));
     }
     return 0;
+  },
+};
+
+export const cloneConnect: Command = {
+  words: ['clone', 'connect'],
+  summary: "Open the engine's own client (psql, mariadb/mysql) in a clone, logged in",
+  usage: 'dataclone clone connect <name> [--database <name>] [-- <client arguments>]',
+  options: { database: { type: 'string', short: 'd' } },
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, { host }) {
+    // A TTY only when there is a terminal to type in; else plain streams, for scripts and pipes.
+    const terminal = process.stdin.isTTY && process.stdout.isTTY ? process.stdout : undefined;
+    return connectClone({
+      host,
+      name: input.positionals[0] ?? '',
+      database: stringOption(input, 'database'),
+      args: input.rest,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      terminal,
+    });
   },
 };
 

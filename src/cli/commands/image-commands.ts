@@ -1,5 +1,6 @@
 import { loadImageDefinition } from '../../definition/load-image-definition.js';
 import { buildImage, seconds } from '../../images/build-image.js';
+import { removeImages } from '../../images/remove-images.js';
 import { Labels } from '../../docker/labels.js';
 import { stringOption, type Command } from '../command.js';
 import { formatBytes } from '../terminal-reporter.js';
@@ -94,6 +95,24 @@ export const imageList: Command = {
           ]),
         ),
       );
+    return 0;
+  },
+};
+
+export const imageRemove: Command = {
+  words: ['image', 'remove'],
+  summary: 'Remove data images; refuses while clones use one, unless --force removes them too',
+  usage: 'dataclone image remove <image:tag>... [--force] [--json]',
+  options: { force: { type: 'boolean' } },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: '<image:tag>' },
+  async run(input, { host, reporter, print, json }) {
+    const removed = await removeImages({
+      host,
+      reporter,
+      references: input.positionals,
+      force: input.values.force === true,
+    });
+    if (json) print(JSON.stringify(removed, null, 2));
     return 0;
   },
 };

@@ -65,50 +65,52 @@ describe('labels of a data image', () => {
     expect(labels).toMatchObject(TRICKY_LABELS);
   });
 
-  it('that name clone settings are ignored with a warning: reset joins no other network and keeps bridge networking', async () => {
-    const victim = `${t.cloneName('victim')}-net`;
-    await t.docker.createNetwork({ Name: victim, Labels: { 'dataclone.owner': t.owner } });
-    const crafted = await craftImage({
-      'dataclone.network': victim,
-      'dataclone.instance': 'shop',
-      'dataclone.environment': 'victims',
-      'dataclone.networking': 'host',
-      'dataclone.standby': 'true',
-      'dataclone.clone': 'someone-else',
-    });
-    const { clone } = await createClone({
-      host: t.host,
-      reporter: t.reporter,
-      image: crafted,
-      owner: t.owner,
-    });
-    try {
-      expect(t.reporter.lines.join('\n')).toMatch(
-        /warning: image .*crafted.* carries labels that describe a clone.*dataclone\.network=/,
-      );
-      expect(clone).toMatchObject({ networking: 'bridge' });
-      expect(clone.environment).toBeUndefined();
-      await resetClone({ host: t.host, reporter: t.reporter, name: clone.name });
-      const container = await t.docker
-        .getContainer(clone.containerId)
-        .inspect()
-        .catch(() => undefined);
-      const after = await t.docker.getContainer(`dataclone-${clone.name}`).inspect();
-      expect(container).toBeUndefined();
-      expect(after.HostConfig.NetworkMode).not.toBe('host');
-      expect(Object.keys(after.NetworkSettings.Networks)).not.toContain(victim);
-      expect(after.Config.Labels).toMatchObject({
-        'dataclone.network': '',
-        'dataclone.instance': '',
-        'dataclone.networking': 'bridge',
-        'dataclone.standby': '',
-        'dataclone.clone': clone.name,
+  it.each([
+    [
+      "joins no other network under another instance's name",
+      { 'dataclone.instance': 'shop', 'dataclone.environment': 'victims' },
+    ],
+    [
+      'starts no host networking and no standby',
+      { 'dataclone.networking': 'host', 'dataclone.standby': 'true', 'dataclone.clone': 'someone-else' },
+    ],
+  ])(
+    'that name clone settings are ignored with a warning: reset %s',
+    async (_, settings: Record<string, string>) => {
+      const victim = `${t.cloneName('victim')}-net`;
+      await t.docker.createNetwork({ Name: victim, Labels: { 'dataclone.owner': t.owner } });
+      const crafted = await craftImage({ 'dataclone.network': victim, ...settings });
+      const { clone } = await createClone({
+        host: t.host,
+        reporter: t.reporter,
+        image: crafted,
+        owner: t.owner,
       });
-    } finally {
-      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
-      await t.docker.getNetwork(victim).remove();
-    }
-  });
+      try {
+        await resetClone({ host: t.host, reporter: t.reporter, name: clone.name });
+        const after = await t.docker.getContainer(`dataclone-${clone.name}`).inspect();
+        expect(after.Id).not.toBe(clone.containerId);
+        expect(after.HostConfig.NetworkMode).not.toBe('host');
+        expect(Object.keys(after.NetworkSettings.Networks)).not.toContain(victim);
+        expect(after.Config.Labels).toMatchObject({
+          'dataclone.network': '',
+          'dataclone.instance': '',
+          'dataclone.environment': '',
+          'dataclone.networking': 'bridge',
+          'dataclone.standby': '',
+          'dataclone.clone': clone.name,
+        });
+        const warning = t.reporter.lines.find((line) =>
+          line.startsWith(`warning: image ${crafted} carries labels`),
+        );
+        expect(warning).toContain('that describe a clone, not an image, and they are ignored');
+        expect(warning).toContain(`dataclone.network="${victim}"`);
+      } finally {
+        await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+        await t.docker.getNetwork(victim).remove();
+      }
+    },
+  );
 
   it.each([
     [

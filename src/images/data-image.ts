@@ -54,6 +54,7 @@ export async function readDataImage(
   const check = new LabelCheck(reference, field, labels);
   const engine = check.engine();
   const databases = check.databases();
+  check.port(engine.port);
   return {
     reference,
     id: image.id,
@@ -97,6 +98,13 @@ class LabelCheck {
     } catch {
       throw this.invalid(Labels.engine, 'postgres, mysql or mariadb');
     }
+  }
+
+  /** The server's port inside the container, where the image says: the engine's own. */
+  port(enginePort: number): void {
+    const value = this.labels[Labels.port];
+    if (value !== undefined && value !== String(enginePort))
+      throw this.invalid(Labels.port, `${enginePort}, the port of ${this.labels[Labels.engine]}`);
   }
 
   /** An optional label: empty when missing, else it must match. */

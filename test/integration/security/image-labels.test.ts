@@ -121,6 +121,7 @@ describe('labels of a data image', () => {
     ['dataclone.databases.primary', 'elsewhere'],
     ['dataclone.superuser', 'postgres@evil'],
     ['dataclone.engine', 'oracle'],
+    ['dataclone.port', '5432/tcp?x'],
     ['dataclone.connects-to-itself', 'maybe'],
   ])(
     'that break the rules of a definition are refused, naming the image and the label (%s=%s)',

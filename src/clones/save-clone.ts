@@ -42,24 +42,54 @@ export async function saveClone(
       `Check the clone's log: dataclone clone logs ${name}.`,
     );
   }
-  // A commit records the committed container's whole configuration (its environment with the
-  // password, in `container_config`) and keeps its labels, so the commit is only a step: the
-  // saved image is its layers under a configuration written here.
+  const imageId = (await host.facts()).containerdImageStore
+    ? await commitWithoutTheClone(host, server, clone)
+    : await commitUnderNewConfig(host, server, clone);
+  await host.tagImage(imageId, options.tag);
+  const durationMs = Math.round(performance.now() - started);
+  options.reporter.info(`Saved clone ${name} as ${options.tag} (${imageId.slice(7, 19)}, ${durationMs} ms)`);
+  return { imageId, tag: options.tag, durationMs };
+}
+
+/**
+ * A commit records the committed container's whole configuration (its environment with the
+ * password, in `container_config`) and keeps its labels, so the commit is only a step: the saved
+ * image is its layers under a configuration written here.
+ */
+async function commitUnderNewConfig(host: DockerHost, server: string, clone: Clone): Promise<string> {
   const committed = await host.commitContainer(server, []);
-  let imageId: string;
   try {
     const [data, layers] = await Promise.all([
       host.readImageConfig(clone.imageId),
       host.readImageConfig(committed).then((config) => config.rootfs.diff_ids),
     ]);
-    imageId = await host.createImageFromConfig(savedImageConfig(data, layers, clone));
+    return await host.createImageFromConfig(savedImageConfig(data, layers, clone));
   } finally {
     await host.removeImage(committed);
   }
-  await host.tagImage(imageId, options.tag);
-  const durationMs = Math.round(performance.now() - started);
-  options.reporter.info(`Saved clone ${name} as ${options.tag} (${imageId.slice(7, 19)}, ${durationMs} ms)`);
-  return { imageId, tag: options.tag, durationMs };
+}
+
+/**
+ * Docker's containerd image store records no container configuration with a commit, but loads
+ * no configuration without its layers' blobs: there the commit itself empties every variable
+ * and clone label of the container (Docker keeps their keys; no value of the clone remains).
+ */
+async function commitWithoutTheClone(host: DockerHost, server: string, clone: Clone): Promise<string> {
+  const container = await host.inspectContainer(server);
+  const variables = Object.keys(container?.env ?? {}).filter((key) => key.startsWith('DATACLONE_'));
+  const labels = CLONE_LABELS.filter((key) => container?.labels[key] !== undefined);
+  const created = new Date().toISOString();
+  return host.commitContainer(
+    server,
+    variables.map((key) => `ENV ${key}=`),
+    {
+      Labels: {
+        ...Object.fromEntries(labels.map((key) => [key, ''])),
+        [Labels.built]: created,
+        [Labels.savedFrom]: `${clone.name} (${clone.image})`,
+      },
+    },
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { savedImageConfig } from '../../../src/clones/save-clone.js';
+import { parseHostFacts } from '../../../src/docker/host-facts.js';
 import { historyEntries, type ImageConfig } from '../../../src/docker/image-config.js';
 
 const data: ImageConfig = {
@@ -74,5 +75,15 @@ describe('history entries read back from the history API', () => {
       { created: '1970-01-01T00:00:00.000Z' },
       { created: '1970-01-01T00:00:00.000Z' },
     ]);
+  });
+});
+
+describe("Docker's containerd image store", () => {
+  it('is told from docker info, so clone save commits there instead of loading a config', () => {
+    const info = { Driver: 'overlayfs', DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']] };
+    expect(parseHostFacts(info).containerdImageStore).toBe(true);
+    expect(
+      parseHostFacts({ Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs']] }),
+    ).not.toHaveProperty('containerdImageStore');
   });
 });

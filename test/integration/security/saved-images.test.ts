@@ -8,8 +8,10 @@ import { saveClone } from '../../../src/clones/save-clone.js';
 import { loadImageDefinition } from '../../../src/definition/load-image-definition.js';
 import { CLONE_LABELS } from '../../../src/docker/labels.js';
 import { buildImage } from '../../../src/images/build-image.js';
+import { pullImage, pushImage } from '../../../src/images/registry.js';
 import { writeDefinitionFolder } from '../../support/fixtures.js';
 import { query } from '../../support/query.js';
+import { startRegistry } from '../../support/registry.js';
 import { useTestHost } from '../../support/test-host.js';
 
 const t = useTestHost();
@@ -100,6 +102,48 @@ describe('an image made by clone save', () => {
       await removeClone({ host: t.host, reporter: t.reporter, name: fromStash.name });
     } finally {
       await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+    }
+  });
+
+  it('goes through a registry and back: the config blob the registry holds carries no password either', async () => {
+    const registry = await startRegistry();
+    const { clone } = await createClone({ host: t.host, reporter: t.reporter, image, owner: t.owner });
+    const reference = `${registry.address}/dataclone-test/saved-secrets:${t.owner}`;
+    const credentials = { user: registry.user, password: registry.password };
+    try {
+      await query(clone, 'app', "INSERT INTO notes VALUES (3, 'three')");
+      await saveClone({ host: t.host, reporter: t.reporter, name: clone.name, tag: reference });
+      await pushImage({ host: t.host, reporter: t.reporter, reference, credentials });
+
+      const authorization = `Basic ${Buffer.from(`${registry.user}:${registry.password}`).toString('base64')}`;
+      const base = `http://${registry.address}/v2/dataclone-test/saved-secrets`;
+      const manifest = (await (
+        await fetch(`${base}/manifests/${t.owner}`, {
+          headers: { authorization, accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+        })
+      ).json()) as { config: { digest: string } };
+      const config = await (
+        await fetch(`${base}/blobs/${manifest.config.digest}`, { headers: { authorization } })
+      ).text();
+      expect(config).toContain('"dataclone.engine":"postgres"');
+      expect(config).not.toContain(clone.connection.password);
+      expect(config).not.toMatch(CLONE_VARIABLE);
+      expect(config).not.toContain('container_config');
+
+      await t.host.removeImage(reference);
+      await pullImage({ host: t.host, reporter: t.reporter, reference, credentials });
+      const { clone: pulled } = await createClone({
+        host: t.host,
+        reporter: t.reporter,
+        image: reference,
+        owner: t.owner,
+      });
+      expect(await query(pulled, 'app', 'SELECT count(*)::int AS n FROM notes')).toEqual([{ n: 2 }]);
+      await removeClone({ host: t.host, reporter: t.reporter, name: pulled.name });
+    } finally {
+      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+      await t.host.removeImage(reference).catch(() => {});
+      await registry.stop();
     }
   });
 

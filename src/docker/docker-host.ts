@@ -410,8 +410,9 @@ export class DockerHost {
     );
     const failed = events.find((event) => event.error);
     if (failed)
-      throw new Error(
-        `docker load of a new image config failed: ${failed.errorDetail?.message ?? failed.error}`,
+      throw new DatacloneError(
+        `${this.description} did not create an image from a new configuration: ${failed.errorDetail?.message ?? failed.error}`,
+        'dataclone writes the image configuration itself and loads it with `docker load`, naming layers the engine already has; report this with `docker version` and `docker info`.',
       );
     return imageId;
   }

@@ -11,7 +11,7 @@ import { buildImage } from '../../../src/images/build-image.js';
 import { pullImage, pushImage } from '../../../src/images/registry.js';
 import { writeDefinitionFolder } from '../../support/fixtures.js';
 import { query } from '../../support/query.js';
-import { startRegistry } from '../../support/registry.js';
+import { startRegistry, type TestRegistry } from '../../support/registry.js';
 import { useTestHost } from '../../support/test-host.js';
 
 const t = useTestHost();
@@ -67,6 +67,29 @@ async function savedArchiveJson(reference: string): Promise<string[]> {
   return texts;
 }
 
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+/** The config blob a registry holds for a tag (through an index, as a containerd store pushes). */
+async function registryConfigBlob(registry: TestRegistry, name: string, reference: string): Promise<string> {
+  const authorization = `Basic ${Buffer.from(`${registry.user}:${registry.password}`).toString('base64')}`;
+  const base = `http://${registry.address}/v2/${name}`;
+  const get = (path: string, accept?: string) =>
+    fetch(`${base}/${path}`, { headers: { authorization, ...(accept ? { accept } : {}) } });
+  let manifest = (await (await get(`manifests/${reference}`, MANIFEST_TYPES)).json()) as {
+    config?: { digest: string };
+    manifests?: { digest: string; platform?: { os?: string } }[];
+  };
+  const inner = manifest.manifests?.find((entry) => entry.platform?.os === 'linux');
+  if (inner)
+    manifest = (await (await get(`manifests/${inner.digest}`, MANIFEST_TYPES)).json()) as typeof manifest;
+  return (await get(`blobs/${manifest.config?.digest ?? ''}`)).text();
+}
+
 describe('an image made by clone save', () => {
   it('carries no password and no environment of the clone: not in inspect, history or the saved config', async () => {
     const { clone } = await createClone({ host: t.host, reporter: t.reporter, image, owner: t.owner });
@@ -115,16 +138,7 @@ describe('an image made by clone save', () => {
       await saveClone({ host: t.host, reporter: t.reporter, name: clone.name, tag: reference });
       await pushImage({ host: t.host, reporter: t.reporter, reference, credentials });
 
-      const authorization = `Basic ${Buffer.from(`${registry.user}:${registry.password}`).toString('base64')}`;
-      const base = `http://${registry.address}/v2/dataclone-test/saved-secrets`;
-      const manifest = (await (
-        await fetch(`${base}/manifests/${t.owner}`, {
-          headers: { authorization, accept: 'application/vnd.docker.distribution.manifest.v2+json' },
-        })
-      ).json()) as { config: { digest: string } };
-      const config = await (
-        await fetch(`${base}/blobs/${manifest.config.digest}`, { headers: { authorization } })
-      ).text();
+      const config = await registryConfigBlob(registry, 'dataclone-test/saved-secrets', t.owner);
       expect(config).toContain('"dataclone.engine":"postgres"');
       expect(config).not.toContain(clone.connection.password);
       expect(config).not.toMatch(CLONE_VARIABLE);

@@ -4,7 +4,7 @@ import { DatacloneError } from '../core/errors.js';
 import { randomPassword, randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
 import type { ContainerSpec, DockerHost } from '../docker/docker-host.js';
-import { Labels } from '../docker/labels.js';
+import { cloneContainerLabels, cloneLabelsOf, Labels } from '../docker/labels.js';
 import {
   DATABASE_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
@@ -66,6 +66,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     : '';
   await host.ping();
   const image = await readDataImage(host, options.image);
+  warnOfCloneLabels(reporter, options.image, image);
   const networking = await chooseNetworking(host, reporter, {
     requested: options.networking,
     standby: options.standby === true,
@@ -89,7 +90,9 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
       `clone ${name}: ${host.description} is another machine, and the clone's port is published on its loopback (${bindAddress}) only; publish it where this machine reaches it with --bind-address 0.0.0.0 (or the host's address). Each clone has its own password.`,
     );
   }
-  const labels: Record<string, string> = {
+  // Every clone label is set here, so that none of the image's own labels (Docker copies them
+  // onto the container) decides anything about this clone later, in reset or remove.
+  const labels = cloneContainerLabels({
     [Labels.clone]: name,
     [Labels.owner]: options.owner ?? defaultOwner(),
     [Labels.image]: options.image,
@@ -104,7 +107,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     [Labels.created]: new Date().toISOString(),
     [Labels.expires]: expires,
     ...(options.membership ? membershipLabels(options.membership) : {}),
-  };
+  });
   if (options.standby && options.membership) {
     throw new DatacloneError(
       `clone ${name}: a standby is not available for the instances of an environment yet`,
@@ -144,7 +147,7 @@ export async function startClone(
   const engine = engineFor(image.engine);
   const start = engine.cloneStart();
   const instance = labels[Labels.instance];
-  const bindAddress = labels[Labels.bindAddress] ?? '127.0.0.1';
+  const bindAddress = labels[Labels.bindAddress] || '127.0.0.1';
   const readiness = {
     credentials: { user: image.superuser || engine.superuser, password },
     database: image.primaryDatabase || engine.maintenanceDatabase,
@@ -208,6 +211,15 @@ export async function startClone(
       if (hostPort !== undefined || attempt === 3) throw portInUse(name, bindAddress, port, error);
     }
   }
+}
+
+/** A data image says what its data is; how a clone of it runs is dataclone's to decide. */
+function warnOfCloneLabels(reporter: Reporter, reference: string, image: DataImage): void {
+  const ignored = cloneLabelsOf(image.labels);
+  if (ignored.length === 0) return;
+  reporter.warn(
+    `image ${reference} carries labels that describe a clone, not an image, and they are ignored: ${ignored.map((key) => `${key}=${JSON.stringify(image.labels[key])}`).join(', ')}. Images made by dataclone never carry them; check where this image came from.`,
+  );
 }
 
 function membershipLabels(membership: CloneMembership): Record<string, string> {

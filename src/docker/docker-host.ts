@@ -1,8 +1,15 @@
 import tarStream from 'tar-stream';
 import Docker from 'dockerode';
-import { PassThrough, type Duplex, type Readable } from 'node:stream';
+import { PassThrough, Readable, type Duplex } from 'node:stream';
 import { DatacloneError } from '../core/errors.js';
 import { readHostFacts, type HostFacts } from './host-facts.js';
+import {
+  configOnlyArchive,
+  historyEntries,
+  runConfigOf,
+  type HistoryLine,
+  type ImageConfig,
+} from './image-config.js';
 import { labelFilter } from './labels.js';
 
 /** What one command run inside a container printed and how it ended. */
@@ -354,10 +361,59 @@ export class DockerHost {
     return networks.map((network) => network.Id);
   }
 
-  async commitContainer(id: string, changes: string[]): Promise<string> {
-    const result = (await this.docker.getContainer(id).commit({ changes })) as { Id?: string; id?: string };
+  /**
+   * Commits a container's files as an image. `config`, when given, is where the image's
+   * configuration starts (its labels are stored as given, where a LABEL change would expand
+   * `$VARIABLES`); `changes` (Dockerfile instructions) apply on top. Docker still adds the
+   * container's own environment and labels, and records the container's configuration.
+   */
+  async commitContainer(
+    id: string,
+    changes: string[],
+    config?: { Labels?: Record<string, string> },
+  ): Promise<string> {
+    const result = (await this.docker
+      .getContainer(id)
+      .commit({ _query: { container: id, changes }, _body: config ?? {} })) as { Id?: string; id?: string };
     const imageId = result.Id ?? result.id;
     if (!imageId) throw new Error(`docker commit of ${id} returned no image ID`);
+    return imageId;
+  }
+
+  /** An image's configuration, written anew from what `docker inspect` and `docker history` say. */
+  async readImageConfig(reference: string): Promise<ImageConfig> {
+    const image = this.docker.getImage(reference);
+    const [info, lines] = await Promise.all([image.inspect(), image.history() as Promise<HistoryLine[]>]);
+    const layers = info.RootFS?.Layers ?? [];
+    return {
+      architecture: info.Architecture,
+      os: info.Os,
+      ...((info as { Variant?: string }).Variant ? { variant: (info as { Variant?: string }).Variant } : {}),
+      created: info.Created,
+      config: runConfigOf(info.Config as unknown as Record<string, unknown>),
+      rootfs: { type: 'layers', diff_ids: layers },
+      history: historyEntries(lines, layers.length),
+    };
+  }
+
+  /**
+   * Creates an image from a configuration whose layers Docker already has (loads an archive of
+   * only the config), so the image holds exactly that configuration; returns its ID.
+   */
+  async createImageFromConfig(config: ImageConfig): Promise<string> {
+    const { archive, imageId } = await configOnlyArchive(config);
+    const stream = await this.docker.loadImage(Readable.from([archive]), { quiet: true });
+    const events = await new Promise<ProgressEvent[]>((resolve, reject) =>
+      this.docker.modem.followProgress(stream, (error: Error | null, result: ProgressEvent[]) =>
+        error ? reject(error) : resolve(result ?? []),
+      ),
+    );
+    const failed = events.find((event) => event.error);
+    if (failed)
+      throw new DatacloneError(
+        `${this.description} did not create an image from a new configuration: ${failed.errorDetail?.message ?? failed.error}`,
+        'dataclone writes the image configuration itself and loads it with `docker load`, naming layers the engine already has; report this with `docker version` and `docker info`.',
+      );
     return imageId;
   }
 

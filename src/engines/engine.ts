@@ -135,3 +135,29 @@ export interface ConnectionDetails {
   /** The engine's usual client variables (PGHOST, PGPORT, ...) for the primary database. */
   clientEnvironment: Record<string, string>;
 }
+
+/**
+ * A database's URL and JDBC URL, every part encoded: the user and password, the host (an IPv6
+ * address in brackets) and the database name as a path segment, so that no part can add to the
+ * URL what it does not say (a name with `?socketFactory=...` sets no driver option).
+ */
+export function databaseConnection(
+  schemes: { url: string; jdbc: string },
+  endpoint: Endpoint,
+  credentials: Credentials,
+  name: string,
+): DatabaseConnection {
+  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
+  const server = `${urlHost(endpoint.host)}:${endpoint.port}`;
+  const path = encodeURIComponent(name);
+  return {
+    name,
+    url: `${schemes.url}://${auth}@${server}/${path}`,
+    jdbcUrl: `${schemes.jdbc}://${server}/${path}`,
+  };
+}
+
+function urlHost(host: string): string {
+  if (host.includes(':')) return `[${host.replace(/^\[|\]$/g, '')}]`;
+  return encodeURIComponent(host);
+}

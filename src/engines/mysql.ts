@@ -11,7 +11,7 @@ import type {
   Engine,
   ShellInput,
 } from './engine.js';
-import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from './engine.js';
+import { databaseConnection, LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from './engine.js';
 import { pollUntilReady } from './readiness.js';
 
 /**
@@ -241,7 +241,6 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       databases: string[],
       primary: string,
     ): ConnectionDetails {
-      const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
       const jdbcScheme = flavour === 'mariadb' ? 'jdbc:mariadb' : 'jdbc:mysql';
       return {
         engine: flavour,
@@ -250,11 +249,9 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         user: credentials.user,
         password: credentials.password,
         primaryDatabase: primary,
-        databases: databases.map((name) => ({
-          name,
-          url: `mysql://${auth}@${endpoint.host}:${endpoint.port}/${encodeURIComponent(name)}`,
-          jdbcUrl: `${jdbcScheme}://${endpoint.host}:${endpoint.port}/${name}`,
-        })),
+        databases: databases.map((name) =>
+          databaseConnection({ url: 'mysql', jdbc: jdbcScheme }, endpoint, credentials, name),
+        ),
         clientEnvironment: {
           MYSQL_HOST: endpoint.host,
           MYSQL_TCP_PORT: String(endpoint.port),

@@ -12,6 +12,7 @@ import type {
   ShellInput,
 } from './engine.js';
 import {
+  databaseConnection,
   DATABASE_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
   LISTEN_PORT_VARIABLE,
@@ -269,7 +270,6 @@ export const postgresEngine: Engine = {
     databases: string[],
     primary: string,
   ): ConnectionDetails {
-    const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
     return {
       engine: 'postgres',
       host: endpoint.host,
@@ -277,11 +277,9 @@ export const postgresEngine: Engine = {
       user: credentials.user,
       password: credentials.password,
       primaryDatabase: primary,
-      databases: databases.map((name) => ({
-        name,
-        url: `postgresql://${auth}@${endpoint.host}:${endpoint.port}/${encodeURIComponent(name)}`,
-        jdbcUrl: `jdbc:postgresql://${endpoint.host}:${endpoint.port}/${name}`,
-      })),
+      databases: databases.map((name) =>
+        databaseConnection({ url: 'postgresql', jdbc: 'jdbc:postgresql' }, endpoint, credentials, name),
+      ),
       clientEnvironment: {
         PGHOST: endpoint.host,
         PGPORT: String(endpoint.port),

@@ -1,7 +1,7 @@
 import { DatacloneError } from '../../core/errors.js';
 import { randomSuffix } from '../../core/random.js';
 import type { ContainerInfo, DockerHost } from '../../docker/docker-host.js';
-import { Labels } from '../../docker/labels.js';
+import { cloneContainerLabels, Labels } from '../../docker/labels.js';
 import type { Engine } from '../../engines/engine.js';
 import type { DataImage } from '../../images/data-image.js';
 import { containerNameFor } from '../clone.js';
@@ -58,11 +58,11 @@ export async function startServer(host: DockerHost, settings: ServerSettings, sl
   const id = await host.createContainer({
     name: serverContainerName(settings.cloneName, slot),
     image: settings.image.id,
-    labels: {
+    labels: cloneContainerLabels({
       [Labels.owner]: settings.owner,
       [Labels.standbyOf]: settings.cloneName,
       [Labels.slot]: slot,
-    },
+    }),
     entrypoint: start.entrypoint,
     cmd: [],
     user: start.user,

@@ -42,7 +42,7 @@ export async function startCloneWithStandby(
       env: { [PASSWORD_VARIABLE]: password },
       publish: {
         containerPort: engine.port,
-        bindAddress: labels[Labels.bindAddress] ?? '127.0.0.1',
+        bindAddress: labels[Labels.bindAddress] || '127.0.0.1',
         hostPort,
       },
       tmpfs: image.volumes,

@@ -10,6 +10,7 @@ import {
   cloneSave,
   cloneReset,
   cloneShow,
+  cloneStart,
 } from './commands/clone-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { gcCommand } from './commands/gc-command.js';
@@ -40,6 +41,7 @@ const COMMANDS: Command[] = [
   cloneList,
   cloneShow,
   cloneReset,
+  cloneStart,
   cloneRemove,
   cloneSave,
   cloneLogs,

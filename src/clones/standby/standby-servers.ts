@@ -69,6 +69,8 @@ export async function startServer(host: DockerHost, settings: ServerSettings, sl
     env: start.env,
     tmpfs: settings.image.volumes,
     files: passwordFiles(settings.password, { record: false }),
+    // Back after a restart of the Docker Engine, with the proxy that keeps pointing at it.
+    restartPolicy: 'unless-stopped',
     network: settings.network,
     networkAliases: [slotHost(slot)],
   });

@@ -42,6 +42,7 @@ export async function startCloneWithStandby(
       // The proxy runs no server: it only keeps the clone's password for later steps.
       files: recordFiles(password),
       volumes: [passwordRecordVolume(owner)],
+      restartPolicy: 'unless-stopped',
       publish: {
         containerPort: engine.port,
         bindAddress: labels[Labels.bindAddress] ?? '127.0.0.1',

@@ -120,7 +120,8 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
         name,
         labels,
         password,
-        options.port,
+        // Picked here on a local engine, as for a clone without standby: kept across restarts.
+        options.port ?? (host.remoteName() ? undefined : await pickFreePort(bindAddress)),
         options.readyTimeoutMs ?? 60_000,
       )
     : await startClone(host, image, name, labels, password, options.port, options.readyTimeoutMs);

@@ -3,8 +3,12 @@ import type { ContainerInfo, DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import { engineFor } from '../engines/index.js';
 import { containerNameFor, type Clone } from './clone.js';
+import { readClonePassword } from './clone-password.js';
 
-/** The environment variable a clone's container holds its password in. */
+/**
+ * The environment variable clones made by earlier versions held their password in; clones keep it
+ * in a record now (clone-password.ts), and images must not carry it.
+ */
 export const PASSWORD_VARIABLE = 'DATACLONE_PASSWORD';
 /** Labels a clone carries about the image it came from, copied at creation. */
 export const DATABASES_LABEL = Labels.databases;
@@ -13,7 +17,7 @@ export const DATABASES_LABEL = Labels.databases;
 export async function findClone(host: DockerHost, name: string): Promise<Clone | undefined> {
   const info = await host.inspectContainer(containerNameFor(name));
   if (!info || !isClone(info) || info.labels[Labels.clone] !== name) return undefined;
-  return cloneFromContainer(host, info);
+  return cloneFromContainer(host, info, await readClonePassword(host, info));
 }
 
 /**
@@ -45,7 +49,8 @@ export async function listClones(host: DockerHost, owner?: string): Promise<Clon
   const clones: Clone[] = [];
   for (const id of ids) {
     const info = await host.inspectContainer(id);
-    if (info && isClone(info)) clones.push(cloneFromContainer(host, info));
+    if (info && isClone(info))
+      clones.push(cloneFromContainer(host, info, await readClonePassword(host, info)));
   }
   // An environment's instances in the order of its file (they start in parallel), else oldest first.
   return clones.sort(
@@ -60,13 +65,15 @@ async function listCloneNames(host: DockerHost): Promise<string[]> {
   return (await listClones(host)).map((clone) => clone.name);
 }
 
-export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone {
+export function cloneFromContainer(host: DockerHost, info: ContainerInfo, password: string): Clone {
   const labels = info.labels;
   const engine = engineFor(labels[Labels.engine] ?? 'postgres');
   const published = info.ports[engine.port];
   // A clone sets every clone label, to "" for a setting it does not have (cloneContainerLabels).
   const bindAddress = labels[Labels.bindAddress] || published?.hostIp || '127.0.0.1';
-  const port = published?.hostPort ?? Number(labels[Labels.hostPort] || 0);
+  // A stopped clone publishes nothing: its port is the one it asked for, where it starts again.
+  const asked = info.portBindings[engine.port]?.hostPort || undefined;
+  const port = published?.hostPort ?? asked ?? Number(labels[Labels.hostPort] || 0);
   const databases = parseNames(labels[DATABASES_LABEL]);
   const primary = labels[Labels.primaryDatabase] ?? databases[0] ?? engine.maintenanceDatabase;
   return {
@@ -91,7 +98,7 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone
       : {}),
     connection: engine.connectionDetails(
       { host: host.clientAddress(bindAddress), port },
-      { user: labels[Labels.superuser] ?? engine.superuser, password: info.env[PASSWORD_VARIABLE] ?? '' },
+      { user: labels[Labels.superuser] ?? engine.superuser, password },
       databases,
       primary,
     ),

@@ -5,7 +5,7 @@ import { cloneContainerLabels, Labels } from '../../docker/labels.js';
 import type { Engine } from '../../engines/engine.js';
 import type { DataImage } from '../../images/data-image.js';
 import { containerNameFor } from '../clone.js';
-import { PASSWORD_VARIABLE } from '../read-clone.js';
+import { passwordFiles } from '../clone-password.js';
 import { slotHost, type Slot } from './proxy.js';
 
 /**
@@ -66,8 +66,11 @@ export async function startServer(host: DockerHost, settings: ServerSettings, sl
     entrypoint: start.entrypoint,
     cmd: [],
     user: start.user,
-    env: { ...start.env, [PASSWORD_VARIABLE]: settings.password },
+    env: start.env,
     tmpfs: settings.image.volumes,
+    files: passwordFiles(settings.password, { record: false }),
+    // Back after a restart of the Docker Engine, with the proxy that keeps pointing at it.
+    restartPolicy: 'unless-stopped',
     network: settings.network,
     networkAliases: [slotHost(slot)],
   });

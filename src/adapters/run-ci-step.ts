@@ -50,9 +50,28 @@ export async function runCiStep(
 
 /**
  * A CI adapter's post step: removes every clone the job owns unless keep, also after main failed
- * or was killed. It only warns: cleanup must never turn a green job red.
+ * or was killed. It only warns: cleanup must never turn a green job red. With no saved state,
+ * `deriveState` (where the platform can) finds the job from the inputs and the run, as main did:
+ * main saves its state before it makes anything, but a post that cleans up what it can derive
+ * does not depend on that.
  */
-export async function runCiPost(platform: CiPlatform, state: PostState | undefined): Promise<void> {
+export async function runCiPost(
+  platform: CiPlatform,
+  saved: PostState | undefined,
+  deriveState?: () => PostState,
+): Promise<void> {
+  let state = saved;
+  if (!state && deriveState) {
+    try {
+      state = deriveState();
+    } catch (error) {
+      platform.reporter.warn(`dataclone: main saved no state, and ${describeError(error).message}`);
+      return;
+    }
+    platform.reporter.info(
+      `dataclone: main saved no state; cleaning up job ${state.owner} as the inputs name it`,
+    );
+  }
   if (!state) {
     platform.reporter.info('dataclone: main did not start, nothing to clean up');
     return;

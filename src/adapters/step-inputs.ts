@@ -3,6 +3,7 @@ import { parseNetworking } from '../clones/clone-networking.js';
 import { DatacloneError } from '../core/errors.js';
 import { validateOwner } from '../pipeline/job.js';
 import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
+import type { PostState } from './ci-platform.js';
 
 /**
  * How a CI platform hands over its inputs. Names are the action's (kebab-case); each adapter
@@ -75,7 +76,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       `${input('networking')}: host is for a single clone, and ${input('environment')} was given`,
       "An environment's clones reach each other on a network of their own: leave networking empty, or set bridge or auto.",
     );
-  const keep = inputs.get('keep') ? inputs.getBoolean('keep') : false;
+  const { owner, keep, dockerHost } = readPostInputs(inputs, defaultJobId);
   const reuse = inputs.get('reuse');
   if (reuse && reuse !== 'keep' && reuse !== 'reset')
     throw new DatacloneError(
@@ -88,9 +89,9 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       'Set name to the clone an earlier run kept, e.g. pr-42.',
     );
   return {
-    owner: validateOwner(inputs.get('job-id') || defaultJobId, input('job-id')),
+    owner,
     keep,
-    dockerHost: inputs.get('docker-host'),
+    dockerHost,
     request: {
       command,
       keep,
@@ -126,6 +127,18 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       },
       test: testCommand ? { shellCommand: testCommand, junit: inputs.get('junit') || undefined } : undefined,
     },
+  };
+}
+
+/**
+ * What the post step needs, read from the inputs as main reads them: a post step whose main was
+ * killed before it saved its state derives the same job, keep and Docker host on its own.
+ */
+export function readPostInputs(inputs: InputSource, defaultJobId: string): PostState {
+  return {
+    owner: validateOwner(inputs.get('job-id') || defaultJobId, `input '${inputs.spell('job-id')}'`),
+    keep: inputs.get('keep') ? inputs.getBoolean('keep') : false,
+    dockerHost: inputs.get('docker-host'),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as tl from 'azure-pipelines-task-lib/task.js';
+import { azureRunJobId } from '../adapters/run-job-id.js';
 import { readStepInputs, type StepInputs } from '../adapters/step-inputs.js';
 import { DatacloneError } from '../core/errors.js';
 
@@ -20,7 +21,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): StepInputs {
           .filter(Boolean),
       spell: azureName,
     },
-    `azp-${env.BUILD_BUILDID ?? 'local'}-${env.SYSTEM_JOBID ?? 'job'}`,
+    azureRunJobId(env),
   );
 }
 

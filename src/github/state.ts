@@ -1,16 +1,7 @@
 import * as core from '@actions/core';
 import type { PostState } from '../adapters/ci-platform.js';
 
-const KEYS = { isPost: 'isPost', owner: 'owner', keep: 'keep', dockerHost: 'dockerHost' } as const;
-
-export function isPost(): boolean {
-  return core.getState(KEYS.isPost) === 'true';
-}
-
-/** Called first in main, so that the post step knows it is the post step even if main fails at once. */
-export function markMainStarted(): void {
-  core.saveState(KEYS.isPost, 'true');
-}
+const KEYS = { owner: 'owner', keep: 'keep', dockerHost: 'dockerHost' } as const;
 
 export function saveState(state: PostState): void {
   core.saveState(KEYS.owner, state.owner);

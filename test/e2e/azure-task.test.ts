@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { AzureAgent } from '../support/azure-agent.js';
+import { containersCreatedDuring } from '../support/docker-events.js';
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
 import { useTestHost } from '../support/test-host.js';
 
@@ -81,6 +82,29 @@ describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
     expect((await agent.postJobExecution()).code).toBe(0);
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
   });
+
+  it.each([
+    ['killed at once', 0],
+    ['killed 100 ms into provisioning', 100],
+    ['killed 300 ms into provisioning', 300],
+    ['killed 600 ms into provisioning', 600],
+    ['killed 1000 ms into provisioning', 1000],
+    ['killed 1500 ms into provisioning', 1500],
+  ] as const)(
+    'post-job removes every clone and makes none when the execution handler was %s',
+    async (_when, killAfter) => {
+      const job = `${t.owner}-azp-kill-${killAfter}`;
+      const handle: { kill?: () => void } = {};
+      const running = agent.execution({ command: 'provision', image, jobId: job }, handle);
+      await new Promise((resolve) => setTimeout(resolve, killAfter));
+      handle.kill?.();
+      await running;
+      const post = await containersCreatedDuring(t.docker, job, () => agent.postJobExecution());
+      expect(post.result.code).toBe(0);
+      expect(post.created).toEqual([]);
+      expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+    },
+  );
 
   it('post-job does nothing when the task was skipped', async () => {
     const post = await agent.postJobExecution();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeError } from '../core/errors.js';
+import { detectCiLogPlatform, maskCommand } from './ci-masking.js';
 import type { Command, CommandInput } from './command.js';
 import { TerminalReporter } from './terminal-reporter.js';
 import { UsageError } from './usage-error.js';
@@ -54,6 +55,7 @@ function entry(words: string, load: () => Promise<Command>): CommandEntry {
 
 const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },
+  'show-password': { type: 'boolean' },
   debug: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
@@ -65,7 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!found) return unknownCommand(argv);
   const command = await found.load();
   let input: CommandInput;
-  let flags: { json: boolean; debug: boolean; quiet: boolean; help: boolean };
+  let flags: ReturnType<typeof parseCommandLine>['flags'];
   try {
     ({ input, flags } = parseCommandLine(command, argv.slice(command.words.length)));
   } catch (error) {
@@ -76,14 +78,24 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n`);
     return 0;
   }
-  const reporter = new TerminalReporter({ debug: flags.debug, quiet: flags.quiet });
+  // In a CI job's log, each secret is handed to the platform's masking first: on stdout, before
+  // the line that shows it; with --json on stderr, so that stdout stays one JSON document.
+  const platform = detectCiLogPlatform(process.env);
+  const announce = flags.json ? process.stderr : process.stdout;
+  const reporter = new TerminalReporter({
+    debug: flags.debug,
+    quiet: flags.quiet,
+    announceSecret: platform ? (secret) => announce.write(`${maskCommand(platform, secret)}\n`) : undefined,
+  });
+  // Human output shows *** for every secret unless --show-password; --json is for machines.
+  const reveal = flags.json || flags.showPassword;
   try {
     const { dockerHostFromEnvironment } = await import('../docker/docker-host.js');
     return await command.run(input, {
       host: dockerHostFromEnvironment(),
       reporter,
       json: flags.json,
-      print: (text) => process.stdout.write(`${text}\n`),
+      print: (text) => process.stdout.write(`${reveal ? text : reporter.mask(text)}\n`),
     });
   } catch (error) {
     const { message, hint } = describeError(error);
@@ -117,6 +129,7 @@ function parseCommandLine(command: Command, args: string[]) {
     input: { values: values as CommandInput['values'], positionals, rest },
     flags: {
       json: values.json === true,
+      showPassword: values['show-password'] === true,
       debug: values.debug === true,
       quiet: values.quiet === true,
       help: values.help === true,
@@ -138,7 +151,7 @@ async function unknownCommand(argv: string[]): Promise<number> {
       (command) => `  ${command.words.join(' ').padEnd(14)} ${command.summary}`,
     ),
     '',
-    'options for every command: --json, --debug, --quiet, --help',
+    'options for every command: --json, --show-password, --debug, --quiet, --help',
   ].join('\n');
   if (wantsHelp) {
     process.stdout.write(`${help}\n`);

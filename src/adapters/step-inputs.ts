@@ -1,21 +1,10 @@
 import path from 'node:path';
 import { parseNetworking } from '../clones/clone-networking.js';
 import { DatacloneError } from '../core/errors.js';
-import { validateOwner } from '../pipeline/job.js';
 import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
-import type { PostState } from './ci-platform.js';
+import { readPostInputs, type InputSource } from './input-source.js';
 
-/**
- * How a CI platform hands over its inputs. Names are the action's (kebab-case); each adapter
- * maps them to its own spelling.
- */
-export interface InputSource {
-  get(name: string): string;
-  getBoolean(name: string): boolean;
-  getLines(name: string): string[];
-  /** How the platform spells an input name, for error messages. */
-  spell(name: string): string;
-}
+export type { InputSource } from './input-source.js';
 
 /** Every input a dataclone CI step reads, turned once into the core's typed request. */
 export interface StepInputs {
@@ -127,18 +116,6 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       },
       test: testCommand ? { shellCommand: testCommand, junit: inputs.get('junit') || undefined } : undefined,
     },
-  };
-}
-
-/**
- * What the post step needs, read from the inputs as main reads them: a post step whose main was
- * killed before it saved its state derives the same job, keep and Docker host on its own.
- */
-export function readPostInputs(inputs: InputSource, defaultJobId: string): PostState {
-  return {
-    owner: validateOwner(inputs.get('job-id') || defaultJobId, `input '${inputs.spell('job-id')}'`),
-    keep: inputs.get('keep') ? inputs.getBoolean('keep') : false,
-    dockerHost: inputs.get('docker-host'),
   };
 }
 

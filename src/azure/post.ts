@@ -1,5 +1,5 @@
 import '../bundle/commonjs-globals.js';
-import { runCiPost } from '../adapters/run-ci-step.js';
+import { runCiPost } from '../adapters/run-ci-post.js';
 import { azurePlatform } from './platform.js';
 import { readState } from './state.js';
 

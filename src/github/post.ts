@@ -1,6 +1,6 @@
 import '../bundle/commonjs-globals.js';
-import { runCiPost } from '../adapters/run-ci-step.js';
-import { readPostStateFromInputs } from './inputs.js';
+import { runCiPost } from '../adapters/run-ci-post.js';
+import { readPostStateFromInputs } from './input-source.js';
 import { githubPlatform } from './platform.js';
 import { readState } from './state.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { githubRunJobId } from '../../../src/adapters/run-job-id.js';
-import { readPostInputs, readStepInputs, type InputSource } from '../../../src/adapters/step-inputs.js';
+import { readPostInputs } from '../../../src/adapters/input-source.js';
+import { readStepInputs, type InputSource } from '../../../src/adapters/step-inputs.js';
 import { resolveJobId } from '../../../src/cli/job-id.js';
 
 /** Inputs as the action spells them (kebab-case); the task spells them camelCase. */

@@ -1,5 +1,7 @@
 import { describeError } from '../core/errors.js';
+import { Labels } from '../docker/labels.js';
 import { teardown } from '../pipeline/teardown.js';
+import type { Job } from '../pipeline/job.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
 import { dockerHostFor } from './docker-host-input.js';
 
@@ -37,14 +39,34 @@ export async function runCiPost(
     return;
   }
   try {
-    await teardown({
-      host: dockerHostFor(state.dockerHost),
-      reporter: platform.reporter,
-      owner: state.owner,
-    });
+    const job = { host: dockerHostFor(state.dockerHost), reporter: platform.reporter, owner: state.owner };
+    await teardown(job);
+    if (!state.mainFinished) await removeLateContainers(job);
   } catch (error) {
     platform.reporter.warn(
       `dataclone: teardown of job ${state.owner} failed: ${describeError(error).message}`,
     );
   }
+}
+
+const LATE_CONTAINER_WATCH_MS = 3000;
+
+/**
+ * A main killed while its request to create a container was on the way leaves that request to
+ * the Docker Engine, which may create the container after teardown looked (seen under load, over
+ * a second after the kill). So when main did not run to its end, post keeps looking a few seconds.
+ */
+async function removeLateContainers(job: Job): Promise<void> {
+  const until = Date.now() + LATE_CONTAINER_WATCH_MS;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const late = await job.host.findContainers({ [Labels.owner]: job.owner });
+    for (const id of late) await job.host.removeContainer(id);
+    if (late.length)
+      job.reporter.info(
+        `Removed ${late.length} container(s) of job ${job.owner} that Docker created after main stopped`,
+      );
+  }
+  for (const id of await job.host.findNetworks({ [Labels.owner]: job.owner }))
+    await job.host.removeNetwork(id);
 }

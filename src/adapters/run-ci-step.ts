@@ -16,10 +16,12 @@ export async function runCiStep(
   readInputs: () => StepInputs,
   saveState: (state: PostState) => void,
 ): Promise<void> {
+  let saved: PostState | undefined;
   try {
     const inputs = readInputs();
     // Saved first: if anything below fails or the step is killed, the post step still cleans up.
-    saveState({ owner: inputs.owner, keep: inputs.keep, dockerHost: inputs.dockerHost });
+    saved = { owner: inputs.owner, keep: inputs.keep, dockerHost: inputs.dockerHost };
+    saveState(saved);
     const outcome = await runStep(
       { host: dockerHostFor(inputs.dockerHost), reporter: platform.reporter, owner: inputs.owner },
       inputs.request,
@@ -44,6 +46,8 @@ export async function runCiStep(
   } catch (error) {
     const { message, hint } = describeError(error);
     platform.fail(hint ? `${message}\n${hint}` : message);
+  } finally {
+    if (saved) saveState({ ...saved, mainFinished: true });
   }
 }
 

@@ -8,6 +8,7 @@
  *
  *   npm run bench
  *   BENCH_RUNS=7 BENCH_SIZES_MB=10,100 BENCH_MARIADB_SIZES_MB= BENCH_STANDBY=0 BENCH_HOST_NETWORKING=0 npm run bench
+ *   npm run build && BENCH_RUNS=10 npm run bench -- --startup   (only the CLI's startup: bench/startup.ts)
  *
  * Prints a table, writes bench/results/bench-<time>.json and an SVG chart of time against data
  * size beside it. Removes every container and image it made. Figures, not pass/fail: the tests
@@ -27,6 +28,7 @@ import { reportCapacity } from './capacity-report.js';
 import { generatedDataset, SAMPLES, type Dataset } from './datasets.js';
 import { measureCapacity, type CapacityResult, type CapacitySettings } from './measure-capacity.js';
 import { measureDataset, type BenchSettings, type DatasetResult } from './measure-dataset.js';
+import { measureStartup, reportStartup } from './startup.js';
 import { log, resultsBase } from './stats.js';
 
 const list = (text: string | undefined, fallback: string) =>
@@ -93,6 +95,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void interrupted());
   process.once('SIGTERM', () => void interrupted());
+  if (process.argv.includes('--startup')) {
+    await reportStartup(await measureStartup(host, Number(process.env.BENCH_RUNS ?? 10), settings.owner));
+    return;
+  }
   for (const size of list(process.env.BENCH_SIZES_MB, capacity ? '1024' : '10,100,1024'))
     datasets.push(await generatedDataset('postgres', size));
   for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, capacity ? '1024' : '10,100'))

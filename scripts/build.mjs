@@ -5,7 +5,8 @@ import { chmodSync, rmSync } from 'node:fs';
 
 const entries = [
   { source: 'src/cli/index.ts', out: 'dist/cli' },
-  { source: 'src/github/index.ts', out: 'dist/github' },
+  { source: 'src/github/main.ts', out: 'dist/github/main' },
+  { source: 'src/github/post.ts', out: 'dist/github/post' },
   { source: 'src/azure/main.ts', out: 'dist/azure/main' },
   { source: 'src/azure/post.ts', out: 'dist/azure/post' },
 ];

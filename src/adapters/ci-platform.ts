@@ -13,4 +13,6 @@ export interface PostState {
   owner: string;
   keep: boolean;
   dockerHost: string;
+  /** Saved once main ran to its end: then no request of its can still reach the Docker Engine. */
+  mainFinished?: boolean;
 }

@@ -1,10 +1,9 @@
 import { describeError } from '../core/errors.js';
-import { dockerHostFromEnvironment, type DockerHost } from '../docker/docker-host.js';
 import { runStep, type StepOutcome } from '../pipeline/run-step.js';
-import { teardown } from '../pipeline/teardown.js';
 import { markdownSummary } from '../report/markdown-summary.js';
 import { stepOutputs } from '../report/step-outputs.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
+import { dockerHostFor } from './docker-host-input.js';
 import type { StepInputs } from './step-inputs.js';
 
 /**
@@ -17,10 +16,12 @@ export async function runCiStep(
   readInputs: () => StepInputs,
   saveState: (state: PostState) => void,
 ): Promise<void> {
+  let saved: PostState | undefined;
   try {
     const inputs = readInputs();
     // Saved first: if anything below fails or the step is killed, the post step still cleans up.
-    saveState({ owner: inputs.owner, keep: inputs.keep, dockerHost: inputs.dockerHost });
+    saved = { owner: inputs.owner, keep: inputs.keep, dockerHost: inputs.dockerHost };
+    saveState(saved);
     const outcome = await runStep(
       { host: dockerHostFor(inputs.dockerHost), reporter: platform.reporter, owner: inputs.owner },
       inputs.request,
@@ -45,39 +46,9 @@ export async function runCiStep(
   } catch (error) {
     const { message, hint } = describeError(error);
     platform.fail(hint ? `${message}\n${hint}` : message);
+  } finally {
+    if (saved) saveState({ ...saved, mainFinished: true });
   }
-}
-
-/**
- * A CI adapter's post step: removes every clone the job owns unless keep, also after main failed
- * or was killed. It only warns: cleanup must never turn a green job red.
- */
-export async function runCiPost(platform: CiPlatform, state: PostState | undefined): Promise<void> {
-  if (!state) {
-    platform.reporter.info('dataclone: main did not start, nothing to clean up');
-    return;
-  }
-  if (state.keep) {
-    platform.reporter.info(`dataclone: keep is set, the clones of job ${state.owner} stay running`);
-    return;
-  }
-  try {
-    await teardown({
-      host: dockerHostFor(state.dockerHost),
-      reporter: platform.reporter,
-      owner: state.owner,
-    });
-  } catch (error) {
-    platform.reporter.warn(
-      `dataclone: teardown of job ${state.owner} failed: ${describeError(error).message}`,
-    );
-  }
-}
-
-/** The Docker host named by the docker-host input, else DOCKER_HOST or the local socket. */
-export function dockerHostFor(given: string): DockerHost {
-  if (given) process.env.DOCKER_HOST = given;
-  return dockerHostFromEnvironment(given ? `docker-host ${given}` : undefined);
 }
 
 function failureMessage(outcome: Extract<StepOutcome, { kind: 'step' }>): string {

@@ -1,20 +1,10 @@
 import path from 'node:path';
 import { parseNetworking } from '../clones/clone-networking.js';
 import { DatacloneError } from '../core/errors.js';
-import { validateOwner } from '../pipeline/job.js';
 import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
+import { readPostInputs, type InputSource } from './input-source.js';
 
-/**
- * How a CI platform hands over its inputs. Names are the action's (kebab-case); each adapter
- * maps them to its own spelling.
- */
-export interface InputSource {
-  get(name: string): string;
-  getBoolean(name: string): boolean;
-  getLines(name: string): string[];
-  /** How the platform spells an input name, for error messages. */
-  spell(name: string): string;
-}
+export type { InputSource } from './input-source.js';
 
 /** Every input a dataclone CI step reads, turned once into the core's typed request. */
 export interface StepInputs {
@@ -75,7 +65,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       `${input('networking')}: host is for a single clone, and ${input('environment')} was given`,
       "An environment's clones reach each other on a network of their own: leave networking empty, or set bridge or auto.",
     );
-  const keep = inputs.get('keep') ? inputs.getBoolean('keep') : false;
+  const { owner, keep, dockerHost } = readPostInputs(inputs, defaultJobId);
   const reuse = inputs.get('reuse');
   if (reuse && reuse !== 'keep' && reuse !== 'reset')
     throw new DatacloneError(
@@ -88,9 +78,9 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
       'Set name to the clone an earlier run kept, e.g. pr-42.',
     );
   return {
-    owner: validateOwner(inputs.get('job-id') || defaultJobId, input('job-id')),
+    owner,
     keep,
-    dockerHost: inputs.get('docker-host'),
+    dockerHost,
     request: {
       command,
       keep,

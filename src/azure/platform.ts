@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CiPlatform } from '../adapters/ci-platform.js';
 import { AzureReporter } from './azure-reporter.js';
-import { azureName } from './inputs.js';
+import { azureName } from './input-source.js';
 
 /** Azure Pipelines' side of a dataclone step: output variables, the summary tab, the result. */
 export function azurePlatform(): CiPlatform {

@@ -5,6 +5,7 @@ const KEYS = {
   owner: 'dataclone.owner',
   keep: 'dataclone.keep',
   dockerHost: 'dataclone.dockerHost',
+  mainFinished: 'dataclone.mainFinished',
 } as const;
 
 /**
@@ -15,6 +16,7 @@ export function saveState(state: PostState): void {
   tl.setTaskVariable(KEYS.owner, state.owner);
   tl.setTaskVariable(KEYS.keep, String(state.keep));
   tl.setTaskVariable(KEYS.dockerHost, state.dockerHost);
+  if (state.mainFinished) tl.setTaskVariable(KEYS.mainFinished, 'true');
 }
 
 export function readState(): PostState | undefined {
@@ -24,5 +26,6 @@ export function readState(): PostState | undefined {
     owner,
     keep: tl.getTaskVariable(KEYS.keep) === 'true',
     dockerHost: tl.getTaskVariable(KEYS.dockerHost) ?? '',
+    mainFinished: tl.getTaskVariable(KEYS.mainFinished) === 'true',
   };
 }

@@ -1,4 +1,5 @@
 import { DatacloneError } from '../core/errors.js';
+import { azureRunJobId, githubRunJobId } from '../adapters/run-job-id.js';
 import { validateOwner } from '../pipeline/job.js';
 
 /**
@@ -10,13 +11,10 @@ export function resolveJobId(given: string | undefined, env: NodeJS.ProcessEnv =
   if (given) return validateOwner(given, '--job');
   if (env.DATACLONE_JOB) return validateOwner(env.DATACLONE_JOB, 'DATACLONE_JOB');
   if (env.GITHUB_RUN_ID && env.GITHUB_JOB) {
-    return validateOwner(
-      `gh-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB}`,
-      'GITHUB_RUN_ID',
-    );
+    return validateOwner(githubRunJobId(env), 'GITHUB_RUN_ID');
   }
   if (env.BUILD_BUILDID && env.SYSTEM_JOBID) {
-    return validateOwner(`azp-${env.BUILD_BUILDID}-${env.SYSTEM_JOBID}`, 'BUILD_BUILDID');
+    return validateOwner(azureRunJobId(env), 'BUILD_BUILDID');
   }
   throw new DatacloneError(
     'no job id: the steps of one job find their clones by it',

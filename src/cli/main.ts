@@ -1,69 +1,64 @@
 import { parseArgs } from 'node:util';
 import { describeError } from '../core/errors.js';
-import { dockerHostFromEnvironment } from '../docker/docker-host.js';
+import { detectCiLogPlatform, maskCommand } from './ci-masking.js';
 import type { Command, CommandInput } from './command.js';
-import {
-  cloneConnect,
-  cloneCreate,
-  cloneList,
-  cloneLogs,
-  cloneRemove,
-  cloneSave,
-  cloneReset,
-  cloneShow,
-  cloneStart,
-} from './commands/clone-commands.js';
-import { doctorCommand } from './commands/doctor-command.js';
-import { gcCommand } from './commands/gc-command.js';
-import { imageBuild, imageList, imageRemove } from './commands/image-commands.js';
-import { proxyStart, proxyStop, proxySwitch } from './commands/proxy-commands.js';
-import { imagePromote, imagePrune, imagePull, imagePush } from './commands/registry-commands.js';
-import {
-  migrateCommand,
-  provisionCommand,
-  resetCommand,
-  runCommand,
-  teardownCommand,
-  testCommand,
-} from './commands/pipeline-commands.js';
 import { TerminalReporter } from './terminal-reporter.js';
 import { UsageError } from './usage-error.js';
 
 export const VERSION = '0.1.0';
 
-const COMMANDS: Command[] = [
-  imageBuild,
-  imageList,
-  imageRemove,
-  imagePush,
-  imagePull,
-  imagePromote,
-  imagePrune,
-  cloneCreate,
-  cloneList,
-  cloneShow,
-  cloneReset,
-  cloneStart,
-  cloneRemove,
-  cloneSave,
-  cloneLogs,
-  cloneConnect,
-  provisionCommand,
-  migrateCommand,
-  testCommand,
-  resetCommand,
-  teardownCommand,
-  runCommand,
-  doctorCommand,
-  gcCommand,
+/** A command by its words, and how to load it: only when it runs (or help lists it). */
+export interface CommandEntry {
+  words: string[];
+  load(): Promise<Command>;
+}
+
+// Each command's module, with the core it uses, is loaded only when that command runs: the
+// bundle splits at these imports, so `--version` loads none of them and `clone create` only its own.
+const clones = () => import('./commands/clone-commands.js');
+const images = () => import('./commands/image-commands.js');
+const registry = () => import('./commands/registry-commands.js');
+const pipeline = () => import('./commands/pipeline-commands.js');
+const proxy = () => import('./commands/proxy-commands.js');
+
+export const COMMANDS: CommandEntry[] = [
+  entry('image build', async () => (await images()).imageBuild),
+  entry('image list', async () => (await images()).imageList),
+  entry('image remove', async () => (await images()).imageRemove),
+  entry('image push', async () => (await registry()).imagePush),
+  entry('image pull', async () => (await registry()).imagePull),
+  entry('image promote', async () => (await registry()).imagePromote),
+  entry('image prune', async () => (await registry()).imagePrune),
+  entry('clone create', async () => (await clones()).cloneCreate),
+  entry('clone list', async () => (await clones()).cloneList),
+  entry('clone show', async () => (await clones()).cloneShow),
+  entry('clone reset', async () => (await clones()).cloneReset),
+  entry('clone start', async () => (await clones()).cloneStart),
+  entry('clone remove', async () => (await clones()).cloneRemove),
+  entry('clone save', async () => (await clones()).cloneSave),
+  entry('clone logs', async () => (await clones()).cloneLogs),
+  entry('clone connect', async () => (await clones()).cloneConnect),
+  entry('provision', async () => (await pipeline()).provisionCommand),
+  entry('migrate', async () => (await pipeline()).migrateCommand),
+  entry('test', async () => (await pipeline()).testCommand),
+  entry('reset', async () => (await pipeline()).resetCommand),
+  entry('teardown', async () => (await pipeline()).teardownCommand),
+  entry('run', async () => (await pipeline()).runCommand),
+  entry('doctor', async () => (await import('./commands/doctor-command.js')).doctorCommand),
+  entry('gc', async () => (await import('./commands/gc-command.js')).gcCommand),
   // `proxy switch` and `proxy stop` before `proxy`: the first command whose words match wins.
-  proxySwitch,
-  proxyStop,
-  proxyStart,
+  entry('proxy switch', async () => (await proxy()).proxySwitch),
+  entry('proxy stop', async () => (await proxy()).proxyStop),
+  entry('proxy', async () => (await proxy()).proxyStart),
 ];
+
+function entry(words: string, load: () => Promise<Command>): CommandEntry {
+  return { words: words.split(' '), load };
+}
 
 const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },
+  'show-password': { type: 'boolean' },
   debug: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
@@ -71,10 +66,11 @@ const GLOBAL_OPTIONS = {
 
 /** Runs one dataclone command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function runCli(argv: string[]): Promise<number> {
-  const command = COMMANDS.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
-  if (!command) return unknownCommand(argv);
+  const found = COMMANDS.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
+  if (!found) return unknownCommand(argv);
+  const command = await found.load();
   let input: CommandInput;
-  let flags: { json: boolean; debug: boolean; quiet: boolean; help: boolean };
+  let flags: ReturnType<typeof parseCommandLine>['flags'];
   try {
     ({ input, flags } = parseCommandLine(command, argv.slice(command.words.length)));
   } catch (error) {
@@ -85,13 +81,24 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n`);
     return 0;
   }
-  const reporter = new TerminalReporter({ debug: flags.debug, quiet: flags.quiet });
+  // In a CI job's log, each secret is handed to the platform's masking first: on stdout, before
+  // the line that shows it; with --json on stderr, so that stdout stays one JSON document.
+  const platform = detectCiLogPlatform(process.env);
+  const announce = flags.json ? process.stderr : process.stdout;
+  const reporter = new TerminalReporter({
+    debug: flags.debug,
+    quiet: flags.quiet,
+    announceSecret: platform ? (secret) => announce.write(`${maskCommand(platform, secret)}\n`) : undefined,
+  });
+  // Human output shows *** for every secret unless --show-password; --json is for machines.
+  const reveal = flags.json || flags.showPassword;
   try {
+    const { dockerHostFromEnvironment } = await import('../docker/docker-host.js');
     return await command.run(input, {
       host: dockerHostFromEnvironment(),
       reporter,
       json: flags.json,
-      print: (text) => process.stdout.write(`${text}\n`),
+      print: (text) => process.stdout.write(`${reveal ? text : reporter.mask(text)}\n`),
     });
   } catch (error) {
     const { message, hint } = describeError(error);
@@ -125,6 +132,7 @@ function parseCommandLine(command: Command, args: string[]) {
     input: { values: values as CommandInput['values'], positionals, rest },
     flags: {
       json: values.json === true,
+      showPassword: values['show-password'] === true,
       debug: values.debug === true,
       quiet: values.quiet === true,
       help: values.help === true,
@@ -132,7 +140,7 @@ function parseCommandLine(command: Command, args: string[]) {
   };
 }
 
-function unknownCommand(argv: string[]): number {
+async function unknownCommand(argv: string[]): Promise<number> {
   const wantsHelp = argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h';
   if (argv[0] === '--version') {
     process.stdout.write(`${VERSION}\n`);
@@ -142,9 +150,11 @@ function unknownCommand(argv: string[]): number {
     'dataclone: production-like databases for every CI job, in about a second',
     '',
     'commands:',
-    ...COMMANDS.map((command) => `  ${command.words.join(' ').padEnd(14)} ${command.summary}`),
+    ...(await Promise.all(COMMANDS.map((candidate) => candidate.load()))).map(
+      (command) => `  ${command.words.join(' ').padEnd(14)} ${command.summary}`,
+    ),
     '',
-    'options for every command: --json, --debug, --quiet, --help',
+    'options for every command: --json, --show-password, --debug, --quiet, --help',
   ].join('\n');
   if (wantsHelp) {
     process.stdout.write(`${help}\n`);
@@ -158,8 +168,9 @@ function unknownCommand(argv: string[]): number {
  * Reads a command line as runCli does, without running it: the command it names and what its
  * options and arguments parse to. Throws the usage error runCli would report with exit code 2.
  */
-export function parseCli(argv: string[]): { command: Command; input: CommandInput } {
-  const command = COMMANDS.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
-  if (!command) throw new UsageError(`unknown command '${argv.slice(0, 2).join(' ')}'`, 'dataclone --help');
+export async function parseCli(argv: string[]): Promise<{ command: Command; input: CommandInput }> {
+  const found = COMMANDS.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
+  if (!found) throw new UsageError(`unknown command '${argv.slice(0, 2).join(' ')}'`, 'dataclone --help');
+  const command = await found.load();
   return { command, input: parseCommandLine(command, argv.slice(command.words.length)).input };
 }

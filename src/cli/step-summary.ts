@@ -1,16 +1,25 @@
+import type { Clone } from '../clones/clone.js';
 import type { StepResult } from '../report/markdown-summary.js';
 import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js';
+import { registerCloneSecrets } from './ci-masking.js';
 import type { CommandContext } from './command.js';
 import { cloneJson } from './commands/clone-commands.js';
 import { formatTable } from './table.js';
 
 /** Prints a step's result: JSON for --json (the shape the README documents), else a summary table. */
 export function printStepResult(context: CommandContext, result: StepResult): void {
+  registerCloneSecrets(context.reporter, clonesOf(result));
   if (context.json) {
     context.print(JSON.stringify(toJson(result), null, 2));
     return;
   }
   context.print(summaryLines(result).join('\n'));
+}
+
+function clonesOf(result: StepResult): Clone[] {
+  if (result.step === 'provision' || result.step === 'reset') return result.clones;
+  if (result.step === 'run') return result.steps.flatMap(clonesOf);
+  return [];
 }
 
 export function toJson(result: StepResult): unknown {

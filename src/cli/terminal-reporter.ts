@@ -10,7 +10,13 @@ export class TerminalReporter implements Reporter {
   private depth = 0;
 
   constructor(
-    private readonly options: { debug?: boolean; quiet?: boolean; stream?: NodeJS.WriteStream } = {},
+    private readonly options: {
+      debug?: boolean;
+      quiet?: boolean;
+      stream?: NodeJS.WriteStream;
+      /** Called once per new secret, before anything that may contain it is printed. */
+      announceSecret?: (secret: string) => void;
+    } = {},
   ) {}
 
   private get stream(): NodeJS.WriteStream {
@@ -58,7 +64,9 @@ export class TerminalReporter implements Reporter {
   }
 
   maskSecret(value: string): void {
-    if (value) this.secrets.add(value);
+    if (!value || this.secrets.has(value)) return;
+    this.secrets.add(value);
+    this.options.announceSecret?.(value);
   }
 
   /** Replaces every registered secret in `text` with ***. */

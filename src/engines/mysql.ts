@@ -1,5 +1,4 @@
 import path from 'node:path';
-import mysql from 'mysql2/promise';
 import type { Reporter } from '../core/reporter.js';
 import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';
 import type {
@@ -220,6 +219,8 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     },
 
     async waitUntilReady(endpoint, credentials, database, signal) {
+      // Loaded here, not at the top: commands that never query a MySQL server never load mysql2.
+      const { default: mysql } = await import('mysql2/promise');
       await pollUntilReady(signal, async () => {
         const connection = await mysql.createConnection({
           host: endpoint.host,

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import pg from 'pg';
 import type { Reporter } from '../core/reporter.js';
 import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';
 import type {
@@ -243,6 +242,8 @@ export const postgresEngine: Engine = {
   },
 
   async waitUntilReady(endpoint, credentials, database, signal) {
+    // Loaded here, not at the top: commands that never query a PostgreSQL server never load pg.
+    const { default: pg } = await import('pg');
     await pollUntilReady(signal, async () => {
       const client = new pg.Client({
         host: endpoint.host,

@@ -69,22 +69,56 @@ my $control = IO::Socket::INET->new(LocalAddr => "127.0.0.1", LocalPort => $cont
 print "dataclone-proxy: listening\n";
 print "dataclone-proxy: target $target\n";
 my $listeners = IO::Select->new($server, $control);
+# Control connections are read without blocking, within the main loop: a line of at most
+# $CONTROL_LIMIT bytes within $CONTROL_SECONDS, else the connection is closed; past
+# $CONTROL_PENDING at once the oldest goes. Idle or endless control connections never hold up
+# client connections.
+my $CONTROL_LIMIT = 512;
+my $CONTROL_SECONDS = 2;
+my $CONTROL_PENDING = 16;
+my %pending;
+sub dropControl {
+  my ($peer) = @_;
+  $listeners->remove($peer);
+  delete $pending{fileno($peer)};
+  close($peer);
+}
+sub readControl {
+  my ($peer) = @_;
+  my $entry = $pending{fileno($peer)};
+  my $read = sysread($peer, my $chunk, $CONTROL_LIMIT - length($entry->{line}));
+  return if !defined($read) && $! == POSIX::EAGAIN();
+  return dropControl($peer) unless $read;
+  $entry->{line} .= $chunk;
+  my $end = index($entry->{line}, "\n");
+  if ($end < 0) {
+    return dropControl($peer) if length($entry->{line}) >= $CONTROL_LIMIT;
+    return;
+  }
+  my ($given, $to) = split(/ /, substr($entry->{line}, 0, $end), 2);
+  my $ok = defined $token && length($token) && defined $given && $given eq $token && retarget($to);
+  syswrite($peer, $ok ? "ok\n" : "refused\n");
+  dropControl($peer);
+}
 while (1) {
-  my @ready = $listeners->can_read();
+  my $now = time();
+  for my $entry (values %pending) { dropControl($entry->{socket}) if $entry->{deadline} <= $now; }
+  my @ready = $listeners->can_read(%pending ? 0.25 : undef);
   my $client;
   for my $socket (@ready) {
     if ($socket == $control) {
       my $peer = $control->accept() or next;
-      my $line = <$peer>;
-      if (defined $line) {
-        chomp($line);
-        my ($given, $to) = split(/ /, $line, 2);
-        my $ok = defined $token && length($token) && defined $given && $given eq $token && retarget($to);
-        print $peer ($ok ? "ok\n" : "refused\n");
+      if (keys %pending >= $CONTROL_PENDING) {
+        my ($oldest) = sort { $a->{deadline} <=> $b->{deadline} } values %pending;
+        dropControl($oldest->{socket});
       }
-      close($peer);
-    } else {
+      $peer->blocking(0);
+      $pending{fileno($peer)} = { socket => $peer, line => "", deadline => time() + $CONTROL_SECONDS };
+      $listeners->add($peer);
+    } elsif ($socket == $server) {
       $client = $server->accept();
+    } elsif ($pending{fileno($socket)}) {
+      readControl($socket);
     }
   }
   next unless $client;
@@ -93,6 +127,8 @@ while (1) {
   if (!defined $pid) { close($client); next; }
   if ($pid) { $sessions{$pid} = 1; close($client); next; }
   close($server);
+  close($control);
+  close($_->{socket}) for values %pending;
   $SIG{HUP} = "IGNORE";
   my ($host, $toPort) = split(/:/, $to);
   my $backend = IO::Socket::INET->new(PeerAddr => $host, PeerPort => $toPort, Proto => "tcp", Timeout => 5);

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { AzureAgent } from '../support/azure-agent.js';
+import { KILL_POINTS } from '../support/kill-points.js';
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
 import { useTestHost } from '../support/test-host.js';
 
@@ -82,6 +83,24 @@ describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
     expect((await agent.postJobExecution()).code).toBe(0);
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
   });
+
+  it.each(KILL_POINTS)(
+    'post-job removes every clone and makes none when the execution handler was %s',
+    async (_when, killAfter) => {
+      const job = `${t.owner}-azp-kill-${killAfter}`;
+      const handle: { kill?: () => void } = {};
+      const running = agent.execution({ command: 'provision', image, jobId: job }, handle);
+      await new Promise((resolve) => setTimeout(resolve, killAfter));
+      handle.kill?.();
+      await running;
+      const post = await agent.postJobExecution();
+      expect(post.code).toBe(0);
+      // Post does none of main's work: it makes no clone and sets no output.
+      expect(post.outputs).toEqual({});
+      expect(post.stdout).not.toContain('is ready on');
+      expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+    },
+  );
 
   it('post-job does nothing when the task was skipped', async () => {
     const post = await agent.postJobExecution();

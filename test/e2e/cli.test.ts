@@ -1,4 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,17 +11,44 @@ import { useTestHost } from '../support/test-host.js';
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli/index.js');
 const run = promisify(execFile);
 
+/** The environment of a CLI call: outside any CI job (the tests may run in one), unless `ci` says which. */
+function cliEnvironment(ci: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATACLONE_OWNER: t.owner, ...ci };
+  if (!ci.GITHUB_ACTIONS) delete env.GITHUB_ACTIONS;
+  if (!ci.TF_BUILD) delete env.TF_BUILD;
+  return env;
+}
+
 /** Runs the built CLI as a user would; never throws, returns what it printed and its exit code. */
 async function dataclone(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATACLONE_OWNER: t.owner },
+      env: cliEnvironment(),
       maxBuffer: 16 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Runs the built CLI in a CI job's step: stdout and stderr into one log, in the order written, as the runner reads them. */
+async function datacloneInJobLog(ci: Record<string, string>, ...args: string[]): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dataclone-log-'));
+  const file = path.join(dir, 'log');
+  const fd = openSync(file, 'w');
+  try {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: cliEnvironment(ci),
+      stdio: ['ignore', fd, fd],
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    return await readFile(file, 'utf8');
+  } finally {
+    closeSync(fd);
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -110,12 +140,72 @@ describe('the dataclone CLI (built dist)', () => {
     expect((await dataclone('clone', 'remove', name)).code).toBe(0);
   });
 
-  it('prints connection details as a table for people', async () => {
+  it('prints connection details as a table for people, the password as *** unless --show-password', async () => {
     const name = t.cloneName('table');
     const created = await dataclone('clone', 'create', '--image', image, '--name', name);
-    expect(created.stdout).toMatch(/^password {2}[A-Za-z0-9]{32}$/m);
-    expect(created.stdout).toMatch(/shop \(primary\)\s+postgresql:\/\//);
+    expect(created.stdout).toMatch(/^password {2}\*\*\*$/m);
+    expect(created.stdout).toMatch(/shop \(primary\)\s+postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:/);
+    const password = JSON.parse((await dataclone('clone', 'show', name, '--json')).stdout).password;
+    const shown = await dataclone('clone', 'show', name, '--show-password');
+    expect(shown.stdout).toMatch(new RegExp(`^password {2}${password}$`, 'm'));
   });
+
+  it('never shows a password in the human output of any command', async () => {
+    const name = t.cloneName('masked');
+    const job = `${t.owner}-masked`;
+    const outputs = [await dataclone('clone', 'create', '--image', image, '--name', name)];
+    outputs.push(await dataclone('clone', 'show', name));
+    outputs.push(await dataclone('clone', 'reset', name));
+    outputs.push(await dataclone('provision', '--image', image, '--job', job));
+    outputs.push(await dataclone('reset', '--job', job));
+    outputs.push(await dataclone('clone', 'list'));
+    const clones = JSON.parse((await dataclone('clone', 'list', '--json')).stdout) as {
+      owner: string;
+      name: string;
+      password: string;
+    }[];
+    const passwords = clones
+      .filter((clone) => clone.name === name || clone.owner === job)
+      .map((clone) => clone.password);
+    expect(passwords).toHaveLength(2);
+    for (const output of outputs) {
+      expect(output.code).toBe(0);
+      for (const password of passwords) expect(output.stdout + output.stderr).not.toContain(password);
+    }
+    expect((await dataclone('teardown', '--job', job)).code).toBe(0);
+  });
+
+  it.each([
+    ['GitHub Actions', { GITHUB_ACTIONS: 'true' }, '::add-mask::'],
+    ['Azure Pipelines', { TF_BUILD: 'True' }, '##vso[task.setsecret]'],
+  ])(
+    'under %s, hands every password to the platform before the first line that shows it, --json included',
+    async (_platform, ci, mask) => {
+      const name = t.cloneName('ci');
+      const logs = [
+        await datacloneInJobLog(ci, 'clone', 'create', '--image', image, '--name', name, '--show-password'),
+      ];
+      const password = /^password {2}([A-Za-z0-9]{32})$/m.exec(logs[0] ?? '')?.[1] ?? '';
+      expect(password).not.toBe('');
+      logs.push(
+        await datacloneInJobLog(ci, 'clone', 'create', '--image', image, '--name', `${name}-json`, '--json'),
+      );
+      logs.push(await datacloneInJobLog(ci, 'clone', 'show', name, '--json'));
+      logs.push(await datacloneInJobLog(ci, 'clone', 'show', name, '--show-password'));
+      logs.push(await datacloneInJobLog(ci, 'clone', 'reset', name, '--json'));
+      logs.push(await datacloneInJobLog(ci, 'clone', 'list', '--json'));
+      const jsonPassword = /"password": "([A-Za-z0-9]{32})"/.exec(logs[1] ?? '')?.[1] ?? '';
+      // The platform's command goes to stderr with --json: stdout stays one JSON document.
+      const { stdout } = await run(process.execPath, [CLI, 'clone', 'show', name, '--json'], {
+        env: cliEnvironment(ci),
+      });
+      expect(JSON.parse(stdout)).toMatchObject({ name, password });
+      for (const [index, log] of logs.entries()) {
+        const secret = index === 1 ? jsonPassword : password;
+        expect(log.indexOf(secret), log).toBe(log.indexOf(`${mask}${secret}\n`) + mask.length);
+      }
+    },
+  );
 
   it.each([
     [['clone', 'frobnicate'], 2, /unknown command 'clone frobnicate'/],

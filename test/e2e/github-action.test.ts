@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
+import { KILL_POINTS } from '../support/kill-points.js';
 import { GithubRunner } from '../support/github-runner.js';
 import { useTestHost } from '../support/test-host.js';
 
@@ -82,26 +83,62 @@ describe('the GitHub Action (built dist, run as the runner runs it)', () => {
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
   });
 
-  it('post removes the clone after main was killed half way through provisioning', async () => {
-    const job = `${t.owner}-gh-killed`;
-    const handle: { kill?: () => void } = {};
-    const running = runner.main({ command: 'provision', image, 'job-id': job }, handle);
-    for (let i = 0; i < 400 && (await t.host.findContainers({ 'dataclone.owner': job })).length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+  it.each([...KILL_POINTS, ['not killed', undefined] as const])(
+    'post removes every clone and makes none when main was %s',
+    async (_when, killAfter) => {
+      const job = `${t.owner}-gh-kill-${killAfter ?? 'none'}`;
+      const handle: { kill?: () => void } = {};
+      const running = runner.main({ command: 'provision', image, 'job-id': job }, handle);
+      if (killAfter !== undefined) {
+        await new Promise((resolve) => setTimeout(resolve, killAfter));
+        handle.kill?.();
+      }
+      const main = await running;
+      if (killAfter === undefined) expect(main.code).toBe(0);
+      const post = await runner.post();
+      expect(post.code).toBe(0);
+      // Post does none of main's work: it makes no clone and sets no output.
+      expect(post.outputs).toEqual({});
+      expect(post.stdout).not.toContain('is ready on');
+      expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+    },
+  );
+
+  it('post finds the job from the run when main was killed before it saved anything and no job-id was given', async () => {
+    const run = { GITHUB_RUN_ID: `${Date.now()}`, GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'killed' };
+    const job = `gh-${run.GITHUB_RUN_ID}-2-killed`;
+    const derived = new GithubRunner(run);
+    await derived.start();
+    try {
+      const handle: { kill?: () => void } = {};
+      const running = derived.main({ command: 'provision', image }, handle);
+      for (
+        let i = 0;
+        i < 500 && (await t.host.findContainers({ 'dataclone.owner': job })).length === 0;
+        i++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      handle.kill?.();
+      await running;
+      expect(await t.host.findContainers({ 'dataclone.owner': job })).toHaveLength(1);
+      derived.state = {}; // as if main had been killed before its state reached the runner
+      const post = await derived.post();
+      expect(post.code).toBe(0);
+      expect(post.stdout).toContain(`main saved no state; cleaning up job ${job}`);
+      expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+    } finally {
+      for (const id of await t.host.findContainers({ 'dataclone.owner': job }))
+        await t.host.removeContainer(id);
+      await derived.dispose();
     }
-    handle.kill?.();
-    expect((await running).signal).toBe('SIGKILL');
-    expect(await t.host.findContainers({ 'dataclone.owner': job })).toHaveLength(1);
-    const post = await runner.post();
-    expect(post.code).toBe(0);
-    expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
   });
 
   it('post does not fail the job when main failed before it made anything', async () => {
     expect((await runner.main({ command: 'provision' })).code).toBe(1);
     const post = await runner.post();
     expect(post.code).toBe(0);
-    expect(post.stdout).toContain('nothing to clean up');
+    expect(post.stdout).toContain('had no clones to remove');
   });
 
   it.each([

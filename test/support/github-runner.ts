@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-const ACTION = path.resolve(import.meta.dirname, '../../dist/github/index.js');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface StepRun {
   code: number | null;
@@ -16,13 +16,18 @@ export interface StepRun {
 }
 
 /**
- * Runs the built action the way the GitHub runner does: inputs as INPUT_<NAME>, file commands
- * (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, GITHUB_ENV), and for the post step the
- * state main saved, as STATE_<name>.
+ * Runs the built action the way the GitHub runner does: action.yml's `main` and `post` entries,
+ * inputs as INPUT_<NAME> (to both steps), file commands (GITHUB_OUTPUT, GITHUB_STATE,
+ * GITHUB_STEP_SUMMARY, GITHUB_ENV), and for the post step the state main saved, as STATE_<name>.
  */
 export class GithubRunner {
   private dir = '';
   state: Record<string, string> = {};
+  /** The INPUT_ variables of the last main step, which the runner hands its post step too. */
+  private inputs: Record<string, string> = {};
+
+  /** `run` overrides the run's variables (GITHUB_RUN_ID, GITHUB_JOB, ...). */
+  constructor(private readonly run: Record<string, string> = {}) {}
 
   async start(): Promise<void> {
     this.dir = await mkdtemp(path.join(os.tmpdir(), 'dataclone-github-'));
@@ -38,16 +43,21 @@ export class GithubRunner {
     const all = { ...(await actionDefaults()), ...inputs };
     for (const [name, value] of Object.entries(all))
       env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-    return this.step(env, handle);
+    this.inputs = env;
+    return this.step((await actionRuns()).main, env, handle);
   }
 
-  post(): Promise<StepRun> {
-    const env: Record<string, string> = {};
+  async post(): Promise<StepRun> {
+    const env: Record<string, string> = { ...this.inputs };
     for (const [name, value] of Object.entries(this.state)) env[`STATE_${name}`] = value;
-    return this.step(env);
+    return this.step((await actionRuns()).post, env);
   }
 
-  private async step(extra: Record<string, string>, handle: { kill?: () => void } = {}): Promise<StepRun> {
+  private async step(
+    entry: string,
+    extra: Record<string, string>,
+    handle: { kill?: () => void } = {},
+  ): Promise<StepRun> {
     const files = {
       GITHUB_OUTPUT: 'output',
       GITHUB_STATE: 'state',
@@ -63,13 +73,17 @@ export class GithubRunner {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_JOB: 'test',
       RUNNER_TEMP: this.dir,
+      ...this.run,
       ...extra,
     };
     for (const [variable, name] of Object.entries(files)) {
       env[variable] = path.join(this.dir, name);
       await writeFile(env[variable] as string, '');
     }
-    const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, entry)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     handle.kill = () => child.kill('SIGKILL');
     let stdout = '';
     const collect = (chunk: Buffer) => {
@@ -94,10 +108,22 @@ export class GithubRunner {
   }
 }
 
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+  runs: { main: string; post: string };
+}
+
+async function readAction(): Promise<ActionYml> {
+  return parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+}
+
+/** The files action.yml runs as its main and post steps. */
+async function actionRuns(): Promise<ActionYml['runs']> {
+  return (await readAction()).runs;
+}
+
 async function actionDefaults(): Promise<Record<string, string>> {
-  const action = parse(await readFile(path.resolve(import.meta.dirname, '../../action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  };
+  const action = await readAction();
   return Object.fromEntries(
     Object.entries(action.inputs)
       .filter(([, input]) => input.default !== undefined)

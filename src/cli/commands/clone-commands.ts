@@ -15,6 +15,7 @@ import {
   type CommandContext,
   type CommandInput,
 } from '../command.js';
+import { registerCloneSecrets } from '../ci-masking.js';
 import { formatTable } from '../table.js';
 import { UsageError } from '../usage-error.js';
 
@@ -70,9 +71,10 @@ export const cloneList: Command = {
   summary: 'List clones on the Docker host',
   usage: 'dataclone clone list [--owner <id>] [--json]',
   options: { owner: { type: 'string' } },
-  async run(input, { host, print, json }) {
+  async run(input, { host, reporter, print, json }) {
     await host.ping();
     const clones = await listClones(host, stringOption(input, 'owner'));
+    registerCloneSecrets(reporter, clones);
     if (json) {
       print(JSON.stringify(clones.map(cloneJson), null, 2));
       return 0;
@@ -239,6 +241,7 @@ export function cloneJson(clone: Clone) {
 }
 
 function printClone(context: CommandContext, clone: Clone, timing?: { durationMs: number }): void {
+  registerCloneSecrets(context.reporter, [clone]);
   if (context.json) {
     context.print(JSON.stringify({ ...cloneJson(clone), ...timing }, null, 2));
     return;

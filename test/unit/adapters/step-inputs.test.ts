@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { githubRunJobId } from '../../../src/adapters/run-job-id.js';
+import { readPostInputs } from '../../../src/adapters/input-source.js';
 import { readStepInputs, type InputSource } from '../../../src/adapters/step-inputs.js';
+import { resolveJobId } from '../../../src/cli/job-id.js';
 
 /** Inputs as the action spells them (kebab-case); the task spells them camelCase. */
 function source(values: Record<string, string>, spell = (name: string) => name): InputSource {
@@ -40,5 +43,33 @@ describe('readStepInputs: networking', () => {
     expect(() =>
       readStepInputs(source({ command: 'run', image: 'shop:nightly', networking: 'overlay' }), 'job-1'),
     ).toThrow("input 'networking': 'overlay' is not a way of networking clones");
+  });
+});
+
+describe('readPostInputs: what a post step derives when main saved nothing', () => {
+  const run = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'build' };
+
+  it('derives the job, keep and Docker host exactly as main reads them', () => {
+    const inputs = source({
+      command: 'provision',
+      image: 'shop:nightly',
+      keep: 'true',
+      'docker-host': 'tcp://h:2375',
+    });
+    const main = readStepInputs(inputs, githubRunJobId(run));
+    expect(readPostInputs(inputs, githubRunJobId(run))).toEqual({
+      owner: main.owner,
+      keep: main.keep,
+      dockerHost: main.dockerHost,
+    });
+    expect(main.owner).toBe('gh-77-2-build');
+  });
+
+  it('uses the job-id input when one was given', () => {
+    expect(readPostInputs(source({ 'job-id': 'pr-42' }), githubRunJobId(run)).owner).toBe('pr-42');
+  });
+
+  it('agrees with the CLI in a run: step of the same job', () => {
+    expect(readPostInputs(source({}), githubRunJobId(run)).owner).toBe(resolveJobId(undefined, run));
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseNetworking } from '../clones/clone-networking.js';
 import { DatacloneError } from '../core/errors.js';
+import { readCheckOptions } from '../migration-checks/check-options.js';
 import { validateOwner } from '../pipeline/job.js';
 import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
 
@@ -123,6 +124,13 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
             ).map(([key, values]) => [key, values.at(-1) ?? '']),
           ),
         },
+        checks: readCheckOptions(
+          (name) =>
+            name === 'no-migration-checks'
+              ? String(inputs.get('migration-checks') !== '' && !inputs.getBoolean('migration-checks'))
+              : inputs.get(name) || undefined,
+          input,
+        ),
       },
       test: testCommand ? { shellCommand: testCommand, junit: inputs.get('junit') || undefined } : undefined,
     },

@@ -29,6 +29,8 @@ export interface MigrationCheckSettings {
   /** Flyway's history table when the Flyway settings move it (-table, -schemas, -defaultSchema). */
   historyTable?: string;
   historySchema?: string;
+  /** A file to write the report to once every database is migrated: Markdown, or JSON for `.json`. */
+  reportFile?: string;
 }
 
 /** The checks of one database's migrate: per migration what it locked and rewrote, the schema diff. */

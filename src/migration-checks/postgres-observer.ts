@@ -128,7 +128,7 @@ async function postgresSchema(client: pg.Client, history: HistoryTable): Promise
              JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE ${USER_SCHEMAS} AND ${notHistory}`);
   const views = await named(`SELECT ${qualified('n.nspname', 'c.relname')} AS name,
-                  CASE c.relkind WHEN 'm' THEN 'materialized ' ELSE '' END || 'view: ' || pg_get_viewdef(c.oid) AS definition
+                  CASE c.relkind WHEN 'm' THEN 'materialized ' ELSE '' END || 'view: ' || btrim(regexp_replace(pg_get_viewdef(c.oid), '\\s+', ' ', 'g')) AS definition
              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('v', 'm') AND ${USER_SCHEMAS} AND $1::text IS NOT NULL AND $2::text IS NOT NULL`);
   const functions =

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import type { Clone } from '../clones/clone.js';
 import { DatacloneError } from '../core/errors.js';
 import type { DatabaseConnection } from '../engines/engine.js';
@@ -15,7 +15,7 @@ import {
   type RunningChecks,
 } from '../migration-checks/check-migrations.js';
 import type { ThresholdViolation } from '../migration-checks/thresholds.js';
-import { checksLines } from '../report/migration-checks-summary.js';
+import { checksLines, checksReportFile } from '../report/migration-checks-summary.js';
 import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js';
 import type { Job } from './job.js';
 import { requireJobClones } from './job-clones.js';
@@ -73,8 +73,10 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
   if (!executable) job.reporter.info('No Flyway on PATH: running the official Flyway Docker image instead');
   const results: MigrationResult[] = [];
   const checks: DatabaseChecks[] = [];
-  const done = (success: boolean): MigrateResult => {
+  const done = async (success: boolean): Promise<MigrateResult> => {
     const violations = checks.flatMap((c) => c.violations);
+    const reportFile = options.checks?.reportFile;
+    if (reportFile) await writeFile(reportFile, checksReportFile(reportFile, checks));
     return {
       step: 'migrate',
       success: success && violations.length === 0,

@@ -28,6 +28,12 @@ export function checksMarkdown(all: DatabaseChecks[]): string {
   return ['### Migration checks', ...all.map(databaseSection)].join('\n\n');
 }
 
+/** The report as a file for an artifact: JSON for a `.json` file, else the Markdown of the summary. */
+export function checksReportFile(file: string, all: DatabaseChecks[]): string {
+  if (file.endsWith('.json')) return `${JSON.stringify(all, null, 2)}\n`;
+  return `${checksMarkdown(all) || '### Migration checks\n\nNo database was migrated.'}\n`;
+}
+
 function databaseSection(checks: DatabaseChecks): string {
   const crossed = checks.violations.length ? `, **${checks.violations.length} threshold(s) crossed**` : '';
   const rows = checks.migrations.map((m) => [

@@ -33,7 +33,7 @@ export function stepOutputs(outcome: StepOutcome): StepOutputs {
           applied: db.migrations.map((m) => m.version || m.description),
         })),
       );
-      values['migration-checks'] = JSON.stringify(step.checks.map(checksOutput));
+      values['migration-report'] = JSON.stringify(step.checks.map(checksOutput));
       values['migration-violations'] = JSON.stringify(
         step.violations.map(({ database, migration, table, rule, lock, heldMs, bytes, rows }) => ({
           database,

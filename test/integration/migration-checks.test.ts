@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
@@ -5,6 +6,8 @@ import { buildImage } from '../../src/images/build-image.js';
 import type { Job } from '../../src/pipeline/job.js';
 import { migrate, type MigrateOptions } from '../../src/pipeline/migrate.js';
 import { provision } from '../../src/pipeline/provision.js';
+import { runStep } from '../../src/pipeline/run-step.js';
+import { stepOutputs } from '../../src/report/step-outputs.js';
 import { teardown } from '../../src/pipeline/teardown.js';
 import { markdownSummary } from '../../src/report/markdown-summary.js';
 import { schemaDiffLines } from '../../src/migration-checks/schema-diff.js';
@@ -161,6 +164,40 @@ describe('migration checks on PostgreSQL', () => {
     expect(result.violations[1]!.message).toMatch(
       /^shop: migration 4 widen amount rewrote table orders \([\d.]+ MB, ~\d+ rows\), larger than the 1.0 MB allowed$/,
     );
+  });
+
+  it("fails the step on the thresholds of the database's checks: in its dataclone.yaml, and writes the report for an artifact", async () => {
+    const definition = path.join(postgres.dir, 'dataclone.yaml');
+    await writeFile(
+      definition,
+      `${POSTGRES_FILES['dataclone.yaml']}    checks:\n      rewrite: { largerThan: 1MB }\n`,
+    );
+    const report = path.join(postgres.dir, 'checks.md');
+    const job: Job = { host: t.host, reporter: t.reporter, owner: `${t.owner}-pg-definition` };
+    await provision(job, { image: postgres.image });
+    try {
+      const outcome = await runStep(job, {
+        command: 'migrate',
+        definition,
+        migrate: { migrations: {}, flyway: { executable: FLYWAY }, checks: { reportFile: report } },
+      });
+      expect(outcome).toMatchObject({ kind: 'step', failed: true, exitCode: 1 });
+      const outputs = stepOutputs(outcome);
+      expect(JSON.parse(outputs.values['migration-violations']!)).toEqual([
+        expect.objectContaining({
+          database: 'shop',
+          migration: '4 widen amount',
+          table: 'orders',
+          rule: 'rewrite',
+        }),
+      ]);
+      const text = await readFile(report, 'utf8');
+      expect(text).toContain('**Threshold crossed:** shop: migration 4 widen amount rewrote table orders');
+      expect(text).toContain('~ column orders.amount: integer not null → bigint not null');
+    } finally {
+      await teardown(job);
+      await writeFile(definition, POSTGRES_FILES['dataclone.yaml']);
+    }
   });
 
   it('passes the same migrations under thresholds they stay within', async () => {

@@ -2,7 +2,8 @@ import { describeError } from '../core/errors.js';
 import { dockerHostFromEnvironment, type DockerHost } from '../docker/docker-host.js';
 import { runStep, type StepOutcome } from '../pipeline/run-step.js';
 import { teardown } from '../pipeline/teardown.js';
-import { markdownSummary } from '../report/markdown-summary.js';
+import { markdownSummary, type StepResult } from '../report/markdown-summary.js';
+import { checksMarkdown } from '../report/migration-checks-summary.js';
 import { stepOutputs } from '../report/step-outputs.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
 import type { StepInputs } from './step-inputs.js';
@@ -40,7 +41,12 @@ export async function runCiStep(
       );
       return;
     }
-    await platform.writeSummary(markdownSummary(outcome.result));
+    const comment = inputs.pullRequestComment
+      ? await commentOnPullRequest(platform, outcome.result)
+      : undefined;
+    await platform.writeSummary(
+      `${markdownSummary(outcome.result)}${comment ? `\n> Pull request comment: ${comment}\n` : ''}`,
+    );
     if (outcome.failed) platform.fail(failureMessage(outcome));
   } catch (error) {
     const { message, hint } = describeError(error);
@@ -78,6 +84,16 @@ export async function runCiPost(platform: CiPlatform, state: PostState | undefin
 export function dockerHostFor(given: string): DockerHost {
   if (given) process.env.DOCKER_HOST = given;
   return dockerHostFromEnvironment(given ? `docker-host ${given}` : undefined);
+}
+
+/** The migration report of a migrate or run step, on the pull request; what happened, in a line. */
+async function commentOnPullRequest(platform: CiPlatform, result: StepResult): Promise<string | undefined> {
+  const steps = result.step === 'run' ? result.steps : [result];
+  const migrated = steps.find((step) => step.step === 'migrate');
+  if (!migrated || migrated.checks.length === 0) return undefined;
+  if (!platform.commentOnPullRequest)
+    return 'not posted: this CI platform has no pull request comments in dataclone yet';
+  return platform.commentOnPullRequest(`## dataclone\n\n${checksMarkdown(migrated.checks)}\n`);
 }
 
 function failureMessage(outcome: Extract<StepOutcome, { kind: 'step' }>): string {

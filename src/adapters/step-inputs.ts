@@ -23,6 +23,8 @@ export interface StepInputs {
   owner: string;
   keep: boolean;
   dockerHost: string;
+  /** Post the migration report on the pull request (opt-in: input pr-comment). */
+  pullRequestComment: boolean;
 }
 
 export function readStepInputs(inputs: InputSource, defaultJobId: string): StepInputs {
@@ -92,6 +94,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
     owner: validateOwner(inputs.get('job-id') || defaultJobId, input('job-id')),
     keep,
     dockerHost: inputs.get('docker-host'),
+    pullRequestComment: inputs.get('pr-comment') ? inputs.getBoolean('pr-comment') : false,
     request: {
       command,
       keep,

@@ -16,6 +16,8 @@ import { silentReporter } from '../src/core/reporter.js';
 import { loadImageDefinition } from '../src/definition/load-image-definition.js';
 import { DockerHost } from '../src/docker/docker-host.js';
 import { buildImage } from '../src/images/build-image.js';
+import { openMysqlObserver } from '../src/migration-checks/mysql-observer.js';
+import { openPostgresObserver } from '../src/migration-checks/postgres-observer.js';
 import type { Job } from '../src/pipeline/job.js';
 import { migrate } from '../src/pipeline/migrate.js';
 import { provision } from '../src/pipeline/provision.js';
@@ -91,18 +93,32 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
     without: [] as number[],
     stepWith: [] as number[],
     stepWithout: [] as number[],
+    serverCpuWith: [] as number[],
+    serverCpuWithout: [] as number[],
+    clientCpuWith: [] as number[],
+    clientCpuWithout: [] as number[],
   };
   const samplers: { samples: number; queryMs: number; intervalMs: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     for (const checked of run % 2 === 0 ? [true, false] : [false, true]) {
       const job: Job = { host, reporter: silentReporter, owner: OWNER };
-      await provision(job, { image });
+      const { clones } = await provision(job, { image });
+      const containerId = clones[0]?.containerId ?? '';
       try {
+        const serverCpu = await containerCpuMs(host, containerId);
+        const clientCpu = process.cpuUsage();
         const result = await migrate(job, {
           migrations: { shop: [path.join(dir, 'migrations')] },
           flyway: { executable: FLYWAY },
           checks: { enabled: checked },
         });
+        const client = process.cpuUsage(clientCpu);
+        (checked ? figures.clientCpuWith : figures.clientCpuWithout).push(
+          Math.round((client.user + client.system) / 1000),
+        );
+        (checked ? figures.serverCpuWith : figures.serverCpuWithout).push(
+          Math.round((await containerCpuMs(host, containerId)) - serverCpu),
+        );
         const flywayMs = result.databases[0]?.migrations.reduce((sum, m) => sum + m.executionTimeMs, 0) ?? 0;
         (checked ? figures.with : figures.without).push(flywayMs);
         (checked ? figures.stepWith : figures.stepWithout).push(result.durationMs);
@@ -143,6 +159,17 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
       migrationsOverheadPercent: Math.round(((withChecks - without) / without) * 1000) / 10,
       stepMs: { medianWith: stepWith, medianWithout: stepWithout },
       stepOverheadPercent: Math.round(((stepWith - stepWithout) / stepWithout) * 1000) / 10,
+      serverCpuMs: {
+        with: figures.serverCpuWith,
+        without: figures.serverCpuWithout,
+        medianWith: stats(figures.serverCpuWith).median,
+        medianWithout: stats(figures.serverCpuWithout).median,
+      },
+      clientCpuMs: {
+        medianWith: stats(figures.clientCpuWith).median,
+        medianWithout: stats(figures.clientCpuWithout).median,
+      },
+      sampleCost: await sampleCost(host, image, engine),
       sampler: {
         intervalMs: samplers[0]?.intervalMs,
         samplesMedian: stats(samplers.map((s) => s.samples)).median,
@@ -150,6 +177,50 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
       },
     }),
   );
+}
+
+/** The CPU one lock sample costs the server and this process, on an idle clone: N samples in a row. */
+async function sampleCost(host: DockerHost, image: string, engine: string) {
+  const count = 400;
+  const job: Job = { host, reporter: silentReporter, owner: OWNER };
+  const { clones } = await provision(job, { image });
+  try {
+    const clone = clones[0]!;
+    const url = clone.connection.databases.find((db) => db.name === 'shop')!.url;
+    const history = { schema: engine === 'postgres' ? 'public' : 'shop', table: 'flyway_schema_history' };
+    const observer =
+      engine === 'postgres'
+        ? await openPostgresObserver(url, history)
+        : await openMysqlObserver(url, history);
+    try {
+      await observer.begin();
+      const server = await containerCpuMs(host, clone.containerId);
+      const client = process.cpuUsage();
+      const started = performance.now();
+      for (let i = 0; i < count; i++) await observer.sample();
+      const wallMs = performance.now() - started;
+      const clientUsed = process.cpuUsage(client);
+      const serverMs = (await containerCpuMs(host, clone.containerId)) - server;
+      return {
+        samples: count,
+        serverCpuMsPerSample: Math.round((serverMs / count) * 100) / 100,
+        clientCpuMsPerSample: Math.round(((clientUsed.user + clientUsed.system) / 1000 / count) * 100) / 100,
+        wallMsPerSample: Math.round((wallMs / count) * 100) / 100,
+      };
+    } finally {
+      await observer.close();
+    }
+  } finally {
+    await teardown(job);
+  }
+}
+
+/** CPU time the container has used so far (its cgroup's), in milliseconds. */
+async function containerCpuMs(host: DockerHost, id: string): Promise<number> {
+  const stats = (await host.docker.getContainer(id).stats({ stream: false })) as {
+    cpu_stats: { cpu_usage: { total_usage: number } };
+  };
+  return stats.cpu_stats.cpu_usage.total_usage / 1e6;
 }
 
 await main();

@@ -1,3 +1,4 @@
+import { formatBytes } from '../core/bytes.js';
 import { DatacloneError } from '../core/errors.js';
 import type { MigrationObservation } from './analyse-migrations.js';
 
@@ -66,17 +67,6 @@ export function checkThresholds(
 
 export function rowsText(rows: number): string {
   return rows === -1 ? 'rows unknown' : `~${rows} rows`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 /** Thresholds as written in a definition's `checks:` or given as inputs: `2s`, `500ms`, `100MB`. */

@@ -5,7 +5,8 @@ import type {
 } from '../migration-checks/analyse-migrations.js';
 import type { DatabaseChecks } from '../migration-checks/check-migrations.js';
 import { schemaDiffLines } from '../migration-checks/schema-diff.js';
-import { formatBytes, rowsText } from '../migration-checks/thresholds.js';
+import { formatBytes } from '../core/bytes.js';
+import { rowsText } from '../migration-checks/thresholds.js';
 
 /**
  * A few lines per database for a terminal or a CI log: each migration's time, its strongest lock

@@ -1,8 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
+import { runFlyway } from '../../src/flyway/run-flyway.js';
 import { buildImage } from '../../src/images/build-image.js';
+import { startMigrationChecks } from '../../src/migration-checks/check-migrations.js';
 import type { Job } from '../../src/pipeline/job.js';
 import { migrate, type MigrateOptions } from '../../src/pipeline/migrate.js';
 import { provision } from '../../src/pipeline/provision.js';
@@ -229,3 +233,73 @@ describe('migration checks on MariaDB', () => {
     expect(checks!.notes.join(' ')).toMatch(/Metadata locks/);
   });
 });
+
+describe('migration checks on a MariaDB server with performance_schema on', () => {
+  it('reports the metadata locks a copying ALTER TABLE held, strongest first', async () => {
+    const password = `pw${Date.now()}`;
+    const containerId = await t.host.createContainer({
+      name: t.cloneName('mariadb-ps'),
+      image: 'mariadb:10.11',
+      labels: { 'dataclone.owner': t.owner },
+      env: { MARIADB_ROOT_PASSWORD: password, MARIADB_DATABASE: 'shop' },
+      cmd: ['--performance-schema=ON'],
+      tmpfs: ['/var/lib/mysql'],
+      publish: { containerPort: 3306, bindAddress: '127.0.0.1' },
+    });
+    try {
+      await t.host.startContainer(containerId);
+      const port = (await t.host.inspectContainer(containerId))!.ports[3306]?.hostPort;
+      const url = `mysql://root:${password}@127.0.0.1:${port}/shop`;
+      const connection = await connectWhenReady(url);
+      await connection.query(
+        `CREATE TABLE orders (id int AUTO_INCREMENT PRIMARY KEY, amount int NOT NULL) ENGINE=InnoDB;
+         INSERT INTO orders (amount) SELECT seq % 1000 FROM seq_1_to_${ROWS};`,
+      );
+      await connection.end();
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'dataclone-ps-'));
+      folders.push({ remove: () => rm(dir, { recursive: true, force: true }) });
+      await writeFile(
+        path.join(dir, 'V2__widen_amount.sql'),
+        'ALTER TABLE orders MODIFY amount bigint NOT NULL;\n',
+      );
+      const running = await startMigrationChecks(
+        { label: 'shop', engine: 'mariadb', url, database: 'shop', thresholds: {} },
+        {},
+      );
+      const result = await runFlyway(
+        FLYWAY,
+        {
+          database: 'shop',
+          jdbcUrl: `jdbc:mariadb://127.0.0.1:${port}/shop`,
+          user: 'root',
+          password,
+          locations: [dir],
+        },
+        {},
+        t.reporter,
+      );
+      const checks = await running.finish(result);
+      expect(checks.notes.join(' ')).toContain('Metadata locks: performance_schema.metadata_locks.');
+      const [widen] = checks.migrations;
+      expect(widen!.rewrites).toEqual([expect.objectContaining({ table: 'orders', copied: true })]);
+      const lock = widen!.locks.find((l) => l.table === 'orders');
+      expect(lock!.modes.map((m) => m.mode)).toEqual(expect.arrayContaining(['SHARED_UPGRADABLE']));
+      expect(['SHARED_NO_WRITE', 'SHARED_NO_READ_WRITE', 'EXCLUSIVE']).toContain(lock!.mode);
+      expect(lock!.heldMs).toBeGreaterThan(0);
+    } finally {
+      await t.host.removeContainer(containerId);
+    }
+  });
+});
+
+async function connectWhenReady(url: string): Promise<mysql.Connection> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      return await mysql.createConnection({ uri: url, multipleStatements: true });
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}

@@ -54,14 +54,22 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
          LEFT JOIN performance_schema.metadata_locks m ON m.OWNER_THREAD_ID = t.THREAD_ID
            AND m.OBJECT_TYPE = 'TABLE' AND m.OBJECT_SCHEMA = ? AND m.OBJECT_NAME <> ? AND m.LOCK_STATUS = 'GRANTED'`
       : '';
+    // Once the history table exists it stays: asking information_schema.TABLES costs more than the rest.
+    const exists = historyExists
+      ? '1'
+      : '(SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?)';
     const [rows] = await connection.query<mysql.RowDataPacket[]>(
-      `SELECT (SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?) AS history,
+      `SELECT ${exists} AS history,
               ${applied} AS applied, p.ID AS id, p.STATE AS state, LEFT(p.INFO, 200) AS statement,
               ${locksVisible ? 'm.OBJECT_NAME' : 'NULL'} AS tableName, ${locksVisible ? 'm.LOCK_TYPE' : 'NULL'} AS mode
          FROM (SELECT 1) one
          LEFT JOIN information_schema.PROCESSLIST p ON p.ID <> CONNECTION_ID() AND p.DB = ?
          ${locks}`,
-      [database, history.table, database, ...(locksVisible ? [database, history.table] : [])],
+      [
+        ...(historyExists ? [] : [database, history.table]),
+        database,
+        ...(locksVisible ? [database, history.table] : []),
+      ],
     );
     historyExists = Number(rows[0]?.history ?? 0) > 0;
     const flyway = rows.filter((row) => row.id !== null && !before.has(Number(row.id)));

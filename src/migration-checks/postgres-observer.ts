@@ -42,8 +42,10 @@ export async function openPostgresObserver(url: string, history: HistoryTable): 
       history: boolean;
       applied: number;
       locks: { table: string; mode: string; statement: string }[] | null;
-    }>(
-      `SELECT to_regclass($2) IS NOT NULL AS history, ${applied} AS applied,
+    }>({
+      // Prepared once per shape: planning this join on every sample would cost more than running it.
+      name: `dataclone-lock-sample-${historyExists ? 'counted' : 'uncounted'}`,
+      text: `SELECT to_regclass($2) IS NOT NULL AS history, ${applied} AS applied,
         (SELECT json_agg(json_build_object('table', CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, 'mode', l.mode, 'statement', left(a.query, 200)))
            FROM pg_locks l
            JOIN pg_stat_activity a ON a.pid = l.pid
@@ -53,8 +55,8 @@ export async function openPostgresObserver(url: string, history: HistoryTable): 
             AND a.pid <> pg_backend_pid() AND a.backend_start >= $1::timestamptz
             AND c.relkind IN ('r', 'p', 'm') AND ${USER_SCHEMAS}
             AND NOT (n.nspname = $3 AND c.relname = $4)) AS locks`,
-      [since, historyName, history.schema, history.table],
-    );
+      values: [since, historyName, history.schema, history.table],
+    });
     const row = rows[0];
     historyExists = row?.history ?? false;
     return { applied: row?.applied ?? 0, locks: row?.locks ?? [], copying: [] };

@@ -100,6 +100,8 @@ function failureMessage(outcome: Extract<StepOutcome, { kind: 'step' }>): string
   const result = outcome.result;
   if (result.step === 'run' && result.error)
     return `${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`;
+  if (result.step === 'migrate' && result.violations.length)
+    return `migration checks failed: ${result.violations.map((v) => v.message).join('; ')}`;
   if (result.step === 'migrate') {
     const failed = result.databases.at(-1);
     return `migration of ${failed?.database} failed (${failed?.error?.code}): ${failed?.error?.message}`;

@@ -51,7 +51,6 @@ INSERT INTO orders (amount, placed) SELECT seq % 1000, '2026-01-01' FROM seq_1_t
 };
 
 const t = useTestHost();
-const images: Record<string, string> = {};
 const folders: { remove: () => Promise<void> }[] = [];
 
 async function buildFrom(
@@ -76,7 +75,6 @@ let mariadb: { image: string; dir: string };
 beforeAll(async () => {
   postgres = await buildFrom(POSTGRES_FILES, 'checks-pg');
   mariadb = await buildFrom(MARIADB_FILES, 'checks-mariadb');
-  images.postgres = postgres.image;
 }, 600_000);
 
 afterAll(async () => {

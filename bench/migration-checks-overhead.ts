@@ -98,7 +98,7 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
     clientCpuWith: [] as number[],
     clientCpuWithout: [] as number[],
   };
-  const samplers: { samples: number; queryMs: number; intervalMs: number }[] = [];
+  const samplers: { samples: number; queryMs: number; intervalMs: number; snapshotMs: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     for (const checked of run % 2 === 0 ? [true, false] : [false, true]) {
       const job: Job = { host, reporter: silentReporter, owner: OWNER };
@@ -128,6 +128,7 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
             samples: checks.samples,
             queryMs: checks.sampleQueryMs,
             intervalMs: checks.intervalMs,
+            snapshotMs: checks.snapshotMs,
           });
         log(
           `${engine} run ${run + 1} ${checked ? 'with' : 'without'} checks: migrations ${flywayMs} ms, step ${result.durationMs} ms`,
@@ -178,6 +179,7 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
         intervalMs: samplers[0]?.intervalMs,
         samplesMedian: stats(samplers.map((s) => s.samples)).median,
         queryMsMedian: stats(samplers.map((s) => s.queryMs)).median,
+        snapshotMsMedian: stats(samplers.map((s) => s.snapshotMs)).median,
       },
     }),
   );

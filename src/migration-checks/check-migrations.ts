@@ -41,6 +41,8 @@ export interface DatabaseChecks {
   samples: number;
   /** Mean time of one sample query, in milliseconds. */
   sampleQueryMs: number;
+  /** Time the snapshots of tables and catalog took, before and after Flyway: what the checks add to the step. */
+  snapshotMs: number;
   notes: string[];
   migrations: MigrationObservation[];
   schemaDiff: SchemaDiff;
@@ -86,9 +88,11 @@ export async function startMigrationChecks(
     : await openPostgresObserver(target.url, history);
   const intervalMs = settings.intervalMs ?? DEFAULT_INTERVAL_MS;
   try {
+    const snapshotStarted = performance.now();
     const before = await observer.tables(true);
     const schemaBefore = await observer.schema();
     await observer.begin();
+    const snapshotBeforeMs = performance.now() - snapshotStarted;
     const sampling = sampleUntilStopped(observer, intervalMs);
     const base = await sampling.base;
     return {
@@ -99,11 +103,7 @@ export async function startMigrationChecks(
             target,
             observer,
             { before, schemaBefore, base, samples, checkpoints, result },
-            {
-              intervalMs,
-              queryMs,
-              error,
-            },
+            { intervalMs, queryMs, snapshotBeforeMs, error },
           );
         } finally {
           await observer.close();
@@ -188,10 +188,12 @@ async function report(
   target: CheckTarget,
   observer: MigrationObserver,
   observed: Observed,
-  sampling: { intervalMs: number; queryMs: number; error?: string },
+  sampling: { intervalMs: number; queryMs: number; snapshotBeforeMs: number; error?: string },
 ): Promise<DatabaseChecks> {
+  const snapshotStarted = performance.now();
   const after = await observer.tables(true);
   const schemaAfter = await observer.schema();
+  const snapshotMs = Math.round(sampling.snapshotBeforeMs + performance.now() - snapshotStarted);
   const migrations = analyseMigrations({
     migrations: observed.result.migrations,
     failedMigration: observed.result.success ? undefined : failedMigration(observed.result),
@@ -209,6 +211,7 @@ async function report(
     intervalMs: sampling.intervalMs,
     samples: observed.samples.length,
     sampleQueryMs: Math.round(sampling.queryMs * 10) / 10,
+    snapshotMs,
     notes: [...observer.notes, ...(sampling.error ? [`Sampling stopped early: ${sampling.error}`] : [])],
     migrations,
     schemaDiff: diffSchemas(observed.schemaBefore, schemaAfter),

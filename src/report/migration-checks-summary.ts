@@ -54,7 +54,7 @@ function databaseSection(checks: DatabaseChecks): string {
     diff.length ? `Schema diff:\n\n\`\`\`diff\n${diff.join('\n')}\n\`\`\`` : 'Schema diff: no change.',
   );
   parts.push(
-    `<sub>Sampled every ${checks.intervalMs} ms (${checks.samples} samples, ${checks.sampleQueryMs} ms each). ${escape(checks.notes.join(' '))}</sub>`,
+    `<sub>Sampled every ${checks.intervalMs} ms (${checks.samples} samples, ${checks.sampleQueryMs} ms each); snapshots before and after: ${checks.snapshotMs} ms. ${escape(checks.notes.join(' '))}</sub>`,
   );
   return `${parts.join('\n\n')}\n\n</details>`;
 }

@@ -118,7 +118,7 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
         await running?.abandon();
         throw error;
       }
-      if (running) checks.push(await running.finish(migrated));
+      if (running) checks.push(withFlywayNotes(await running.finish(migrated), options.flyway));
       return migrated;
     });
     results.push(result);
@@ -162,6 +162,18 @@ function historyTableOf(
   const schema = flag('defaultSchema') ?? flag('schemas')?.split(',')[0];
   const table = flag('table');
   return { ...(schema && { historySchema: schema }), ...(table && { historyTable: table }) };
+}
+
+/** What the Flyway flags change about the checks: with -group=true one transaction holds every migration. */
+function withFlywayNotes(checks: DatabaseChecks, flyway: FlywaySettings): DatabaseChecks {
+  if (!flyway.extraArgs?.includes('-group=true')) return checks;
+  return {
+    ...checks,
+    notes: [
+      ...checks.notes,
+      'Flyway ran with -group=true: every migration commits at the end, so every lock and rewrite is attributed to the first migration of the group.',
+    ],
+  };
 }
 
 function databaseLabel(clone: Clone, database: DatabaseConnection): string {

@@ -6,6 +6,11 @@ export interface CiPlatform {
   setOutput(name: string, value: string, secret: boolean): void;
   writeSummary(markdown: string): Promise<void>;
   fail(message: string): void;
+  /**
+   * Posts the migration report on the pull request of the run (one comment, updated by later
+   * runs); says what happened, for the job summary. Never throws. Platforms without it say so.
+   */
+  commentOnPullRequest?(markdown: string): Promise<string>;
 }
 
 /** What the post step needs from main, saved before main does anything that can fail. */

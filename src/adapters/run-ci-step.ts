@@ -1,6 +1,7 @@
 import { describeError } from '../core/errors.js';
 import { runStep, type StepOutcome } from '../pipeline/run-step.js';
-import { markdownSummary } from '../report/markdown-summary.js';
+import { markdownSummary, type StepResult } from '../report/markdown-summary.js';
+import { checksMarkdown } from '../report/migration-checks-summary.js';
 import { stepOutputs } from '../report/step-outputs.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
 import { dockerHostFor } from './docker-host-input.js';
@@ -41,7 +42,12 @@ export async function runCiStep(
       );
       return;
     }
-    await platform.writeSummary(markdownSummary(outcome.result));
+    const comment = inputs.pullRequestComment
+      ? await commentOnPullRequest(platform, outcome.result)
+      : undefined;
+    await platform.writeSummary(
+      `${markdownSummary(outcome.result)}${comment ? `\n> Pull request comment: ${comment}\n` : ''}`,
+    );
     if (outcome.failed) platform.fail(failureMessage(outcome));
   } catch (error) {
     const { message, hint } = describeError(error);
@@ -51,10 +57,22 @@ export async function runCiStep(
   }
 }
 
+/** The migration report of a migrate or run step, on the pull request; what happened, in a line. */
+async function commentOnPullRequest(platform: CiPlatform, result: StepResult): Promise<string | undefined> {
+  const steps = result.step === 'run' ? result.steps : [result];
+  const migrated = steps.find((step) => step.step === 'migrate');
+  if (!migrated || migrated.checks.length === 0) return undefined;
+  if (!platform.commentOnPullRequest)
+    return 'not posted: this CI platform has no pull request comments in dataclone yet';
+  return platform.commentOnPullRequest(`## dataclone\n\n${checksMarkdown(migrated.checks)}\n`);
+}
+
 function failureMessage(outcome: Extract<StepOutcome, { kind: 'step' }>): string {
   const result = outcome.result;
   if (result.step === 'run' && result.error)
     return `${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`;
+  if (result.step === 'migrate' && result.violations.length)
+    return `migration checks failed: ${result.violations.map((v) => v.message).join('; ')}`;
   if (result.step === 'migrate') {
     const failed = result.databases.at(-1);
     return `migration of ${failed?.database} failed (${failed?.error?.code}): ${failed?.error?.message}`;

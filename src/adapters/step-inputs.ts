@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseNetworking } from '../clones/clone-networking.js';
 import { DatacloneError } from '../core/errors.js';
+import { readCheckOptions } from '../migration-checks/check-options.js';
 import { STEP_COMMANDS, type StepCommand, type StepRequest } from '../pipeline/run-step.js';
 import { readPostInputs, type InputSource } from './input-source.js';
 
@@ -12,6 +13,8 @@ export interface StepInputs {
   owner: string;
   keep: boolean;
   dockerHost: string;
+  /** Post the migration report on the pull request (opt-in: input pr-comment). */
+  pullRequestComment: boolean;
 }
 
 export function readStepInputs(inputs: InputSource, defaultJobId: string): StepInputs {
@@ -81,6 +84,7 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
     owner,
     keep,
     dockerHost,
+    pullRequestComment: inputs.get('pr-comment') ? inputs.getBoolean('pr-comment') : false,
     request: {
       command,
       keep,
@@ -113,6 +117,13 @@ export function readStepInputs(inputs: InputSource, defaultJobId: string): StepI
             ).map(([key, values]) => [key, values.at(-1) ?? '']),
           ),
         },
+        checks: readCheckOptions(
+          (name) =>
+            name === 'no-migration-checks'
+              ? String(inputs.get('migration-checks') !== '' && !inputs.getBoolean('migration-checks'))
+              : inputs.get(name) || undefined,
+          input,
+        ),
       },
       test: testCommand ? { shellCommand: testCommand, junit: inputs.get('junit') || undefined } : undefined,
     },

@@ -65,6 +65,7 @@ function summaryLines(result: StepResult): string[] {
             `${(db.durationMs / 1000).toFixed(2)} s`,
           ]),
         ),
+        ...result.violations.map((violation) => `threshold crossed: ${violation.message}`),
       ];
     case 'test': {
       const junit = result.junit

@@ -1,4 +1,5 @@
 import type { ProgressUpdate, Reporter } from '../core/reporter.js';
+import { formatBytes } from '../core/bytes.js';
 
 /**
  * The Reporter for a terminal: log lines on stderr (stdout is kept for results and --json),
@@ -89,13 +90,4 @@ export function formatProgress(update: ProgressUpdate): string {
   return `${percent}% (${format(update.done)} of ${format(update.total)})`;
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
+export { formatBytes };

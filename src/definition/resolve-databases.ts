@@ -1,3 +1,4 @@
+import { parseThresholds } from '../migration-checks/thresholds.js';
 import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
 import { detectSource } from './detect-source.js';
 import { inspectPath, resolveWrittenPath } from './inspect-path.js';
@@ -27,6 +28,10 @@ export async function resolveDatabases(
       dependsOn: db.dependsOn ?? [],
       ...(db.migrations !== undefined && {
         migrations: await resolveMigrations(site, db.migrations, index, directory),
+      }),
+      // The schema has checked each value's shape, so these parse.
+      ...(db.checks !== undefined && {
+        checks: parseThresholds(db.checks, (field) => `${site.file}: databases[${index}].checks.${field}`),
       }),
     });
   }

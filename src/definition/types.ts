@@ -1,3 +1,5 @@
+import type { MigrationThresholds } from '../migration-checks/thresholds.js';
+
 /** An image definition (`dataclone.yaml`) after validation, with every path made absolute. */
 export interface ImageDefinition {
   /** Absolute path of the definition file. */
@@ -33,6 +35,8 @@ export interface DatabaseDefinition {
   dependsOn: string[];
   /** Absolute path of the folder of Flyway migrations for this database, when given. */
   migrations?: string;
+  /** Thresholds that fail the migrate step when its migrations cross them. */
+  checks?: MigrationThresholds;
 }
 
 export type DatabaseSource =

@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { WrittenThresholds } from '../migration-checks/thresholds.js';
 import { DatacloneError } from '../core/errors.js';
 import type { DefinitionSite } from './definition-error.js';
 import type { SourceFormat } from './detect-source.js';
@@ -27,6 +28,7 @@ export interface RawDatabase {
   format?: SourceFormat;
   dependsOn?: string[];
   migrations?: string;
+  checks?: WrittenThresholds;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { CiPlatform } from '../adapters/ci-platform.js';
 import { GithubReporter } from './github-reporter.js';
+import { pullRequestOfRun, upsertPullRequestComment } from './pull-request-comment.js';
 
 /** GitHub Actions' side of a dataclone step: outputs, the job summary, the step's result. */
 export function githubPlatform(): CiPlatform {
@@ -11,5 +12,14 @@ export function githubPlatform(): CiPlatform {
       await core.summary.addRaw(markdown).write();
     },
     fail: (message) => core.setFailed(message),
+    commentOnPullRequest: async (markdown) => {
+      const token = core.getInput('github-token');
+      if (token) core.setSecret(token);
+      const pull = pullRequestOfRun(process.env, token);
+      if ('skipped' in pull) return pull.skipped;
+      const outcome = await upsertPullRequestComment(pull.target, markdown);
+      if (outcome.kind === 'warning') core.warning(outcome.message);
+      return 'url' in outcome ? `${outcome.kind} ${outcome.url}` : outcome.message;
+    },
   };
 }

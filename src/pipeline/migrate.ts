@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import type { Clone } from '../clones/clone.js';
 import { DatacloneError } from '../core/errors.js';
 import type { DatabaseConnection } from '../engines/engine.js';
@@ -8,6 +8,14 @@ import type { FlywaySettings, FlywayTarget } from '../flyway/flyway-invocation.j
 import type { MigrationResult } from '../flyway/flyway-output.js';
 import { runFlyway } from '../flyway/run-flyway.js';
 import { runFlywayInContainer } from '../flyway/run-flyway-container.js';
+import {
+  startMigrationChecks,
+  type DatabaseChecks,
+  type MigrationCheckSettings,
+  type RunningChecks,
+} from '../migration-checks/check-migrations.js';
+import type { ThresholdViolation } from '../migration-checks/thresholds.js';
+import { checksLines, checksReportFile } from '../report/migration-checks-summary.js';
 import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js';
 import type { Job } from './job.js';
 import { requireJobClones } from './job-clones.js';
@@ -23,6 +31,8 @@ export interface MigrateOptions {
   sources?: string[];
   /** True for `run`: a job none of whose databases has migrations goes on, and says so. */
   optional?: boolean;
+  /** Migration checks (locks, rewrites, schema diff, thresholds): on unless `enabled: false`. */
+  checks?: MigrationCheckSettings;
 }
 
 export interface MigrateResult {
@@ -30,6 +40,10 @@ export interface MigrateResult {
   success: boolean;
   /** One entry per database migrated, in the order they ran; the last one failed if any did. */
   databases: MigrationResult[];
+  /** What each database's migrations locked and rewrote, and its schema diff, when checked. */
+  checks: DatabaseChecks[];
+  /** The thresholds the migrations crossed: any fails the step. */
+  violations: ThresholdViolation[];
   /** Why nothing ran: `run` found no migrations for any database of the job. */
   skipped?: string;
   durationMs: number;
@@ -58,7 +72,22 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
   const executable = await findFlyway(options.flyway.executable);
   if (!executable) job.reporter.info('No Flyway on PATH: running the official Flyway Docker image instead');
   const results: MigrationResult[] = [];
-  for (const { clone, database, locations } of plan) {
+  const checks: DatabaseChecks[] = [];
+  const done = async (success: boolean): Promise<MigrateResult> => {
+    const violations = checks.flatMap((c) => c.violations);
+    const reportFile = options.checks?.reportFile;
+    if (reportFile) await writeFile(reportFile, checksReportFile(reportFile, checks));
+    return {
+      step: 'migrate',
+      success: success && violations.length === 0,
+      databases: results,
+      checks,
+      violations,
+      durationMs: elapsed(started),
+    };
+  };
+  for (const planned of plan) {
+    const { clone, database, locations } = planned;
     const target: FlywayTarget = {
       database: database.name,
       jdbcUrl: database.jdbcUrl,
@@ -66,28 +95,89 @@ export async function migrate(job: Job, options: MigrateOptions): Promise<Migrat
       password: clone.connection.password,
       locations,
     };
-    const result = await job.reporter.group(`Migrate ${database.name} (clone ${clone.name})`, () =>
-      executable
-        ? runFlyway(executable, target, options.flyway, job.reporter)
-        : runFlywayInContainer(
-            job.host,
-            {
-              containerId: clone.containerId,
-              owner: job.owner,
-              // In the clone's network namespace: the host's own when it uses host networking.
-              serverPort: clone.networking === 'host' ? clone.connection.port : engineFor(clone.engine).port,
-            },
-            target,
-            options.flyway,
-            job.reporter,
-          ),
-    );
+    const result = await job.reporter.group(`Migrate ${database.name} (clone ${clone.name})`, async () => {
+      const running = await startChecks(planned, options);
+      let migrated: MigrationResult;
+      try {
+        migrated = await (executable
+          ? runFlyway(executable, target, options.flyway, job.reporter)
+          : runFlywayInContainer(
+              job.host,
+              {
+                containerId: clone.containerId,
+                owner: job.owner,
+                // In the clone's network namespace: the host's own when it uses host networking.
+                serverPort:
+                  clone.networking === 'host' ? clone.connection.port : engineFor(clone.engine).port,
+              },
+              target,
+              options.flyway,
+              job.reporter,
+            ));
+      } catch (error) {
+        await running?.abandon();
+        throw error;
+      }
+      if (running) checks.push(withFlywayNotes(await running.finish(migrated), options.flyway));
+      return migrated;
+    });
     results.push(result);
-    reportResult(job, result);
-    if (!result.success)
-      return { step: 'migrate', success: false, databases: results, durationMs: elapsed(started) };
+    reportResult(job, result, checks.at(-1));
+    // A database over its thresholds stops the job as a failed migration does.
+    if (!result.success || checks.at(-1)?.violations.length) return done(result.success);
   }
-  return { step: 'migrate', success: true, databases: results, durationMs: elapsed(started) };
+  return done(true);
+}
+
+/** Starts the checks of one database, unless they are turned off. */
+async function startChecks(
+  { clone, database }: PlannedMigration,
+  options: MigrateOptions,
+): Promise<RunningChecks | undefined> {
+  const settings = options.checks ?? {};
+  if (settings.enabled === false) return undefined;
+  const label = databaseLabel(clone, database);
+  const history = historyTableOf(options.flyway);
+  return startMigrationChecks(
+    {
+      label,
+      engine: clone.engine,
+      url: database.url,
+      database: database.name,
+      thresholds: {
+        ...settings.thresholds,
+        ...(settings.databaseThresholds?.[label] ?? settings.databaseThresholds?.[database.name]),
+      },
+    },
+    { ...history, ...settings },
+  );
+}
+
+/** Where the Flyway flags put the history table (-table, -defaultSchema or the first of -schemas). */
+function historyTableOf(
+  flyway: FlywaySettings,
+): Pick<MigrationCheckSettings, 'historyTable' | 'historySchema'> {
+  const flag = (name: string) =>
+    flyway.extraArgs?.find((arg) => arg.startsWith(`-${name}=`))?.slice(name.length + 2);
+  const schema = flag('defaultSchema') ?? flag('schemas')?.split(',')[0];
+  const table = flag('table');
+  return { ...(schema && { historySchema: schema }), ...(table && { historyTable: table }) };
+}
+
+/** What the Flyway flags change about the checks: with -group=true one transaction holds every migration. */
+function withFlywayNotes(checks: DatabaseChecks, flyway: FlywaySettings): DatabaseChecks {
+  if (!flyway.extraArgs?.includes('-group=true')) return checks;
+  return {
+    ...checks,
+    notes: [
+      ...checks.notes,
+      'Flyway ran with -group=true: every migration commits at the end, so every lock and rewrite is attributed to the first migration of the group.',
+    ],
+  };
+}
+
+function databaseLabel(clone: Clone, database: DatabaseConnection): string {
+  return clone.instance ? `${clone.instance}.${database.name}` : database.name;
 }
 
 /** The databases that have migration folders, clone by clone, each clone's in dependency order. */
@@ -121,7 +211,15 @@ function nothingToMigrate(
   const reason = `no migrations for any database of the job (${databases.join(', ')}): ${where}`;
   if (options.optional) {
     job.reporter.info(`migrate: skipped, ${reason}`);
-    return { step: 'migrate', success: true, databases: [], skipped: reason, durationMs };
+    return {
+      step: 'migrate',
+      success: true,
+      databases: [],
+      checks: [],
+      violations: [],
+      skipped: reason,
+      durationMs,
+    };
   }
   throw new DatacloneError(
     `migrate: nothing to migrate: ${reason}`,
@@ -161,7 +259,9 @@ function checkDatabasesExist(clones: Clone[], migrations: Record<string, string[
   }
 }
 
-function reportResult(job: Job, result: MigrationResult): void {
+function reportResult(job: Job, result: MigrationResult, checks: DatabaseChecks | undefined): void {
+  for (const line of checks ? checksLines(checks) : []) job.reporter.info(line);
+  for (const violation of checks?.violations ?? []) job.reporter.warn(violation.message);
   if (!result.success) {
     job.reporter.warn(`${result.database}: Flyway failed (${result.error?.code}): ${result.error?.message}`);
     return;

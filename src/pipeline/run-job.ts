@@ -39,6 +39,12 @@ export async function runJob(job: Job, options: RunOptions): Promise<RunResult> 
       optional: true,
     });
     steps.push(migrated);
+    if (!migrated.success && migrated.violations.length) {
+      throw new DatacloneError(
+        `migration checks failed: ${migrated.violations.map((v) => v.message).join('; ')}`,
+        'Change the migration (a smaller batch, CONCURRENTLY, an instant ALTER), or raise the threshold in checks: of the database; the tests did not run.',
+      );
+    }
     if (!migrated.success) {
       const failed = migrated.databases.at(-1);
       throw new DatacloneError(

@@ -3,6 +3,7 @@ import { loadImageDefinition } from '../definition/load-image-definition.js';
 import { environmentMigrations } from '../environments/environment-migrations.js';
 import { loadEnvironment } from '../environments/load-environment.js';
 import { buildImage, type BuiltImage } from '../images/build-image.js';
+import type { MigrationThresholds } from '../migration-checks/thresholds.js';
 import type { StepResult } from '../report/markdown-summary.js';
 import type { Job } from './job.js';
 import { migrate, type MigrateOptions } from './migrate.js';
@@ -81,9 +82,11 @@ export async function runStep(job: Job, request: StepRequest): Promise<StepOutco
 /** The migration folders of the definition's databases, with the ones given directly on top. */
 async function migrateOptions(request: StepRequest): Promise<MigrateOptions> {
   const fromDefinition: Record<string, string[]> = {};
+  const databaseThresholds: Record<string, MigrationThresholds> = {};
   if (request.definition) {
     for (const db of (await loadImageDefinition(request.definition)).databases) {
       if (db.migrations) fromDefinition[db.name] = [db.migrations];
+      if (db.checks) databaseThresholds[db.name] = db.checks;
     }
   }
   const fromEnvironment = request.environment
@@ -92,6 +95,7 @@ async function migrateOptions(request: StepRequest): Promise<MigrateOptions> {
   return {
     migrations: { ...fromDefinition, ...fromEnvironment, ...request.migrate?.migrations },
     flyway: request.migrate?.flyway ?? {},
+    checks: { ...request.migrate?.checks, databaseThresholds },
     sources: [request.definition, request.environment].filter((file) => file !== undefined),
   };
 }

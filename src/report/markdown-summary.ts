@@ -5,6 +5,7 @@ import type { ResetResult } from '../pipeline/reset.js';
 import type { RunResult } from '../pipeline/run-job.js';
 import type { TestResult } from '../pipeline/run-tests.js';
 import type { TeardownResult } from '../pipeline/teardown.js';
+import { checksMarkdown } from './migration-checks-summary.js';
 import { appliedCount, appliedList, schemaVersionAfter } from './migration-summary.js';
 
 export type StepResult =
@@ -92,9 +93,13 @@ function migrationsSection(step: MigrateResult): string {
           .map((line) => `- ${escape(line)}`)
           .join('\n')}\n\n</details>`,
     );
-  return ['### Migrations', table(['Database', 'Result', 'Applied', 'Version', 'Time'], rows), ...lists].join(
-    '\n\n',
-  );
+  const checks = checksMarkdown(step.checks);
+  return [
+    '### Migrations',
+    table(['Database', 'Result', 'Applied', 'Version', 'Time'], rows),
+    ...lists,
+    ...(checks ? [checks] : []),
+  ].join('\n\n');
 }
 
 function testSection(step: TestResult): string {

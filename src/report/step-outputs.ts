@@ -1,4 +1,5 @@
 import type { Clone } from '../clones/clone.js';
+import type { DatabaseChecks } from '../migration-checks/check-migrations.js';
 import type { StepOutcome } from '../pipeline/run-step.js';
 import { schemaVersionAfter } from './migration-summary.js';
 
@@ -32,11 +33,43 @@ export function stepOutputs(outcome: StepOutcome): StepOutputs {
           applied: db.migrations.map((m) => m.version || m.description),
         })),
       );
+      values['migration-report'] = JSON.stringify(step.checks.map(checksOutput));
+      values['migration-violations'] = JSON.stringify(
+        step.violations.map(({ database, migration, table, rule, lock, heldMs, bytes, rows }) => ({
+          database,
+          migration,
+          table,
+          rule,
+          lock,
+          heldMs,
+          bytes,
+          rows,
+        })),
+      );
     }
     if (step.step === 'test') values['test-exit-code'] = String(step.exitCode);
     if (step.step === 'teardown') values.removed = JSON.stringify(step.removed);
   }
   return { values, secrets: clone ? [clone.connection.password] : [] };
+}
+
+/** Per database and migration: its time, strongest lock per table and rewrites; the schema diff. */
+function checksOutput(checks: DatabaseChecks) {
+  return {
+    database: checks.database,
+    migrations: checks.migrations.map((m) => ({
+      migration: m.migration,
+      durationMs: m.durationMs,
+      locks: m.locks.map(({ table, mode, heldMs, rows }) => ({ table, mode, heldMs, rows })),
+      rewrites: m.rewrites.map(({ table, bytesBefore, rows, copied }) => ({
+        table,
+        bytes: bytesBefore,
+        rows,
+        copied,
+      })),
+    })),
+    schemaChanges: checks.schemaDiff.changes.length,
+  };
 }
 
 function cloneOutputs(clone: Clone): Record<string, string> {

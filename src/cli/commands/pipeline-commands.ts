@@ -7,6 +7,8 @@ import { loadEnvironment } from '../../environments/load-environment.js';
 import type { FlywaySettings } from '../../flyway/flyway-invocation.js';
 import type { Job } from '../../pipeline/job.js';
 import type { MigrateOptions } from '../../pipeline/migrate.js';
+import { readCheckOptions } from '../../migration-checks/check-options.js';
+import type { MigrationThresholds } from '../../migration-checks/thresholds.js';
 import { migrate } from '../../pipeline/migrate.js';
 import { provision, type ProvisionOptions } from '../../pipeline/provision.js';
 import type { ReuseMode } from '../../pipeline/reuse-clone.js';
@@ -47,6 +49,11 @@ const MIGRATE: Record<string, OptionSpec> = {
   'working-directory': { type: 'string' },
   placeholder: { type: 'string', multiple: true },
   'no-baseline': { type: 'boolean' },
+  'no-migration-checks': { type: 'boolean' },
+  'max-exclusive-lock': { type: 'string' },
+  'exclusive-lock-rows': { type: 'string' },
+  'max-rewrite': { type: 'string' },
+  'checks-report': { type: 'string' },
 };
 const TEST: Record<string, OptionSpec> = { junit: { type: 'string' } };
 
@@ -71,7 +78,7 @@ export const migrateCommand: Command = {
   words: ['migrate'],
   summary: "Run Flyway against every database of the job's clones, in dependency order",
   usage:
-    'dataclone migrate [-f dataclone.yaml | -e dataclone.environment.yaml] [--migrations <database>=<folder>]... [--flyway <path>] [--flyway-config <file>]... [--placeholder <key>=<value>]... [--job <id>] [--json]',
+    'dataclone migrate [-f dataclone.yaml | -e dataclone.environment.yaml] [--migrations <database>=<folder>]... [--flyway <path>] [--flyway-config <file>]... [--placeholder <key>=<value>]... [--max-exclusive-lock <2s> [--exclusive-lock-rows <n>]] [--max-rewrite <100MB>] [--checks-report <file.md|file.json>] [--no-migration-checks] [--job <id>] [--json]',
   options: { ...JOB, ...MIGRATE },
   async run(input, context) {
     const result = await migrate(jobOf(input, context), await migrateOptions(input));
@@ -189,10 +196,13 @@ async function provisionOptions(
 /** Migration folders from dataclone.yaml's `migrations`, then --migrations db=folder on top. */
 async function migrateOptions(input: CommandInput): Promise<MigrateOptions> {
   const migrations: Record<string, string[]> = {};
+  const databaseThresholds: Record<string, MigrationThresholds> = {};
   const file = stringOption(input, 'file');
   if (file) {
-    for (const db of (await loadImageDefinition(file)).databases)
+    for (const db of (await loadImageDefinition(file)).databases) {
       if (db.migrations) migrations[db.name] = [db.migrations];
+      if (db.checks) databaseThresholds[db.name] = db.checks;
+    }
   }
   const environmentFile = stringOption(input, 'environment');
   if (environmentFile)
@@ -212,7 +222,17 @@ async function migrateOptions(input: CommandInput): Promise<MigrateOptions> {
     ),
     baselineOnMigrate: input.values['no-baseline'] !== true,
   };
-  return { migrations, flyway, sources: [file, environmentFile].filter((given) => given !== undefined) };
+  const checks = readCheckOptions(
+    (name) =>
+      name === 'no-migration-checks' ? String(input.values[name] === true) : stringOption(input, name),
+    (name) => `--${name}`,
+  );
+  return {
+    migrations,
+    flyway,
+    checks: { ...checks, databaseThresholds },
+    sources: [file, environmentFile].filter((given) => given !== undefined),
+  };
 }
 
 function reuseOption(input: CommandInput, command: string, usage: string): ReuseMode | undefined {

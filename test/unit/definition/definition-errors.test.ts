@@ -121,6 +121,21 @@ describe('an image definition that does not match the schema', () => {
       '7:9: labels.team: expected a string, a number or a boolean, found a list',
     ],
     [
+      'a lock threshold that is not a duration',
+      db('    checks:\n      exclusiveLock:\n        longerThan: 2 seconds\n'),
+      '8:21: databases[0].checks.exclusiveLock.longerThan: a duration is a number and ms, s or m (500ms, 2s, 1m)',
+    ],
+    [
+      'a rewrite threshold without its size',
+      db('    checks:\n      rewrite: {}\n'),
+      "7:16: databases[0].checks.rewrite: missing required field 'largerThan'",
+    ],
+    [
+      'a misspelt threshold',
+      db('    checks:\n      exclusiveLocks:\n        longerThan: 2s\n'),
+      "7:7: databases[0].checks: unknown field 'exclusiveLocks'; did you mean 'exclusiveLock'?",
+    ],
+    [
       'a script that is a number',
       db('setup:\n  - 42\n'),
       '7:5: setup[0]: expected a string or a mapping, found number 42',
@@ -155,7 +170,7 @@ describe('the hint of a schema error', () => {
 
   it('lists the fields that are allowed, for an unknown one', async () => {
     const error = await loadError(db('    sorce: data/plain.sql\n'));
-    expect(error.hint).toBe('The fields here are: name, source, format, dependsOn, migrations.');
+    expect(error.hint).toBe('The fields here are: name, source, format, dependsOn, migrations, checks.');
   });
 });
 

@@ -24,6 +24,9 @@ databases:
   - name: customers
     source: data/customers.dump
     migrations: migrations/customers
+    checks:
+      exclusiveLock: { longerThan: 1.5s, rows: 100000 }
+      rewrite: { largerThan: 100MB }
   - name: archive
     source: data/archive
   - name: plain
@@ -58,6 +61,7 @@ describe('loadImageDefinition', () => {
           source: { kind: 'pg-custom', path: at('data/customers.dump') },
           dependsOn: [],
           migrations: at('migrations/customers'),
+          checks: { exclusiveLock: { longerThanMs: 1500, rows: 100_000 }, rewriteBytes: 100 * 1024 * 1024 },
         },
         {
           name: 'orders',

@@ -72,6 +72,8 @@ describe('the migrate summaries of 22 migrations', () => {
     step: 'migrate',
     success: true,
     databases: [database(TWENTY_TWO)],
+    checks: [],
+    violations: [],
     durationMs: 1300,
   };
 
@@ -97,6 +99,8 @@ describe('a run without migrations', () => {
     step: 'migrate',
     success: true,
     databases: [],
+    checks: [],
+    violations: [],
     skipped: 'no migrations for any database of the job (customers, orders)',
     durationMs: 3,
   };

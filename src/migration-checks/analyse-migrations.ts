@@ -1,0 +1,259 @@
+import type { AppliedMigration } from '../flyway/flyway-output.js';
+import type { LockSample, TableState } from './observation.js';
+
+/** What one migration did to the tables of its database, as observed. */
+export interface MigrationObservation {
+  /** `2 change amount type`, `R views`: as the job summary lists migrations. */
+  migration: string;
+  durationMs: number;
+  /** True for the migration Flyway reported as failed (rolled back where the engine can). */
+  failed?: boolean;
+  locks: TableLock[];
+  rewrites: TableRewrite[];
+}
+
+/** The locks one migration held on one table: the strongest mode and how long each was seen. */
+export interface TableLock {
+  table: string;
+  /** The strongest mode seen on the table. */
+  mode: string;
+  /** How long the strongest mode was seen held: from the first to the last sample showing it. */
+  heldMs: number;
+  /** The table's rows before migrating (the server's estimate); -1 unknown, 0 for a new table. */
+  rows: number;
+  modes: { mode: string; heldMs: number; samples: number }[];
+  /** The statement running when the strongest mode was first seen. */
+  statement?: string;
+}
+
+/** A table the migration gave new storage: rewritten (PostgreSQL) or rebuilt/copied (InnoDB). */
+export interface TableRewrite {
+  table: string;
+  bytesBefore: number;
+  bytesAfter: number;
+  rows: number;
+  /** MySQL/MariaDB: a Flyway session was seen in `copy to tmp table` on it (ALGORITHM=COPY). */
+  copied: boolean;
+  /**
+   * How the rewrite was tied to this migration: `history` (the storage changed between two
+   * recorded migrations), `exclusive lock` (several migrations ran between two looks, this one
+   * held the table's exclusive lock), `unsure` (one of several; named in `between`).
+   */
+  attribution: 'history' | 'exclusive lock' | 'unsure';
+  between?: string[];
+}
+
+/** The storage of the tables once the history table counted `applied` migrations. */
+export interface StorageCheckpoint {
+  applied: number;
+  tables: TableState[];
+}
+
+export interface ObservedRun {
+  /** The migrations Flyway reports it applied, in order. */
+  migrations: AppliedMigration[];
+  /** The migration that failed, as Flyway names it (its script), when one did. */
+  failedMigration?: string;
+  /** Migrations recorded in the history table before Flyway started. */
+  base: number;
+  samples: LockSample[];
+  before: TableState[];
+  checkpoints: StorageCheckpoint[];
+  after: TableState[];
+  lockModes: readonly string[];
+  exclusiveModes: readonly string[];
+}
+
+/**
+ * Ties every sample to the migration that was running (the one after the last recorded in the
+ * history table), and every change of a table's storage to the migration(s) between the two
+ * looks that saw it, then sums it up per migration.
+ */
+export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
+  const observations: MigrationObservation[] = run.migrations.map((m) => ({
+    migration: migrationLabel(m),
+    durationMs: m.executionTimeMs,
+    locks: [],
+    rewrites: [],
+  }));
+  if (run.failedMigration)
+    observations.push({
+      migration: run.failedMigration,
+      durationMs: 0,
+      failed: true,
+      locks: [],
+      rewrites: [],
+    });
+  const rowsBefore = new Map(run.before.map((t) => [t.table, t.rows]));
+  const locks = lockSpans(run);
+  for (const [index, tables] of locks) {
+    const observation = observations[index];
+    if (!observation) continue;
+    observation.locks = [...tables].map(([table, modes]) =>
+      tableLock(table, modes, rowsBefore, run.lockModes),
+    );
+  }
+  for (const rewrite of storageChanges(run, observations))
+    observations[rewrite.index]?.rewrites.push(rewrite.rewrite);
+  markCopies(run, observations);
+  return observations;
+}
+
+export function migrationLabel(migration: AppliedMigration): string {
+  return `${migration.version || 'R'} ${migration.description}`;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  previousSample: number;
+  heldMs: number;
+  samples: number;
+  statement?: string;
+}
+
+/** Per migration index, per table, per mode: the longest run of consecutive samples showing it. */
+function lockSpans(run: ObservedRun): Map<number, Map<string, Map<string, Span>>> {
+  const spans = new Map<number, Map<string, Map<string, Span>>>();
+  run.samples.forEach((sample, sampleIndex) => {
+    const index = sample.applied - run.base;
+    if (index < 0) return;
+    const tables = spans.get(index) ?? new Map<string, Map<string, Span>>();
+    spans.set(index, tables);
+    for (const lock of sample.locks) {
+      const modes = tables.get(lock.table) ?? new Map<string, Span>();
+      tables.set(lock.table, modes);
+      const span = modes.get(lock.mode);
+      if (!span) {
+        modes.set(lock.mode, {
+          first: sample.atMs,
+          last: sample.atMs,
+          previousSample: sampleIndex,
+          heldMs: 0,
+          samples: 1,
+          statement: lock.statement,
+        });
+        continue;
+      }
+      if (span.previousSample === sampleIndex) continue;
+      // A gap in the samples is a new hold (the lock was released and taken again).
+      if (span.previousSample !== sampleIndex - 1) span.first = sample.atMs;
+      span.last = sample.atMs;
+      span.previousSample = sampleIndex;
+      span.samples += 1;
+      span.heldMs = Math.max(span.heldMs, Math.round(span.last - span.first));
+    }
+  });
+  return spans;
+}
+
+function tableLock(
+  table: string,
+  modes: Map<string, Span>,
+  rowsBefore: Map<string, number>,
+  lockModes: readonly string[],
+): TableLock {
+  const ordered = [...modes]
+    .map(([mode, span]) => ({ mode, heldMs: span.heldMs, samples: span.samples, statement: span.statement }))
+    .sort((a, b) => lockModes.indexOf(b.mode) - lockModes.indexOf(a.mode));
+  const strongest = ordered[0] ?? { mode: '', heldMs: 0, samples: 0, statement: undefined };
+  return {
+    table,
+    mode: strongest.mode,
+    heldMs: strongest.heldMs,
+    rows: rowsBefore.get(table) ?? 0,
+    modes: ordered.map(({ mode, heldMs, samples }) => ({ mode, heldMs, samples })),
+    statement: strongest.statement,
+  };
+}
+
+/** Tables whose storage changed, each tied to the migration that changed it. */
+function storageChanges(
+  run: ObservedRun,
+  observations: MigrationObservation[],
+): { index: number; rewrite: TableRewrite }[] {
+  const last = run.base + observations.length;
+  const looks: StorageCheckpoint[] = [
+    { applied: run.base, tables: run.before },
+    ...run.checkpoints,
+    { applied: last, tables: run.after },
+  ];
+  const before = new Map(run.before.map((t) => [t.table, t]));
+  const after = new Map(run.after.map((t) => [t.table, t]));
+  const found: { index: number; rewrite: TableRewrite }[] = [];
+  for (let i = 1; i < looks.length; i++) {
+    const [earlier, later] = [looks[i - 1], looks[i]];
+    if (!earlier || !later) continue;
+    const storage = new Map(earlier.tables.map((t) => [t.table, t.storage]));
+    for (const table of later.tables) {
+      const was = storage.get(table.table);
+      if (!was || !table.storage || was === table.storage) continue;
+      const candidates = range(
+        earlier.applied - run.base,
+        Math.max(later.applied - run.base, earlier.applied - run.base + 1),
+      ).filter((index) => index < observations.length);
+      const { index, attribution } = candidates.length
+        ? pickMigration(candidates, table.table, observations, run.exclusiveModes)
+        : // After the last recorded migration: Flyway's afterMigrate callbacks, or its last migration.
+          { index: observations.length - 1, attribution: 'unsure' as const };
+      found.push({
+        index,
+        rewrite: {
+          table: table.table,
+          bytesBefore: before.get(table.table)?.bytes ?? 0,
+          bytesAfter: after.get(table.table)?.bytes ?? 0,
+          rows: before.get(table.table)?.rows ?? -1,
+          copied: false,
+          attribution,
+          ...(attribution === 'unsure' && {
+            between: candidates.map((c) => observations[c]?.migration ?? String(c)),
+          }),
+        },
+      });
+    }
+  }
+  return found;
+}
+
+function pickMigration(
+  candidates: number[],
+  table: string,
+  observations: MigrationObservation[],
+  exclusiveModes: readonly string[],
+): { index: number; attribution: TableRewrite['attribution'] } {
+  if (candidates.length === 1) return { index: candidates[0] ?? 0, attribution: 'history' };
+  const locking = candidates.filter((index) =>
+    observations[index]?.locks.some(
+      (lock) => lock.table === table && lock.modes.some((m) => exclusiveModes.includes(m.mode)),
+    ),
+  );
+  if (locking.length === 1) return { index: locking[0] ?? 0, attribution: 'exclusive lock' };
+  return { index: locking[0] ?? candidates[0] ?? 0, attribution: 'unsure' };
+}
+
+/** MySQL/MariaDB: a table a session was copying is marked copied, and counted rewritten if it was not. */
+function markCopies(run: ObservedRun, observations: MigrationObservation[]): void {
+  const before = new Map(run.before.map((t) => [t.table, t]));
+  const after = new Map(run.after.map((t) => [t.table, t]));
+  for (const sample of run.samples) {
+    const observation = observations[sample.applied - run.base];
+    if (!observation) continue;
+    for (const table of sample.copying) {
+      const rewrite = observation.rewrites.find((r) => r.table === table);
+      if (rewrite) rewrite.copied = true;
+      else
+        observation.rewrites.push({
+          table,
+          bytesBefore: before.get(table)?.bytes ?? 0,
+          bytesAfter: after.get(table)?.bytes ?? 0,
+          rows: before.get(table)?.rows ?? -1,
+          copied: true,
+          attribution: 'history',
+        });
+    }
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

@@ -115,7 +115,8 @@ describe.each(testBaseImages())('$image', (base) => {
       expect(await serverVersion(clone)).toMatch(new RegExp(`^${base.version.replace('.', '\\.')}[.\\-]`));
       expect(await count(clone, 'app', 'customers')).toBe(100);
       expect(await count(clone, 'audit', 'events')).toBe(300);
-      const wrong = { ...clone.connection, password: 'not-the-password' };
+      const { host, port, user } = clone.connection;
+      const wrong = { host, port, user, password: 'not-the-password' };
       if (base.engine === 'postgres') {
         const client = new pg.Client({ ...wrong, database: 'app' });
         client.on('error', () => {});

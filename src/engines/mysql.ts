@@ -175,9 +175,12 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
 
     checkpointCommand() {
       // With innodb_flush_log_at_trx_commit=0 a commit reaches the redo log file only within
-      // about a second; FLUSH ENGINE LOGS writes it now, so a snapshot taken right after holds
-      // every committed transaction (MySQL 9.7 lost them without it).
-      return shell(`${CLIENT} -e "FLUSH TABLES; FLUSH ENGINE LOGS"`);
+      // about a second, so a snapshot taken right after lacked it (MySQL 9.7 and MariaDB 10.11
+      // both lost a committed DELETE). FLUSH ENGINE LOGS writes the redo log now, but MariaDB's
+      // does nothing while that setting is 0: it is 2 (write, no fsync) for the flush.
+      return shell(
+        `${CLIENT} -e "FLUSH TABLES; SET GLOBAL innodb_flush_log_at_trx_commit = 2; FLUSH ENGINE LOGS; SET GLOBAL innodb_flush_log_at_trx_commit = 0"`,
+      );
     },
 
     clientCommand(database, args) {

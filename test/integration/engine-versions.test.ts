@@ -74,6 +74,22 @@ async function serverVersion(clone: Clone): Promise<string> {
   return row!.v;
 }
 
+/** Prints "<user> <database>" with nothing on its command line but the variables' names. */
+function clientCommand(base: TestBaseImage): string[] {
+  if (base.engine === 'postgres') {
+    return [
+      'sh',
+      '-c',
+      `for d in /usr/lib/postgresql/*/bin; do PATH="$d:$PATH"; done; psql -tAc "SELECT current_user || ' ' || current_database()"`,
+    ];
+  }
+  return [
+    'sh',
+    '-c',
+    `"$(command -v mariadb || command -v mysql)" -N -u"$MYSQL_USER" -D"$MYSQL_DATABASE" -e "SELECT CONCAT(CURRENT_USER(), ' ', DATABASE())"`,
+  ];
+}
+
 describe.each(testBaseImages())('$image', (base) => {
   let image: string;
   let remove: (() => Promise<void>) | undefined;
@@ -167,6 +183,39 @@ describe.each(testBaseImages())('$image', (base) => {
         await removeClone({ host: t.host, reporter: t.reporter, name: fromStash.name });
       }
     } finally {
+      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+    }
+  });
+
+  it("serves a clone on the host's network, which the engine's own client reaches with the clone's client environment as given", async () => {
+    const { clone } = await createClone({
+      host: t.host,
+      reporter: t.reporter,
+      image,
+      owner: t.owner,
+      networking: 'host',
+    });
+    // The base image's own client, on the host's network, as a user's job would run it.
+    const client = await t.host.createContainer({
+      name: `${t.cloneName('client')}`,
+      image: base.image,
+      labels: { 'dataclone.owner': t.owner },
+      entrypoint: ['tail', '-f', '/dev/null'],
+      cmd: [],
+      user: 'root',
+      network: 'host',
+      tmpfs: (await readDataImage(t.host, image)).volumes,
+    });
+    try {
+      expect(clone.networking).toBe('host');
+      await t.host.startContainer(client);
+      const result = await t.host.exec(client, clientCommand(base), {
+        env: clone.connection.clientEnvironment,
+      });
+      expect(result.stderr).not.toMatch(/error/i);
+      expect(result.stdout.trim()).toBe(base.engine === 'postgres' ? 'postgres app' : 'root@% app');
+    } finally {
+      await t.host.removeContainer(client);
       await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
     }
   });

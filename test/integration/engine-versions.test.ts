@@ -1,3 +1,4 @@
+import path from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,10 @@ import { saveClone } from '../../src/clones/save-clone.js';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { readDataImage } from '../../src/images/data-image.js';
+import type { Job } from '../../src/pipeline/job.js';
+import { migrate } from '../../src/pipeline/migrate.js';
+import { provision } from '../../src/pipeline/provision.js';
+import { teardown } from '../../src/pipeline/teardown.js';
 import { testBaseImages, type TestBaseImage } from '../support/base-images.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
 import { query } from '../support/query.js';
@@ -21,6 +26,8 @@ import { useTestHost } from '../support/test-host.js';
  */
 const t = useTestHost();
 afterAll(() => t.cleanup());
+
+const FLYWAY = path.resolve(import.meta.dirname, '../flyway-standin/flyway');
 
 const POSTGRES_FILES = {
   'app.sql': `CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);
@@ -184,6 +191,25 @@ describe.each(testBaseImages())('$image', (base) => {
       }
     } finally {
       await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+    }
+  });
+
+  it("migrates a clone with Flyway, given the JDBC URL and the clone's credentials", async () => {
+    const job: Job = { host: t.host, reporter: t.reporter, owner: `${t.owner}-flyway-${base.engine}` };
+    const folder = await writeDefinitionFolder({
+      'V2__flag_customers.sql': 'ALTER TABLE customers ADD COLUMN flagged boolean;\n',
+    });
+    try {
+      const [clone] = (await provision(job, { image })).clones;
+      const migrated = await migrate(job, {
+        migrations: { app: [folder.dir] },
+        flyway: { executable: FLYWAY },
+      });
+      expect(migrated.success).toBe(true);
+      expect(await count(clone!, 'app', 'customers WHERE flagged IS NULL')).toBe(100);
+    } finally {
+      await teardown(job);
+      await folder.remove();
     }
   });
 

@@ -23,9 +23,15 @@ case "$image" in
   postgres:15 | mariadb:10.11) default_suite=bookworm ;;
   postgres:17 | mariadb:11.8) default_suite=trixie ;;
   postgres:18 | mysql:9.7) default_suite=sid ;;
+  postgres:16)
+    if [ -z "${DEBIAN_SUITE:-}" ]; then
+      echo "build-base-image: no Debian suite carries PostgreSQL 16; pull postgres:16 where a registry is reachable (docker pull postgres:16)" >&2
+      exit 2
+    fi
+    ;;
   *) default_suite=bookworm ;;
 esac
-suite="${DEBIAN_SUITE:-$default_suite}"
+suite="${DEBIAN_SUITE:-${default_suite:-bookworm}}"
 
 case "$image" in
   postgres:*)

@@ -11,6 +11,7 @@ import {
   cloneSave,
   cloneReset,
   cloneShow,
+  cloneStart,
 } from './commands/clone-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { gcCommand } from './commands/gc-command.js';
@@ -42,6 +43,7 @@ const COMMANDS: Command[] = [
   cloneList,
   cloneShow,
   cloneReset,
+  cloneStart,
   cloneRemove,
   cloneSave,
   cloneLogs,

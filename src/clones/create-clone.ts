@@ -4,7 +4,7 @@ import { DatacloneError } from '../core/errors.js';
 import { randomPassword, randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
 import type { ContainerSpec, DockerHost } from '../docker/docker-host.js';
-import { Labels } from '../docker/labels.js';
+import { cloneContainerLabels, cloneLabelsOf, Labels } from '../docker/labels.js';
 import {
   DATABASE_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
@@ -15,7 +15,8 @@ import { engineFor } from '../engines/index.js';
 import type { CloneMembership } from '../environments/environment.js';
 import { readDataImage, type DataImage } from '../images/data-image.js';
 import { containerNameFor, type Clone } from './clone.js';
-import { cloneFromContainer, PASSWORD_VARIABLE } from './read-clone.js';
+import { cloneFromContainer } from './read-clone.js';
+import { passwordFiles, passwordRecordVolume } from './clone-password.js';
 import { portInUse, startCloneContainer } from './start-clone-container.js';
 import { chooseNetworking, type CloneNetworking, type NetworkingChoice } from './clone-networking.js';
 import { isPortFree, pickFreePort, saysPortInUse } from './host-port.js';
@@ -66,6 +67,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     : '';
   await host.ping();
   const image = await readDataImage(host, options.image);
+  warnOfCloneLabels(reporter, options.image, image);
   const networking = await chooseNetworking(host, reporter, {
     requested: options.networking,
     standby: options.standby === true,
@@ -89,7 +91,9 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
       `clone ${name}: ${host.description} is another machine, and the clone's port is published on its loopback (${bindAddress}) only; publish it where this machine reaches it with --bind-address 0.0.0.0 (or the host's address). Each clone has its own password.`,
     );
   }
-  const labels: Record<string, string> = {
+  // Every clone label is set here, so that none of the image's own labels (Docker copies them
+  // onto the container) decides anything about this clone later, in reset or remove.
+  const labels = cloneContainerLabels({
     [Labels.clone]: name,
     [Labels.owner]: options.owner ?? defaultOwner(),
     [Labels.image]: options.image,
@@ -104,7 +108,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     [Labels.created]: new Date().toISOString(),
     [Labels.expires]: expires,
     ...(options.membership ? membershipLabels(options.membership) : {}),
-  };
+  });
   if (options.standby && options.membership) {
     throw new DatacloneError(
       `clone ${name}: a standby is not available for the instances of an environment yet`,
@@ -119,11 +123,12 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
         name,
         labels,
         password,
-        options.port,
+        // Picked here on a local engine, as for a clone without standby: kept across restarts.
+        options.port ?? (host.remoteName() ? undefined : await pickFreePort(bindAddress)),
         options.readyTimeoutMs ?? 60_000,
       )
     : await startClone(host, image, name, labels, password, options.port, options.readyTimeoutMs);
-  const clone = cloneFromContainer(host, info);
+  const clone = cloneFromContainer(host, info, password);
   const durationMs = Math.round(performance.now() - started);
   reporter.info(
     `Clone ${name} of ${options.image} is ready on ${clone.connection.host}:${clone.connection.port} (${durationMs} ms${options.standby ? ', with a warm standby' : ''})`,
@@ -144,7 +149,7 @@ export async function startClone(
   const engine = engineFor(image.engine);
   const start = engine.cloneStart();
   const instance = labels[Labels.instance];
-  const bindAddress = labels[Labels.bindAddress] ?? '127.0.0.1';
+  const bindAddress = labels[Labels.bindAddress] || '127.0.0.1';
   const readiness = {
     credentials: { user: image.superuser || engine.superuser, password },
     database: image.primaryDatabase || engine.maintenanceDatabase,
@@ -159,55 +164,74 @@ export async function startClone(
     user: start.user,
     env: {
       ...start.env,
-      [PASSWORD_VARIABLE]: password,
       [LISTEN_PORT_VARIABLE]: String(listen.port),
       [LISTEN_ADDRESS_VARIABLE]: listen.address,
       [NETWORK_VARIABLE]: listen.network,
       [DATABASE_VARIABLE]: readiness.database,
     },
     tmpfs: image.volumes,
+    files: passwordFiles(password, { record: true }),
+    volumes: [passwordRecordVolume(labels[Labels.owner] ?? '')],
+    // A kept clone outlives a restart of the Docker Engine (a reboot, an upgrade) with its data;
+    // its start script needs no secret then (see PASSWORD_HANDOVER_FILE).
+    restartPolicy: 'unless-stopped',
   });
-  if (labels[Labels.networking] !== 'host') {
-    return startCloneContainer(
-      host,
-      engine,
-      name,
-      {
-        ...spec({ port: engine.port, address: '0.0.0.0', network: 'bridge' }),
-        publish: { containerPort: engine.port, bindAddress, hostPort },
-        // An environment's instance joins its network under the instance's name (reset too: the
-        // network is in the labels it keeps).
-        network: labels[Labels.network] || undefined,
-        networkAliases: instance ? [instance] : undefined,
-      },
-      readiness,
-    );
-  }
-  // Host networking: the server listens on a port of this machine itself. A port picked here may
-  // be taken by another process before the server binds it: then another is picked.
+  const onHostNetwork = labels[Labels.networking] === 'host';
+  // The port is picked here, not by Docker, whenever this machine can tell a free one (the
+  // Docker Engine runs here): Docker would pick another one at each start, so a clone would
+  // come back from an engine restart on another port. A port picked here may be taken by
+  // another process before it is bound: then another is picked.
+  const pickPort = onHostNetwork || !host.remoteName();
   for (let attempt = 1; ; attempt++) {
-    const port = hostPort ?? (await pickFreePort(bindAddress));
-    if (hostPort !== undefined && !(await isPortFree(bindAddress, hostPort)))
-      throw portInUse(name, bindAddress, port);
+    const port = hostPort ?? (pickPort ? await pickFreePort(bindAddress) : undefined);
+    if (onHostNetwork && hostPort !== undefined && !(await isPortFree(bindAddress, hostPort)))
+      throw portInUse(name, bindAddress, hostPort);
     try {
+      if (!onHostNetwork) {
+        return await startCloneContainer(
+          host,
+          engine,
+          name,
+          {
+            ...spec({ port: engine.port, address: '0.0.0.0', network: 'bridge' }),
+            publish: { containerPort: engine.port, bindAddress, hostPort: port },
+            // An environment's instance joins its network under the instance's name (reset too:
+            // the network is in the labels it keeps).
+            network: labels[Labels.network] || undefined,
+            networkAliases: instance ? [instance] : undefined,
+          },
+          readiness,
+        );
+      }
+      // Host networking: the server listens on a port of this machine itself.
+      const listenPort = port ?? 0;
       return await startCloneContainer(
         host,
         engine,
         name,
         {
-          ...spec({ port, address: bindAddress, network: 'host' }),
-          labels: { ...labels, [Labels.hostPort]: String(port) },
+          ...spec({ port: listenPort, address: bindAddress, network: 'host' }),
+          labels: { ...labels, [Labels.hostPort]: String(listenPort) },
           network: 'host',
         },
         readiness,
-        { host: host.clientAddress(bindAddress), port },
+        { host: host.clientAddress(bindAddress), port: listenPort },
       );
     } catch (error) {
       const taken = error instanceof DatacloneError && saysPortInUse(`${error.message}\n${error.hint ?? ''}`);
-      if (!taken) throw error;
+      if (!taken || !pickPort) throw error;
       if (hostPort !== undefined || attempt === 3) throw portInUse(name, bindAddress, port, error);
     }
   }
+}
+
+/** A data image says what its data is; how a clone of it runs is dataclone's to decide. */
+function warnOfCloneLabels(reporter: Reporter, reference: string, image: DataImage): void {
+  const ignored = cloneLabelsOf(image.labels);
+  if (ignored.length === 0) return;
+  reporter.warn(
+    `image ${reference} carries labels that describe a clone, not an image, and they are ignored: ${ignored.map((key) => `${key}=${JSON.stringify(image.labels[key])}`).join(', ')}. Images made by dataclone never carry them; check where this image came from.`,
+  );
 }
 
 function membershipLabels(membership: CloneMembership): Record<string, string> {

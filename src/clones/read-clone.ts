@@ -3,8 +3,12 @@ import type { ContainerInfo, DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import { engineFor } from '../engines/index.js';
 import { containerNameFor, type Clone } from './clone.js';
+import { readClonePassword } from './clone-password.js';
 
-/** The environment variable a clone's container holds its password in. */
+/**
+ * The environment variable clones made by earlier versions held their password in; clones keep it
+ * in a record now (clone-password.ts), and images must not carry it.
+ */
 export const PASSWORD_VARIABLE = 'DATACLONE_PASSWORD';
 /** Labels a clone carries about the image it came from, copied at creation. */
 export const DATABASES_LABEL = Labels.databases;
@@ -12,8 +16,18 @@ export const DATABASES_LABEL = Labels.databases;
 /** The clone of that name, or undefined when there is none. */
 export async function findClone(host: DockerHost, name: string): Promise<Clone | undefined> {
   const info = await host.inspectContainer(containerNameFor(name));
-  if (!info || info.labels[Labels.clone] !== name) return undefined;
-  return cloneFromContainer(host, info);
+  if (!info || !isClone(info) || info.labels[Labels.clone] !== name) return undefined;
+  return cloneFromContainer(host, info, await readClonePassword(host, info));
+}
+
+/**
+ * Whether a container is a clone: its clone label names it, and it has the name dataclone gives
+ * that clone's container. A container of an image that carries clone labels (a saved image's
+ * standby servers, a crafted image), or one whose label is empty, is not.
+ */
+export function isClone(info: ContainerInfo): boolean {
+  const name = info.labels[Labels.clone];
+  return !!name && info.name === containerNameFor(name);
 }
 
 /** The clone of that name; fails with an error that lists the clones there are. */
@@ -35,7 +49,8 @@ export async function listClones(host: DockerHost, owner?: string): Promise<Clon
   const clones: Clone[] = [];
   for (const id of ids) {
     const info = await host.inspectContainer(id);
-    if (info) clones.push(cloneFromContainer(host, info));
+    if (info && isClone(info))
+      clones.push(cloneFromContainer(host, info, await readClonePassword(host, info)));
   }
   // An environment's instances in the order of its file (they start in parallel), else oldest first.
   return clones.sort(
@@ -50,19 +65,22 @@ async function listCloneNames(host: DockerHost): Promise<string[]> {
   return (await listClones(host)).map((clone) => clone.name);
 }
 
-export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone {
+export function cloneFromContainer(host: DockerHost, info: ContainerInfo, password: string): Clone {
   const labels = info.labels;
   const engine = engineFor(labels[Labels.engine] ?? 'postgres');
   const published = info.ports[engine.port];
-  const bindAddress = labels[Labels.bindAddress] ?? published?.hostIp ?? '127.0.0.1';
-  const port = published?.hostPort ?? Number(labels[Labels.hostPort] ?? 0);
+  // A clone sets every clone label, to "" for a setting it does not have (cloneContainerLabels).
+  const bindAddress = labels[Labels.bindAddress] || published?.hostIp || '127.0.0.1';
+  // A stopped clone publishes nothing: its port is the one it asked for, where it starts again.
+  const asked = info.portBindings[engine.port]?.hostPort || undefined;
+  const port = published?.hostPort ?? asked ?? Number(labels[Labels.hostPort] || 0);
   const databases = parseNames(labels[DATABASES_LABEL]);
   const primary = labels[Labels.primaryDatabase] ?? databases[0] ?? engine.maintenanceDatabase;
   return {
-    name: labels[Labels.clone] ?? info.name,
+    name: labels[Labels.clone] || info.name,
     containerId: info.id,
-    image: labels[Labels.image] ?? info.image,
-    imageId: labels[Labels.imageId] ?? info.imageId,
+    image: labels[Labels.image] || info.image,
+    imageId: labels[Labels.imageId] || info.imageId,
     engine: engine.name,
     owner: labels[Labels.owner] ?? '',
     created: labels[Labels.created] ?? '',
@@ -74,13 +92,13 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo): Clone
     ...(labels[Labels.environment]
       ? {
           environment: labels[Labels.environment],
-          instance: labels[Labels.instance],
+          instance: labels[Labels.instance] || undefined,
           instanceIndex: Number(labels[Labels.instanceIndex] ?? 0),
         }
       : {}),
     connection: engine.connectionDetails(
       { host: host.clientAddress(bindAddress), port },
-      { user: labels[Labels.superuser] ?? engine.superuser, password: info.env[PASSWORD_VARIABLE] ?? '' },
+      { user: labels[Labels.superuser] ?? engine.superuser, password },
       databases,
       primary,
     ),

@@ -1,3 +1,4 @@
+import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
@@ -25,6 +26,12 @@ export async function resetClone(options: ResetCloneOptions): Promise<{ clone: C
   const started = performance.now();
   const { host } = options;
   const clone = await requireClone(host, options.name);
+  if (!clone.connection.password) {
+    throw new DatacloneError(
+      `clone ${clone.name}: its password cannot be found, so a reset could not keep it`,
+      `Remove the clone (dataclone clone remove ${clone.name}) and create it again.`,
+    );
+  }
   const container = await host.inspectContainer(clone.containerId);
   const labels = container?.labels ?? {};
   const engine = engineFor(clone.engine);
@@ -54,7 +61,7 @@ export async function resetClone(options: ResetCloneOptions): Promise<{ clone: C
     options.readyTimeoutMs,
   );
   const [info] = await Promise.all([replacement, discarded]);
-  const reset = cloneFromContainer(host, info);
+  const reset = cloneFromContainer(host, info, clone.connection.password);
   const durationMs = Math.round(performance.now() - started);
   options.reporter.info(
     `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, ${durationMs} ms)`,

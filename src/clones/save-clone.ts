@@ -1,16 +1,12 @@
 import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
-import { Labels } from '../docker/labels.js';
-import {
-  DATABASE_VARIABLE,
-  LISTEN_ADDRESS_VARIABLE,
-  LISTEN_PORT_VARIABLE,
-  NETWORK_VARIABLE,
-} from '../engines/engine.js';
+import type { ImageConfig } from '../docker/image-config.js';
+import { CLONE_LABELS, Labels } from '../docker/labels.js';
 import { engineFor } from '../engines/index.js';
 import { validateImageReference } from '../images/image-reference.js';
-import { PASSWORD_VARIABLE, requireClone } from './read-clone.js';
+import type { Clone } from './clone.js';
+import { requireClone } from './read-clone.js';
 import { findStandbyServers } from './standby/standby-servers.js';
 
 export interface SaveCloneOptions {
@@ -20,31 +16,12 @@ export interface SaveCloneOptions {
   tag: string;
 }
 
-/** Labels that describe one clone, not an image: a saved image must not pass them on. */
-const CLONE_LABELS = [
-  Labels.clone,
-  Labels.owner,
-  Labels.image,
-  Labels.imageId,
-  Labels.created,
-  Labels.expires,
-  Labels.bindAddress,
-  Labels.hostPort,
-  Labels.networking,
-  Labels.environment,
-  Labels.instance,
-  Labels.instanceIndex,
-  Labels.network,
-  Labels.standby,
-  Labels.standbyOf,
-  Labels.slot,
-];
-
 /**
  * Commits a clone's current state as a new data image revision (stash: set work aside, start a
  * clone from it later). The server is stopped cleanly for the commit, so the image holds a
- * consistent instance, and keeps running with the same port and password. The image keeps the
- * data image's labels (engine, databases) and drops the clone's and its password.
+ * consistent instance, and keeps running with the same port and password. The image has the
+ * configuration of the data image the clone came from (its labels: engine, databases) and
+ * nothing of the clone: no clone label, no environment variable of the clone, no password.
  */
 export async function saveClone(
   options: SaveCloneOptions,
@@ -65,18 +42,85 @@ export async function saveClone(
       `Check the clone's log: dataclone clone logs ${name}.`,
     );
   }
-  const imageId = await host.commitContainer(server, [
-    `ENV ${PASSWORD_VARIABLE}=`,
-    `ENV ${LISTEN_PORT_VARIABLE}=`,
-    `ENV ${LISTEN_ADDRESS_VARIABLE}=`,
-    `ENV ${NETWORK_VARIABLE}=`,
-    `ENV ${DATABASE_VARIABLE}=`,
-    ...CLONE_LABELS.map((label) => `LABEL ${JSON.stringify(label)}=""`),
-    `LABEL ${JSON.stringify(Labels.built)}=${JSON.stringify(new Date().toISOString())}`,
-    `LABEL "dataclone.saved-from"=${JSON.stringify(`${name} (${clone.image})`)}`,
-  ]);
+  const imageId = (await host.facts()).containerdImageStore
+    ? await commitWithoutTheClone(host, server, clone)
+    : await commitUnderNewConfig(host, server, clone);
   await host.tagImage(imageId, options.tag);
   const durationMs = Math.round(performance.now() - started);
   options.reporter.info(`Saved clone ${name} as ${options.tag} (${imageId.slice(7, 19)}, ${durationMs} ms)`);
   return { imageId, tag: options.tag, durationMs };
+}
+
+/**
+ * A commit records the committed container's whole configuration (its environment with the
+ * password, in `container_config`) and keeps its labels, so the commit is only a step: the saved
+ * image is its layers under a configuration written here.
+ */
+async function commitUnderNewConfig(host: DockerHost, server: string, clone: Clone): Promise<string> {
+  const committed = await host.commitContainer(server, []);
+  try {
+    const [data, layers] = await Promise.all([
+      host.readImageConfig(clone.imageId),
+      host.readImageConfig(committed).then((config) => config.rootfs.diff_ids),
+    ]);
+    return await host.createImageFromConfig(savedImageConfig(data, layers, clone));
+  } finally {
+    await host.removeImage(committed);
+  }
+}
+
+/**
+ * Docker's containerd image store records no container configuration with a commit, but loads
+ * no configuration without its layers' blobs: there the commit itself empties every variable
+ * and clone label of the container (Docker keeps their keys; no value of the clone remains).
+ */
+async function commitWithoutTheClone(host: DockerHost, server: string, clone: Clone): Promise<string> {
+  const container = await host.inspectContainer(server);
+  const variables = Object.keys(container?.env ?? {}).filter((key) => key.startsWith('DATACLONE_'));
+  const labels = CLONE_LABELS.filter((key) => container?.labels[key] !== undefined);
+  const created = new Date().toISOString();
+  return host.commitContainer(
+    server,
+    variables.map((key) => `ENV ${key}=`),
+    {
+      Labels: {
+        ...Object.fromEntries(labels.map((key) => [key, ''])),
+        [Labels.built]: created,
+        [Labels.savedFrom]: `${clone.name} (${clone.image})`,
+      },
+    },
+  );
+}
+
+/**
+ * The saved image's configuration: the data image's, with its layers and the clone's on top,
+ * and only image labels. Environment variables of dataclone's clones (DATACLONE_*) and clone
+ * labels are dropped even where the data image had them (an image saved by an older dataclone).
+ */
+export function savedImageConfig(
+  data: ImageConfig,
+  layers: string[],
+  clone: Pick<Clone, 'name' | 'image'>,
+): ImageConfig {
+  const created = new Date().toISOString();
+  const labels = Object.fromEntries(
+    Object.entries(data.config.Labels ?? {}).filter(([key]) => !CLONE_LABELS.includes(key)),
+  );
+  if (!data.rootfs.diff_ids.every((layer, index) => layers[index] === layer))
+    throw new DatacloneError(`clone ${clone.name}: its committed layers do not start with its image's`);
+  const added = layers.slice(data.rootfs.diff_ids.length);
+  return {
+    ...data,
+    created,
+    config: {
+      ...data.config,
+      Env: (data.config.Env ?? []).filter((variable) => !variable.startsWith('DATACLONE_')),
+      Labels: { ...labels, [Labels.built]: created, [Labels.savedFrom]: `${clone.name} (${clone.image})` },
+    },
+    rootfs: { type: 'layers', diff_ids: layers },
+    history: [
+      ...data.history,
+      ...added.map(() => ({ created, created_by: `dataclone clone save ${clone.name}` })),
+    ],
+  };
 }

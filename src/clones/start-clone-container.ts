@@ -49,7 +49,8 @@ export async function startCloneContainer(
   }
 }
 
-async function waitForServer(
+/** Waits until the server of a started container answers a real query with the clone's credentials. */
+export async function waitForServer(
   host: DockerHost,
   engine: Engine,
   cloneName: string,

@@ -87,7 +87,7 @@ function detectFileFormat(written: string, content: FileContent): SourceFormat |
 
 async function detectFolder(where: WrittenPath, format: SourceFormat | undefined): Promise<DatabaseSource> {
   const { absolute, written } = where;
-  const isDumpFolder = (await listFiles(absolute, /^toc\.dat$/)).length > 0;
+  const isDumpFolder = (await listFiles(absolute, /^toc\.dat$/, where.root)).length > 0;
   const kind = format ?? (isDumpFolder ? 'directory' : 'scripts');
   if (kind === 'directory') {
     if (!isDumpFolder) {
@@ -108,7 +108,7 @@ async function detectFolder(where: WrittenPath, format: SourceFormat | undefined
 }
 
 async function listScripts(where: WrittenPath): Promise<string[]> {
-  const files = await listFiles(where.absolute, SCRIPT_NAME);
+  const files = await listFiles(where.absolute, SCRIPT_NAME, where.root);
   if (files.length === 0) {
     throw new FieldProblem(
       `the folder "${where.written}" has no .sql or .sql.gz scripts`,

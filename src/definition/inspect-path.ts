@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FieldProblem } from './definition-error.js';
 
@@ -6,10 +6,12 @@ import { FieldProblem } from './definition-error.js';
 export interface WrittenPath {
   written: string;
   absolute: string;
+  /** The definition's folder: symbolic links may point anywhere inside it, and nowhere else. */
+  root?: string;
 }
 
 export function resolveWrittenPath(directory: string, written: string): WrittenPath {
-  return { written, absolute: path.resolve(directory, written) };
+  return { written, absolute: path.resolve(directory, written), root: directory };
 }
 
 /** Whether a path is a folder; a missing path is a problem naming it as written and as resolved. */
@@ -57,14 +59,39 @@ export async function checkGzip(where: WrittenPath): Promise<void> {
   );
 }
 
-/** The files directly in a folder whose names match, in natural order: 2_x.sql before 10_x.sql. */
-export async function listFiles(folder: string, name: RegExp): Promise<string[]> {
+/**
+ * The files directly in a folder whose names match, in natural order: 2_x.sql before 10_x.sql.
+ * A symbolic link counts as the file it points to when that is inside `root` (the definition's
+ * folder); one that points outside it, or nowhere, is a problem naming it, never skipped.
+ */
+export async function listFiles(folder: string, name: RegExp, root = folder): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && name.test(entry.name))
-    .map((entry) => entry.name)
-    .sort(naturalOrder)
-    .map((entry) => path.join(folder, entry));
+  const files: string[] = [];
+  for (const entry of entries.filter((candidate) => name.test(candidate.name))) {
+    if (entry.isFile()) files.push(entry.name);
+    else if (entry.isSymbolicLink() && (await checkLinkedFile(path.join(folder, entry.name), root)))
+      files.push(entry.name);
+  }
+  return files.sort(naturalOrder).map((entry) => path.join(folder, entry));
+}
+
+/** Whether a link points to a file inside `root`: true, false for a folder, a problem otherwise. */
+async function checkLinkedFile(link: string, root: string): Promise<boolean> {
+  const target = await realpath(link).catch(() => undefined);
+  if (!target) {
+    throw new FieldProblem(
+      `"${path.relative(root, link)}" is a symbolic link to a file that does not exist`,
+      "Point it at an existing file inside the definition's folder, or remove it.",
+    );
+  }
+  const inside = path.relative(await realpath(root), target);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new FieldProblem(
+      `"${path.relative(root, link)}" is a symbolic link to ${target}, outside the definition's folder (${root})`,
+      "A build reads only files inside the definition's folder, so that what it restores is what the definition's digest covers: copy the file in, or link to a file inside the folder.",
+    );
+  }
+  return (await stat(target)).isFile();
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });

@@ -1,8 +1,15 @@
 import tarStream from 'tar-stream';
 import Docker from 'dockerode';
-import { PassThrough, type Duplex, type Readable } from 'node:stream';
+import { PassThrough, Readable, type Duplex } from 'node:stream';
 import { DatacloneError } from '../core/errors.js';
 import { readHostFacts, type HostFacts } from './host-facts.js';
+import {
+  configOnlyArchive,
+  historyEntries,
+  runConfigOf,
+  type HistoryLine,
+  type ImageConfig,
+} from './image-config.js';
 import { labelFilter } from './labels.js';
 
 /** What one command run inside a container printed and how it ended. */
@@ -37,6 +44,20 @@ export interface ContainerSpec {
   networkAliases?: string[];
   /** host-path:container-path[:ro] mounts (local Docker hosts only). */
   binds?: string[];
+  /** Paths that get an anonymous volume of their own, labelled: kept across restarts, never committed, removed with the container. */
+  volumes?: { path: string; labels: Record<string, string> }[];
+  /** `unless-stopped`: the Docker Engine starts the container again after it restarts. */
+  restartPolicy?: 'unless-stopped';
+  /** Files written into the container after it is created, before anything in it starts. */
+  files?: ContainerFile[];
+}
+
+/** A file to write into a container; `path` is absolute, parent folders that are missing are made with `directoryMode`. */
+export interface ContainerFile {
+  path: string;
+  content: string;
+  mode: number;
+  directoryMode?: number;
 }
 
 /** Credentials for a registry, sent to Docker in the X-Registry-Auth header, never on a command line. */
@@ -76,6 +97,8 @@ export interface ContainerInfo {
   created: string;
   /** Host address and port of each published container port, e.g. { 5432: {...} }. */
   ports: Record<number, { hostIp: string; hostPort: number }>;
+  /** The host ports asked for at create (0: one Docker picks at each start), also while it is stopped. */
+  portBindings: Record<number, { hostIp: string; hostPort: number }>;
 }
 
 const STDERR_TAIL_BYTES = 16 * 1024;
@@ -238,12 +261,32 @@ export class DockerHost {
         Tmpfs: spec.tmpfs?.length ? Object.fromEntries(spec.tmpfs.map((path) => [path, ''])) : undefined,
         NetworkMode: spec.network,
         Binds: spec.binds,
+        Mounts: spec.volumes?.map((volume) => ({
+          Type: 'volume' as const,
+          // No source: an anonymous volume, which `remove({ v: true })` removes with the container.
+          Source: '',
+          Target: volume.path,
+          VolumeOptions: {
+            NoCopy: true,
+            Labels: volume.labels,
+            DriverConfig: { Name: 'local', Options: {} },
+          },
+        })),
+        RestartPolicy: spec.restartPolicy ? { Name: spec.restartPolicy } : undefined,
       },
       NetworkingConfig:
         spec.network && spec.networkAliases?.length
           ? { EndpointsConfig: { [spec.network]: { Aliases: spec.networkAliases } } }
           : undefined,
     });
+    if (spec.files?.length) {
+      try {
+        await this.putFiles(container.id, spec.files);
+      } catch (error) {
+        await this.removeContainer(container.id);
+        throw error;
+      }
+    }
     return container.id;
   }
 
@@ -283,6 +326,59 @@ export class DockerHost {
     await this.docker.getContainer(id).putArchive(Buffer.concat(chunks), { path: directory });
   }
 
+  /**
+   * Writes files into a container, started or not, in one call (the archive API: no process is
+   * started). Parent folders that are missing are made; folders that exist are left as they are.
+   */
+  async putFiles(id: string, files: ContainerFile[]): Promise<void> {
+    const pack = tarStream.pack();
+    const folders = new Set<string>();
+    for (const file of files) {
+      const parts = file.path.replace(/^\/+/, '').split('/');
+      if (file.directoryMode !== undefined) {
+        const folder = parts.slice(0, -1).join('/');
+        if (folder && !folders.has(folder)) {
+          folders.add(folder);
+          pack.entry({ name: folder, type: 'directory', mode: file.directoryMode });
+        }
+      }
+      pack.entry({ name: parts.join('/'), mode: file.mode }, file.content);
+    }
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    await this.docker.getContainer(id).putArchive(Buffer.concat(chunks), { path: '/' });
+  }
+
+  /** A file of a container, running or stopped (the archive API); undefined when there is none. */
+  async readFile(id: string, path: string): Promise<string | undefined> {
+    let archive: NodeJS.ReadableStream;
+    try {
+      archive = await this.docker.getContainer(id).getArchive({ path });
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+    const extract = tarStream.extract();
+    let content: string | undefined;
+    extract.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk) => chunks.push(chunk as Buffer));
+      stream.on('end', () => {
+        if (header.type === 'file' && content === undefined) content = Buffer.concat(chunks).toString('utf8');
+        next();
+      });
+      stream.resume();
+    });
+    await new Promise<void>((resolve, reject) => {
+      extract.on('finish', resolve);
+      extract.on('error', reject);
+      archive.on('error', reject);
+      archive.pipe(extract);
+    });
+    return content;
+  }
+
   /** Sends a signal to a container's main process (e.g. SIGUSR1). */
   async signalContainer(id: string, signal: string): Promise<void> {
     await this.docker.getContainer(id).kill({ signal });
@@ -295,12 +391,8 @@ export class DockerHost {
   async inspectContainer(idOrName: string): Promise<ContainerInfo | undefined> {
     try {
       const info = await this.docker.getContainer(idOrName).inspect();
-      const ports: ContainerInfo['ports'] = {};
-      for (const [key, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
-        const binding = bindings?.[0];
-        if (binding)
-          ports[Number.parseInt(key, 10)] = { hostIp: binding.HostIp, hostPort: Number(binding.HostPort) };
-      }
+      const ports = firstBindings(info.NetworkSettings?.Ports);
+      const portBindings = firstBindings(info.HostConfig?.PortBindings as PortMap | undefined);
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -312,6 +404,7 @@ export class DockerHost {
         status: info.State.Status,
         created: info.Created,
         ports,
+        portBindings,
       };
     } catch (error) {
       if (statusCode(error) === 404) return undefined;
@@ -354,10 +447,59 @@ export class DockerHost {
     return networks.map((network) => network.Id);
   }
 
-  async commitContainer(id: string, changes: string[]): Promise<string> {
-    const result = (await this.docker.getContainer(id).commit({ changes })) as { Id?: string; id?: string };
+  /**
+   * Commits a container's files as an image. `config`, when given, is where the image's
+   * configuration starts (its labels are stored as given, where a LABEL change would expand
+   * `$VARIABLES`); `changes` (Dockerfile instructions) apply on top. Docker still adds the
+   * container's own environment and labels, and records the container's configuration.
+   */
+  async commitContainer(
+    id: string,
+    changes: string[],
+    config?: { Labels?: Record<string, string> },
+  ): Promise<string> {
+    const result = (await this.docker
+      .getContainer(id)
+      .commit({ _query: { container: id, changes }, _body: config ?? {} })) as { Id?: string; id?: string };
     const imageId = result.Id ?? result.id;
     if (!imageId) throw new Error(`docker commit of ${id} returned no image ID`);
+    return imageId;
+  }
+
+  /** An image's configuration, written anew from what `docker inspect` and `docker history` say. */
+  async readImageConfig(reference: string): Promise<ImageConfig> {
+    const image = this.docker.getImage(reference);
+    const [info, lines] = await Promise.all([image.inspect(), image.history() as Promise<HistoryLine[]>]);
+    const layers = info.RootFS?.Layers ?? [];
+    return {
+      architecture: info.Architecture,
+      os: info.Os,
+      ...((info as { Variant?: string }).Variant ? { variant: (info as { Variant?: string }).Variant } : {}),
+      created: info.Created,
+      config: runConfigOf(info.Config as unknown as Record<string, unknown>),
+      rootfs: { type: 'layers', diff_ids: layers },
+      history: historyEntries(lines, layers.length),
+    };
+  }
+
+  /**
+   * Creates an image from a configuration whose layers Docker already has (loads an archive of
+   * only the config), so the image holds exactly that configuration; returns its ID.
+   */
+  async createImageFromConfig(config: ImageConfig): Promise<string> {
+    const { archive, imageId } = await configOnlyArchive(config);
+    const stream = await this.docker.loadImage(Readable.from([archive]), { quiet: true });
+    const events = await new Promise<ProgressEvent[]>((resolve, reject) =>
+      this.docker.modem.followProgress(stream, (error: Error | null, result: ProgressEvent[]) =>
+        error ? reject(error) : resolve(result ?? []),
+      ),
+    );
+    const failed = events.find((event) => event.error);
+    if (failed)
+      throw new DatacloneError(
+        `${this.description} did not create an image from a new configuration: ${failed.errorDetail?.message ?? failed.error}`,
+        'dataclone writes the image configuration itself and loads it with `docker load`, naming layers the engine already has; report this with `docker version` and `docker info`.',
+      );
     return imageId;
   }
 
@@ -575,6 +717,18 @@ function release(stream: Duplex, input: Readable | undefined): void {
     input.destroy();
   }
   stream.destroy();
+}
+
+type PortMap = Record<string, { HostIp: string; HostPort: string }[] | null>;
+
+function firstBindings(map: PortMap | undefined): ContainerInfo['ports'] {
+  const ports: ContainerInfo['ports'] = {};
+  for (const [key, bindings] of Object.entries(map ?? {})) {
+    const binding = bindings?.[0];
+    if (binding)
+      ports[Number.parseInt(key, 10)] = { hostIp: binding.HostIp, hostPort: Number(binding.HostPort || 0) };
+  }
+  return ports;
 }
 
 function isLoopback(address: string): boolean {

@@ -17,6 +17,8 @@ export interface HostFacts {
   rootDir: string;
   /** A rootless engine: its containers' "host" network is a namespace of its own. */
   rootless: boolean;
+  /** Images kept by containerd's snapshotters (Docker's containerd image store), not a graph driver. */
+  containerdImageStore?: true;
 }
 
 /** Reads `docker info` once. */
@@ -28,6 +30,9 @@ export async function readHostFacts(docker: Pick<Docker, 'info'>): Promise<HostF
 export function parseHostFacts(info: unknown): HostFacts {
   const fields = isRecord(info) ? info : {};
   const backingFilesystem = driverStatus(fields.DriverStatus, 'Backing Filesystem');
+  const containerdImageStore = driverStatus(fields.DriverStatus, 'driver-type')?.startsWith(
+    'io.containerd.snapshotter',
+  );
   return {
     serverVersion: text(fields.ServerVersion),
     operatingSystem: text(fields.OperatingSystem),
@@ -38,6 +43,7 @@ export function parseHostFacts(info: unknown): HostFacts {
     storageDriver: text(fields.Driver),
     ...(backingFilesystem ? { backingFilesystem } : {}),
     rootDir: text(fields.DockerRootDir),
+    ...(containerdImageStore ? { containerdImageStore: true as const } : {}),
     rootless:
       Array.isArray(fields.SecurityOptions) &&
       fields.SecurityOptions.some((option) => typeof option === 'string' && option.includes('name=rootless')),

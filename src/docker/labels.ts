@@ -25,6 +25,8 @@ export const Labels = {
    * dblink, FEDERATED), so its clones need a network of their own; `false` when they do not. */
   connectsToItself: 'dataclone.connects-to-itself',
   built: 'dataclone.built',
+  /** On images made by `clone save`: the clone and the image it came from. */
+  savedFrom: 'dataclone.saved-from',
   /** On clones: where the port was published, so reset publishes it there again. */
   bindAddress: 'dataclone.bind-address',
   hostPort: 'dataclone.host-port',
@@ -47,4 +49,42 @@ export const Labels = {
 /** Labels that filter the Docker API's lists: `key` or `key=value`. */
 export function labelFilter(labels: Record<string, string | undefined>): string[] {
   return Object.entries(labels).map(([key, value]) => (value === undefined ? key : `${key}=${value}`));
+}
+
+/**
+ * Labels that describe one clone (or one of its containers), never an image. Docker copies an
+ * image's labels onto every container made from it, so a clone's container sets each of these
+ * itself (see `cloneContainerLabels`), an image that carries one has it ignored with a warning,
+ * and `clone save` leaves them out of the image it writes.
+ */
+export const CLONE_LABELS: readonly string[] = [
+  Labels.clone,
+  Labels.owner,
+  Labels.image,
+  Labels.imageId,
+  Labels.created,
+  Labels.expires,
+  Labels.bindAddress,
+  Labels.hostPort,
+  Labels.networking,
+  Labels.environment,
+  Labels.instance,
+  Labels.instanceIndex,
+  Labels.network,
+  Labels.standby,
+  Labels.standbyOf,
+  Labels.slot,
+];
+
+/**
+ * A clone container's labels: every clone label set, to `""` where the clone has no such
+ * setting, so that no label of the image stands in for one that dataclone did not record.
+ */
+export function cloneContainerLabels(labels: Record<string, string>): Record<string, string> {
+  return { ...Object.fromEntries(CLONE_LABELS.map((key) => [key, ''])), ...labels };
+}
+
+/** The clone labels an image carries with a value: they are ignored, and the user is told. */
+export function cloneLabelsOf(imageLabels: Record<string, string>): string[] {
+  return CLONE_LABELS.filter((key) => (imageLabels[key] ?? '') !== '');
 }

@@ -98,13 +98,24 @@ export const NETWORK_VARIABLE = 'DATACLONE_NETWORK';
 /** The database clients use first (the image's primary database): the one a start script uses too. */
 export const DATABASE_VARIABLE = 'DATACLONE_DATABASE';
 
+/**
+ * Where a clone's start script finds the clone's password at its first start: written through the
+ * archive API before the container starts, read with shell builtins (so never on a command line
+ * or in any process's environment) and removed once the server holds the password. A start
+ * without it is a restart of the same container (the Docker Engine restarted): the data in its
+ * writable layer holds the clone's credentials already.
+ */
+export const PASSWORD_HANDOVER_FILE = '/tmp/dataclone-handover/password';
+
 export interface CloneStart {
   entrypoint: string[];
   user: string;
-  /** Environment of the clone's container; the password arrives in `passwordVariable`. */
+  /** Environment of the clone's container: never the password (see PASSWORD_HANDOVER_FILE). */
   env: Record<string, string>;
-  passwordVariable: string;
-  /** A line the container logs once the server runs with the clone's password. */
+  /**
+   * A line the container logs once the server runs with the clone's password, and before it
+   * takes any connection with other credentials.
+   */
   readyLogLine: string;
 }
 
@@ -134,4 +145,30 @@ export interface ConnectionDetails {
   databases: DatabaseConnection[];
   /** The engine's usual client variables (PGHOST, PGPORT, ...) for the primary database. */
   clientEnvironment: Record<string, string>;
+}
+
+/**
+ * A database's URL and JDBC URL, every part encoded: the user and password, the host (an IPv6
+ * address in brackets) and the database name as a path segment, so that no part can add to the
+ * URL what it does not say (a name with `?socketFactory=...` sets no driver option).
+ */
+export function databaseConnection(
+  schemes: { url: string; jdbc: string },
+  endpoint: Endpoint,
+  credentials: Credentials,
+  name: string,
+): DatabaseConnection {
+  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
+  const server = `${urlHost(endpoint.host)}:${endpoint.port}`;
+  const path = encodeURIComponent(name);
+  return {
+    name,
+    url: `${schemes.url}://${auth}@${server}/${path}`,
+    jdbcUrl: `${schemes.jdbc}://${server}/${path}`,
+  };
+}
+
+function urlHost(host: string): string {
+  if (host.includes(':')) return `[${host.replace(/^\[|\]$/g, '')}]`;
+  return encodeURIComponent(host);
 }

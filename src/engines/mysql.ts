@@ -11,7 +11,12 @@ import type {
   Engine,
   ShellInput,
 } from './engine.js';
-import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from './engine.js';
+import {
+  databaseConnection,
+  LISTEN_ADDRESS_VARIABLE,
+  LISTEN_PORT_VARIABLE,
+  PASSWORD_HANDOVER_FILE,
+} from './engine.js';
 import { pollUntilReady } from './readiness.js';
 import { beforeDumpSql, MISSING_DEFINERS_QUERY } from './mysql/dumps.js';
 import { serverOptions } from './mysql/server-options.js';
@@ -197,8 +202,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         entrypoint: ['/bin/sh', '-c', cloneStartScript(SERVER_OPTIONS)],
         user: 'mysql',
         env: {},
-        passwordVariable: 'DATACLONE_PASSWORD',
-        readyLogLine: CLONE_READY,
+        readyLogLine: SERVER_READY,
       };
     },
 
@@ -228,7 +232,6 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       databases: string[],
       primary: string,
     ): ConnectionDetails {
-      const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
       const jdbcScheme = flavour === 'mariadb' ? 'jdbc:mariadb' : 'jdbc:mysql';
       // MySQL's caching_sha2_password sends a password only over TLS or RSA-encrypted with the
       // server's key: Connector/J fetches that key only when allowed to. (Clones offer TLS too,
@@ -241,11 +244,15 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         user: credentials.user,
         password: credentials.password,
         primaryDatabase: primary,
-        databases: databases.map((name) => ({
-          name,
-          url: `mysql://${auth}@${endpoint.host}:${endpoint.port}/${encodeURIComponent(name)}`,
-          jdbcUrl: `${jdbcScheme}://${endpoint.host}:${endpoint.port}/${name}${jdbcOptions}`,
-        })),
+        databases: databases.map((name) => {
+          const connection = databaseConnection(
+            { url: 'mysql', jdbc: jdbcScheme },
+            endpoint,
+            credentials,
+            name,
+          );
+          return { ...connection, jdbcUrl: connection.jdbcUrl + jdbcOptions };
+        }),
         clientEnvironment: {
           MYSQL_HOST: endpoint.host,
           MYSQL_TCP_PORT: String(endpoint.port),
@@ -259,36 +266,57 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
 }
 
 const CLONE_READY = 'dataclone: the clone is ready';
+/** What MySQL and MariaDB log once they take connections: after the init file has run. */
+const SERVER_READY = 'ready for connections';
 
 /**
- * A clone's PID 1: starts the server from the image's data and, as soon as it answers on its
- * socket, unlocks root@'%' with the clone's own password, then waits. The password arrives in
- * the environment and reaches the client through printf, a shell builtin, so it is never on a
- * command line; until it is set, the login from outside is locked.
+ * Logins that must not work over TCP in a clone: mariadb-install-db's passwordless root for
+ * 127.0.0.1 and ::1 (a clone on the host's network would let any local process in as root
+ * through them) and anonymous users. Only root@'%' with the clone's password remains; root over
+ * the socket (root@localhost, never matched over TCP: the server skips name resolution) needs
+ * none, for the start script and cross-database views made in the image.
+ */
+// As printf formats: % is written %%.
+const LOGINS_TO_DROP = ["'root'@'127.0.0.1'", "'root'@'::1'", "''@'localhost'", "''@'%%'"];
+
+/**
+ * A clone's PID 1: starts the server from the image's data and, at the clone's first start,
+ * gives it the clone's credentials in its init file, which the server runs before it takes any
+ * connection (it listens already, but answers none): from its first answer on, only root@'%' with
+ * the clone's own password opens the clone over TCP. That costs no client call after the start.
+ *
+ * The password arrives in PASSWORD_HANDOVER_FILE, is read with `read`, a shell builtin, and
+ * reaches the server through printf, another one, on its standard input (the init file), so it is
+ * never on a command line nor in any environment. The file is removed once the server answers on
+ * its socket, so a restart of the container (the Docker Engine restarted) finds no secret: the
+ * data holds the credentials then, and the server starts as it is. Removed any earlier, a restart
+ * after a crash before the init file ran would start a server whose credentials were never set.
  */
 function cloneStartScript(SERVER_OPTIONS: string[]): string {
+  const options = `${SERVER_OPTIONS.join(' ')} --port="\${${LISTEN_PORT_VARIABLE}:-3306}" --bind-address="\${${LISTEN_ADDRESS_VARIABLE}:-0.0.0.0}"`;
   return `${FIND_PROGRAMS}
-# An image saved from a running clone holds that server's pid and socket lock; none runs here yet.
+handover=${PASSWORD_HANDOVER_FILE}
+# An image saved from a running clone, or a container started again, holds a server's pid file
+# and socket lock; none runs here yet.
 rm -f ${SOCKET} ${SOCKET}.lock ${PID_FILE}
-"$SERVER" ${SERVER_OPTIONS.join(' ')} --port="\${${LISTEN_PORT_VARIABLE}:-3306}" --bind-address="\${${LISTEN_ADDRESS_VARIABLE}:-0.0.0.0}" &
-server=$!
+if [ -f "$handover" ]; then
+  IFS= read -r password < "$handover"
+  printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password" | "$SERVER" ${options} --init-file=/dev/stdin &
+  server=$!
+  unset password
+  (
+    until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
+      kill -0 "$server" 2>/dev/null || exit 0
+      sleep 0.01
+    done
+    rm -f "$handover"
+    echo "${CLONE_READY}"
+  ) &
+else
+  "$SERVER" ${options} &
+  server=$!
+fi
 trap '"$ADMIN" --no-defaults --socket=${SOCKET} -uroot shutdown 2>/dev/null || kill -TERM "$server"' INT TERM
-# The socket appears once the server is about to accept connections: waiting for it costs no
-# process per try, where a client costs tens of milliseconds each.
-until [ -S ${SOCKET} ]; do
-  if ! kill -0 "$server" 2>/dev/null; then wait "$server"; exit $?; fi
-  sleep 0.01
-done
-# mariadb-install-db also makes passwordless root logins for 127.0.0.1 and ::1: a clone on the
-# host's network would let any local process in as root through them. Dropped here, in the same
-# client call that sets the password, so that images from any build are covered. (The login for
-# the build container's name is never matched: the server skips name resolution.)
-until printf "DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1';\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$DATACLONE_PASSWORD" | ${CLIENT} >/dev/null 2>&1; do
-  if ! kill -0 "$server" 2>/dev/null; then wait "$server"; exit $?; fi
-  sleep 0.01
-done
-unset DATACLONE_PASSWORD
-echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;
 }

@@ -12,10 +12,12 @@ import type {
   ShellInput,
 } from './engine.js';
 import {
+  databaseConnection,
   DATABASE_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
   LISTEN_PORT_VARIABLE,
   NETWORK_VARIABLE,
+  PASSWORD_HANDOVER_FILE,
 } from './engine.js';
 import { pollUntilReady } from './readiness.js';
 
@@ -236,7 +238,6 @@ export const postgresEngine: Engine = {
       entrypoint: ['/bin/sh', '-c', CLONE_START_SCRIPT],
       user: 'postgres',
       env: {},
-      passwordVariable: 'DATACLONE_PASSWORD',
       readyLogLine: CLONE_READY,
     };
   },
@@ -269,7 +270,6 @@ export const postgresEngine: Engine = {
     databases: string[],
     primary: string,
   ): ConnectionDetails {
-    const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
     return {
       engine: 'postgres',
       host: endpoint.host,
@@ -277,11 +277,9 @@ export const postgresEngine: Engine = {
       user: credentials.user,
       password: credentials.password,
       primaryDatabase: primary,
-      databases: databases.map((name) => ({
-        name,
-        url: `postgresql://${auth}@${endpoint.host}:${endpoint.port}/${encodeURIComponent(name)}`,
-        jdbcUrl: `jdbc:postgresql://${endpoint.host}:${endpoint.port}/${name}`,
-      })),
+      databases: databases.map((name) =>
+        databaseConnection({ url: 'postgresql', jdbc: 'jdbc:postgresql' }, endpoint, credentials, name),
+      ),
       clientEnvironment: {
         PGHOST: endpoint.host,
         PGPORT: String(endpoint.port),
@@ -294,32 +292,52 @@ export const postgresEngine: Engine = {
 };
 
 /**
- * A clone's PID 1: starts the server from the image's data, sets the clone's own password as
- * soon as the server accepts connections on its socket, then waits. Until the password is set
- * the superuser has none, so no connection from outside can succeed with a stale one. The
- * password arrives in the environment and reaches psql through printf, a shell builtin, so it
- * is never on any command line.
+ * A clone's PID 1: starts the server from the image's data and, at the clone's first start, sets
+ * the clone's own password before any TCP login can succeed, then waits.
+ *
+ * The image's data may hold a password that works (a saved clone's), and its pg_hba trusts the
+ * container's loopback (for the build, and for postgres_fdw or dblink links of the server to
+ * itself): so until the password is set, pg_hba rejects every TCP login, and it is set over the
+ * socket. Then the rules clients need are put in place and the server reloads them (one signal).
+ * That costs two small file writes and a signal. The other ways cost more: setting the password
+ * in a single-user run before the server starts took 80-250 ms (median 160) where the psql call
+ * over the socket takes 20-110 ms (median 30; 2 cores, under load), and a socket-only first
+ * start followed by a restart to listen on TCP pays a whole second server start.
+ *
+ * The password arrives in PASSWORD_HANDOVER_FILE, is read with `read`, a shell builtin, reaches
+ * psql through printf, another one, so it is never on a command line nor in any environment, and
+ * the file is removed once the password is set. A start without it (a restart of the container)
+ * finds the password set already and takes TCP logins at once.
  */
 const CLONE_READY = 'dataclone: the clone is ready';
 
-/**
- * With host networking a clone trusts only its own socket: its TCP port is on the Docker host's
- * loopback, where the image's "trust 127.0.0.1" (for the build, and for postgres_fdw or dblink
- * connections of the server to itself in a clone with a network of its own) would let anyone in.
- */
 const CLONE_HBA_FILE = '/tmp/dataclone-clone-hba.conf';
-const CLONE_HOST_BASED_AUTHENTICATION = ['local all all trust', 'host all all all scram-sha-256'];
 
 const CLONE_START_SCRIPT = `${FIND_BINARIES}
 port="\${${LISTEN_PORT_VARIABLE}:-5432}"
 listen="\${${LISTEN_ADDRESS_VARIABLE}:-*}"
 pidfile=${DATA_DIRECTORY}/postmaster.pid
-# An image saved from a running clone holds that server's lock files; no server runs here yet.
+handover=${PASSWORD_HANDOVER_FILE}
+hba=${CLONE_HBA_FILE}
+# An image saved from a running clone, or a container started again, holds a server's lock files;
+# no server runs here yet.
 rm -f "$pidfile" ${SOCKET_DIRECTORY}/.s.PGSQL.*
-hba=${DATA_DIRECTORY}/pg_hba.conf
-if [ "$${NETWORK_VARIABLE}" = host ]; then
-  hba=${CLONE_HBA_FILE}
-  printf '%s\\n' ${CLONE_HOST_BASED_AUTHENTICATION.map((line) => `'${line}'`).join(' ')} > "$hba"
+# $1: how TCP logins from elsewhere are treated. The container's own loopback is trusted only
+# when it is the container's own: with host networking, it is the Docker host's.
+write_hba() {
+  if [ "$${NETWORK_VARIABLE}" = host ]; then
+    printf '%s\\n' 'local all all trust' "host all all all $1" > "$hba"
+  else
+    printf '%s\\n' 'local all all trust' 'host all all 127.0.0.1/32 trust' 'host all all ::1/128 trust' "host all all all $1" > "$hba"
+  fi
+}
+first=
+if [ -f "$handover" ]; then
+  IFS= read -r password < "$handover"
+  first=yes
+  write_hba reject
+else
+  write_hba scram-sha-256
 fi
 # New WAL segments as sparse files: no zeros written, no disk taken until WAL fills them.
 postgres -D ${DATA_DIRECTORY} -c wal_init_zero=off -c port="$port" -c listen_addresses="$listen" -c hba_file="$hba" &
@@ -335,16 +353,21 @@ ready() {
   return 1
 }
 until ready; do alive; sleep 0.01; done
-# The password is set over the socket; until then the superuser has no password and every login
-# from outside fails.
-# Over a connection to the database the clients use first: the server reads a database's
-# catalogs at its first connection (opening them read-write, which copies them into the clone's
-# layer), so one database read instead of two.
-until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$DATACLONE_PASSWORD" | ${PSQL.join(' ')} -p "$port" -d "\${${DATABASE_VARIABLE}:-postgres}" >/dev/null 2>&1; do
-  alive
-  sleep 0.01
-done
-unset DATACLONE_PASSWORD
+if [ -n "$first" ]; then
+  # Over a connection to the database the clients use first: the server reads a database's
+  # catalogs at its first connection (opening them read-write, which copies them into the clone's
+  # layer), so one database read instead of two.
+  until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$password" | ${PSQL.join(' ')} -p "$port" -d "\${${DATABASE_VARIABLE}:-postgres}" >/dev/null 2>&1; do
+    alive
+    sleep 0.01
+  done
+  unset password
+  rm -f "$handover"
+  # The postmaster reads pg_hba again at SIGHUP, before it starts the next connection's backend;
+  # a backend started before (a login tried in the window) keeps the rules that reject it.
+  write_hba scram-sha-256
+  kill -HUP "$server"
+fi
 echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;

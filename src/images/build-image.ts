@@ -122,7 +122,9 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     });
     if (options.signal?.aborted) throw new DatacloneError('image build was cancelled', 'Nothing was tagged.');
     imageId = await timed('commit', () =>
-      host.commitContainer(containerId, imageChanges(definition, engine, connectsToItself)),
+      host.commitContainer(containerId, imageChanges(engine), {
+        Labels: imageLabels(definition, engine, connectsToItself),
+      }),
     );
     await host.tagImage(imageId, tag);
   } catch (error) {
@@ -146,10 +148,27 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   return { imageId, tag, definition, sizeBytes: image?.sizeBytes ?? 0, durationMs, steps };
 }
 
-/** What the commit sets on the data image: how clones start, and the labels that describe it. */
-function imageChanges(definition: ImageDefinition, engine: Engine, connectsToItself: boolean): string[] {
+/** What the commit sets on the data image for its clones: how they start. */
+function imageChanges(engine: Engine): string[] {
   const start = engine.cloneStart();
-  const labels: Record<string, string> = {
+  return [
+    `ENTRYPOINT ${JSON.stringify(start.entrypoint)}`,
+    'CMD []',
+    `USER ${start.user}`,
+    `EXPOSE ${engine.port}`,
+  ];
+}
+
+/**
+ * The labels that describe the data image. They go into the commit's configuration, not into
+ * LABEL instructions, which expand `$VARIABLES` and escape newlines: each is stored as written.
+ */
+function imageLabels(
+  definition: ImageDefinition,
+  engine: Engine,
+  connectsToItself: boolean,
+): Record<string, string> {
+  return {
     ...definition.labels,
     [Labels.engine]: engine.name,
     [Labels.engineVersion]: definition.version,
@@ -164,13 +183,6 @@ function imageChanges(definition: ImageDefinition, engine: Engine, connectsToIts
     [Labels.connectsToItself]: String(connectsToItself),
     [Labels.built]: new Date().toISOString(),
   };
-  return [
-    `ENTRYPOINT ${JSON.stringify(start.entrypoint)}`,
-    'CMD []',
-    `USER ${start.user}`,
-    `EXPOSE ${engine.port}`,
-    ...Object.entries(labels).map(([key, value]) => `LABEL ${JSON.stringify(key)}=${JSON.stringify(value)}`),
-  ];
 }
 
 function describeSource(

@@ -1,5 +1,6 @@
 import type { Clone } from '../clones/clone.js';
 import { findClone } from '../clones/read-clone.js';
+import { startStoppedClone } from '../clones/start-stopped-clone.js';
 import { removeClone } from '../clones/remove-clone.js';
 import { resetClone } from '../clones/reset-clone.js';
 import { DatacloneError } from '../core/errors.js';
@@ -10,10 +11,11 @@ import type { Job } from './job.js';
 export type ReuseMode = 'keep' | 'reset';
 
 /**
- * A later run of a per-PR environment finds the clone an earlier run kept, by name. When it runs
- * and comes from the image the reference names now, it is reused as it is or reset; when the
- * image changed (a nightly rebuild moved the tag), or it is not running, it is removed so that a
- * fresh one is created. Returns the clone to reuse, or undefined when a new one is needed.
+ * A later run of a per-PR environment finds the clone an earlier run kept, by name. When it comes
+ * from the image the reference names now, it is reused as it is or reset; one that is not running
+ * (the Docker Engine restarted, say) is started again first, with its own data. When the image
+ * changed (a nightly rebuild moved the tag), it is removed so that a fresh one is created.
+ * Returns the clone to reuse, or undefined when a new one is needed.
  */
 export async function reuseClone(
   job: Job,
@@ -30,20 +32,24 @@ export async function reuseClone(
     );
   }
   const current = await readDataImage(job.host, image);
-  if (existing.status === 'running' && existing.imageId === current.id) {
+  if (existing.imageId === current.id) {
     if (mode === 'reset') {
       job.reporter.info(
         `Reusing clone ${name} (same image ${current.id.slice(7, 19)}), reset to its image state`,
       );
       return (await resetClone({ host: job.host, reporter: job.reporter, name })).clone;
     }
-    job.reporter.info(`Reusing clone ${name} as it is (same image ${current.id.slice(7, 19)})`);
-    return existing;
+    if (existing.status === 'running') {
+      job.reporter.info(`Reusing clone ${name} as it is (same image ${current.id.slice(7, 19)})`);
+      return existing;
+    }
+    job.reporter.info(
+      `Reusing clone ${name} as it is (same image ${current.id.slice(7, 19)}): it is ${existing.status}, so it starts again with the data it had`,
+    );
+    return (await startStoppedClone({ host: job.host, reporter: job.reporter, name })).clone;
   }
   job.reporter.info(
-    existing.status === 'running'
-      ? `Replacing clone ${name}: ${image} is now ${current.id.slice(7, 19)}, the clone has ${existing.imageId.slice(7, 19)}`
-      : `Replacing clone ${name}: it is ${existing.status}`,
+    `Replacing clone ${name}: ${image} is now ${current.id.slice(7, 19)}, the clone has ${existing.imageId.slice(7, 19)}`,
   );
   await removeClone({ host: job.host, reporter: job.reporter, name });
   return undefined;

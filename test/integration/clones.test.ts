@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD_RECORD_DIRECTORY } from '../../src/clones/clone-password.js';
 import { createClone } from '../../src/clones/create-clone.js';
 import { listClones, requireClone } from '../../src/clones/read-clone.js';
 import { removeClone } from '../../src/clones/remove-clone.js';
@@ -126,7 +127,7 @@ describe(`clones of a PostgreSQL ${VERSION} data image`, () => {
     );
   });
 
-  it('keeps the data in the image layers: a clone has no volume and writes stay in the clone', async () => {
+  it('keeps the data in the image layers: a clone has no volume but its password record, and writes stay in the clone', async () => {
     const { clone } = await createClone({
       host: t.host,
       reporter: t.reporter,
@@ -142,7 +143,9 @@ describe(`clones of a PostgreSQL ${VERSION} data image`, () => {
       owner: t.owner,
     });
     const info = await t.docker.getContainer(clone.containerId).inspect();
-    expect(info.Mounts.filter((mount) => mount.Type === 'volume')).toEqual([]);
+    expect(info.Mounts.filter((mount) => mount.Type === 'volume').map((mount) => mount.Destination)).toEqual([
+      PASSWORD_RECORD_DIRECTORY,
+    ]);
     await query(clone, 'app', "UPDATE customers SET name = 'changed' WHERE id = 1");
     expect((await query(clone, 'app', 'SELECT name FROM customers WHERE id = 1'))[0]?.name).toBe('changed');
     expect((await query(other.clone, 'app', 'SELECT name FROM customers WHERE id = 1'))[0]?.name).toBe(

@@ -49,8 +49,8 @@ describe('clone save', () => {
         expect(inspected.Config.Env).not.toEqual(
           expect.arrayContaining([`DATACLONE_PASSWORD=${clone.connection.password}`]),
         );
-        expect(inspected.Config.Labels?.['dataclone.clone']).toBe('');
-        expect(inspected.Config.Labels?.['dataclone.owner']).toBe('');
+        expect(inspected.Config.Labels).not.toHaveProperty('dataclone.clone');
+        expect(inspected.Config.Labels).not.toHaveProperty('dataclone.owner');
 
         const { clone: fromStash } = await createClone({
           host: t.host,

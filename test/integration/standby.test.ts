@@ -2,9 +2,10 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClone } from '../../src/clones/create-clone.js';
-import { listClones } from '../../src/clones/read-clone.js';
+import { listClones, requireClone } from '../../src/clones/read-clone.js';
 import { removeClone } from '../../src/clones/remove-clone.js';
 import { resetClone } from '../../src/clones/reset-clone.js';
+import { startStoppedClone } from '../../src/clones/start-stopped-clone.js';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
 import type { Job } from '../../src/pipeline/job.js';
@@ -47,6 +48,35 @@ async function serversOf(name: string): Promise<string[]> {
 }
 
 describe('clones with a warm standby', () => {
+  it('starts again with the data it had and its proxy pointing where it did, once its containers stopped (an engine restart)', async () => {
+    const { clone } = await createClone({
+      host: t.host,
+      reporter: t.reporter,
+      image: shop,
+      owner: t.owner,
+      standby: true,
+    });
+    try {
+      // After a reset the state lives in slot b: the proxy must come back pointing at it.
+      await resetClone({ host: t.host, reporter: t.reporter, name: clone.name });
+      await query(clone, 'orders', 'DELETE FROM orders WHERE id > 10');
+      for (const id of [clone.containerId, ...(await serversOf(clone.name))])
+        await t.docker.getContainer(id).stop({ t: 10 });
+      expect((await requireClone(t.host, clone.name)).status).toBe('exited');
+
+      const { clone: started } = await startStoppedClone({
+        host: t.host,
+        reporter: t.reporter,
+        name: clone.name,
+      });
+      expect(started.connection.port).toBe(clone.connection.port);
+      expect(started.connection.password).toBe(clone.connection.password);
+      expect(await query(started, 'orders', 'SELECT count(*)::int AS n FROM orders')).toEqual([{ n: 10 }]);
+    } finally {
+      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+    }
+  });
+
   it('resets by handing over to the standby: same port and password, image state, a new standby behind it', async () => {
     const before = await t.snapshot();
     const { clone } = await createClone({

@@ -7,6 +7,7 @@ import { listClones, requireClone } from '../../clones/read-clone.js';
 import { removeClone } from '../../clones/remove-clone.js';
 import { saveClone } from '../../clones/save-clone.js';
 import { resetClone } from '../../clones/reset-clone.js';
+import { startStoppedClone } from '../../clones/start-stopped-clone.js';
 import {
   numberOption,
   stringOption,
@@ -90,6 +91,8 @@ export const cloneList: Command = {
         ]),
       ),
     );
+    const stopped = clones.filter((clone) => clone.status !== 'running');
+    if (stopped.length) print(`\n${startHint(stopped.map((clone) => clone.name))}`);
     return 0;
   },
 };
@@ -102,6 +105,23 @@ export const cloneReset: Command = {
   positionals: { min: 1, max: 1, names: '<name>' },
   async run(input, context) {
     const { clone, durationMs } = await resetClone({
+      host: context.host,
+      reporter: context.reporter,
+      name: input.positionals[0] ?? '',
+    });
+    printClone(context, clone, { durationMs });
+    return 0;
+  },
+};
+
+export const cloneStart: Command = {
+  words: ['clone', 'start'],
+  summary: 'Start a clone that is not running (after a Docker Engine restart, say) with the data it had',
+  usage: 'dataclone clone start <name> [--json]',
+  options: {},
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async run(input, context) {
+    const { clone, durationMs } = await startStoppedClone({
       host: context.host,
       reporter: context.reporter,
       name: input.positionals[0] ?? '',
@@ -226,6 +246,7 @@ function printClone(context: CommandContext, clone: Clone, timing?: { durationMs
   const { connection } = clone;
   const networking = clone.networking === 'host' ? ', host networking' : '';
   context.print(`clone     ${clone.name}  (${clone.image}, ${clone.status}${networking})`);
+  if (clone.status !== 'running') context.print(startHint([clone.name]));
   context.print(`host      ${connection.host}`);
   context.print(`port      ${connection.port}`);
   context.print(`user      ${connection.user}`);
@@ -241,4 +262,10 @@ function printClone(context: CommandContext, clone: Clone, timing?: { durationMs
       ]),
     ),
   );
+}
+
+/** What to do about clones that do not run: their data is there, on the port they had. */
+function startHint(names: string[]): string {
+  const commands = names.map((name) => `dataclone clone start ${name}`).join(', ');
+  return `not running (its data is kept): start ${names.length > 1 ? 'them' : 'it'} with ${commands}`;
 }

@@ -31,13 +31,18 @@ use IO::Select;
 use POSIX ":sys_wait_h";
 $| = 1;
 my $port = $ARGV[0];
+# The target is kept in a file of the proxy's own, so that after a restart of the container (the
+# Docker Engine restarted) the proxy points where it pointed before, not back at slot-a.
+my $target_file = "/tmp/dataclone-proxy-target";
 my $target = "slot-a";
+if (open(my $saved, "<", $target_file)) { my $line = <$saved>; close($saved); $target = $1 if defined $line && $line =~ /^(slot-[ab])$/; }
 my %sessions;
 # A switch ends every session first: they all belong to the state being thrown away.
 sub switch_to {
   my ($slot) = @_;
   kill "KILL", keys %sessions;
   $target = $slot;
+  if (open(my $out, ">", "$target_file.new")) { print $out "$slot\n"; close($out); rename("$target_file.new", $target_file); }
   print "dataclone-proxy: target $slot\n";
 }
 $SIG{USR1} = sub { switch_to("slot-a"); };

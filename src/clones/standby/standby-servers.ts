@@ -1,11 +1,11 @@
 import { DatacloneError } from '../../core/errors.js';
 import { randomSuffix } from '../../core/random.js';
 import type { ContainerInfo, DockerHost } from '../../docker/docker-host.js';
-import { Labels } from '../../docker/labels.js';
+import { cloneContainerLabels, Labels } from '../../docker/labels.js';
 import type { Engine } from '../../engines/engine.js';
 import type { DataImage } from '../../images/data-image.js';
 import { containerNameFor } from '../clone.js';
-import { PASSWORD_VARIABLE } from '../read-clone.js';
+import { passwordFiles } from '../clone-password.js';
 import { slotHost, type Slot } from './proxy.js';
 
 /**
@@ -58,16 +58,19 @@ export async function startServer(host: DockerHost, settings: ServerSettings, sl
   const id = await host.createContainer({
     name: serverContainerName(settings.cloneName, slot),
     image: settings.image.id,
-    labels: {
+    labels: cloneContainerLabels({
       [Labels.owner]: settings.owner,
       [Labels.standbyOf]: settings.cloneName,
       [Labels.slot]: slot,
-    },
+    }),
     entrypoint: start.entrypoint,
     cmd: [],
     user: start.user,
-    env: { ...start.env, [PASSWORD_VARIABLE]: settings.password },
+    env: start.env,
     tmpfs: settings.image.volumes,
+    files: passwordFiles(settings.password, { record: false }),
+    // Back after a restart of the Docker Engine, with the proxy that keeps pointing at it.
+    restartPolicy: 'unless-stopped',
     network: settings.network,
     networkAliases: [slotHost(slot)],
   });

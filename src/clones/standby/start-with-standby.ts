@@ -5,7 +5,7 @@ import type { Engine } from '../../engines/engine.js';
 import { ReadinessTimeout } from '../../engines/readiness.js';
 import type { DataImage } from '../../images/data-image.js';
 import { containerNameFor } from '../clone.js';
-import { PASSWORD_VARIABLE } from '../read-clone.js';
+import { passwordRecordVolume, recordFiles } from '../clone-password.js';
 import { proxyCommand } from './proxy.js';
 import { standbyNetworkName, startServer, waitForServer, type ServerSettings } from './standby-servers.js';
 
@@ -39,10 +39,13 @@ export async function startCloneWithStandby(
       entrypoint: proxyCommand(engine.port),
       cmd: [],
       user: engine.serverUser,
-      env: { [PASSWORD_VARIABLE]: password },
+      // The proxy runs no server: it only keeps the clone's password for later steps.
+      files: recordFiles(password),
+      volumes: [passwordRecordVolume(owner)],
+      restartPolicy: 'unless-stopped',
       publish: {
         containerPort: engine.port,
-        bindAddress: labels[Labels.bindAddress] ?? '127.0.0.1',
+        bindAddress: labels[Labels.bindAddress] || '127.0.0.1',
         hostPort,
       },
       tmpfs: image.volumes,

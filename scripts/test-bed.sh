@@ -7,11 +7,17 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# The base images to pull or build: the demo needs postgres:15, the tests (--tests) and the
-# benchmark MariaDB too. DATACLONE_TEST_BASE_IMAGES="postgres:16 mariadb:10.11" chooses others.
+# The base images to pull or build: the demo needs postgres:15, the tests (--tests) every engine
+# and version they prove (test/support/base-images.ts: TEST_MATRIX). DATACLONE_TEST_BASE_IMAGES=
+# "postgres:18 mysql:9.7" chooses others, and the tests then run on those.
 default_images="postgres:15"
-if [ "${1:-}" = "--tests" ]; then default_images="postgres:15 mariadb:10.11"; fi
+if [ "${1:-}" = "--tests" ]; then
+  default_images="postgres:15 postgres:17 postgres:18 mariadb:10.11 mariadb:11.8 mysql:9.7"
+fi
 read -r -a base_images <<<"${DATACLONE_TEST_BASE_IMAGES:-$default_images}"
+# Images built from Debian's packages, two at a time: a build waits on the network about as much
+# as it computes, so two share two cores well.
+build_jobs="${DATACLONE_BUILD_JOBS:-2}"
 
 say() { echo "test-bed: $*" >&2; }
 is_debian_root() { [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; }
@@ -53,8 +59,31 @@ ensure_image() {
     say "$image: not present and cannot be pulled; pull it where a registry is reachable (docker pull $image)."
     exit 1
   fi
-  say "$image: cannot be pulled here; building an equivalent from Debian's packages (about 2 minutes)"
-  "$here/build-base-image.sh" "$image"
+  say "$image: cannot be pulled here; building an equivalent from Debian's packages (2 to 4 minutes)"
+  local log started=$SECONDS
+  log="$(mktemp /tmp/dataclone-base-image.XXXXXX.log)"
+  if ! "$here/build-base-image.sh" "$image" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    say "$image: the build failed (above)"
+    return 1
+  fi
+  rm -f "$log"
+  say "$image: built in $((SECONDS - started)) s"
+}
+
+ensure_images() {
+  local pids=() failed=0 image pid
+  for image in "$@"; do
+    ensure_image "$image" &
+    pids+=($!)
+    if [ ${#pids[@]} -ge "$build_jobs" ]; then
+      wait "${pids[0]}" || failed=1
+      pids=("${pids[@]:1}")
+    fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  return "$failed"
 }
 
 # The registry tests run Debian's docker-registry with htpasswd authentication on 127.0.0.1.
@@ -75,4 +104,4 @@ ensure_registry_tools() {
 ensure_docker
 # --tests (npm test, CI): also what the tests need beyond Docker.
 if [ "${1:-}" = "--tests" ]; then ensure_registry_tools; fi
-for image in "${base_images[@]}"; do ensure_image "$image"; done
+ensure_images "${base_images[@]}"

@@ -17,6 +17,8 @@ import {
   PASSWORD_HANDOVER_FILE,
 } from './engine.js';
 import { pollUntilReady } from './readiness.js';
+import { beforeDumpSql, MISSING_DEFINERS_QUERY } from './mysql/dumps.js';
+import { serverOptions } from './mysql/server-options.js';
 
 /**
  * MySQL and MariaDB. One module for both: they share the client protocol, mysqldump's format and
@@ -38,38 +40,6 @@ const FIND_PROGRAMS = [
   'ADMIN=$(command -v mariadb-admin || command -v mysqladmin)',
 ].join('; ');
 
-/**
- * Options on the command line, after --no-defaults: a server configured by the image's my.cnf
- * (bind-address = 127.0.0.1 in Debian's, a datadir in the VOLUME) would behave differently from
- * one image to the next. Durability is switched off: a clone is thrown away at the end of a job.
- * A small redo log matters most: a clone's first write to it copies the whole file into the
- * clone's writable layer.
- */
-const SERVER_OPTIONS = [
-  '--no-defaults',
-  `--datadir=${DATA_DIRECTORY}`,
-  `--socket=${SOCKET}`,
-  `--pid-file=${PID_FILE}`,
-  '--port=3306',
-  '--bind-address=0.0.0.0',
-  '--skip-name-resolve',
-  '--character-set-server=utf8mb4',
-  '--innodb-flush-log-at-trx-commit=0',
-  '--skip-innodb-doublewrite',
-  '--innodb-log-file-size=8M',
-  // The system and temporary tablespaces start at 12 MB each, copied into every clone.
-  '--innodb-data-file-path=ibdata1:1M:autoextend',
-  '--innodb-temp-data-file-path=ibtmp1:1M:autoextend',
-  '--innodb-autoextend-increment=1',
-  '--innodb-buffer-pool-size=64M',
-  '--performance-schema=OFF',
-  '--skip-log-bin',
-  '--loose-innodb-redo-log-capacity=8M',
-  '--loose-mysqlx=OFF',
-  '--loose-innodb-buffer-pool-dump-at-shutdown=0',
-  '--loose-innodb-buffer-pool-load-at-startup=0',
-];
-
 const CLIENT = '"$CLIENT" --no-defaults --protocol=socket --socket=' + SOCKET + ' -uroot';
 
 /** Reads SQL on standard input; stops at the first error, like psql with ON_ERROR_STOP. */
@@ -82,6 +52,11 @@ function shell(script: string, ...args: (string | undefined)[]): string[] {
 }
 
 export function mysqlEngine(flavour: MysqlFlavour): Engine {
+  const SERVER_OPTIONS = serverOptions(flavour, {
+    dataDirectory: DATA_DIRECTORY,
+    socket: SOCKET,
+    pidFile: PID_FILE,
+  });
   return {
     name: flavour,
     port: 3306,
@@ -148,17 +123,23 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     async restoreDatabase(run, database: DatabaseDefinition, _reporter: Reporter) {
       const label = `restore database ${database.name}`;
       const source = database.source;
+      const beforeDump = beforeDumpSql(flavour);
       switch (source.kind) {
         case 'empty':
           return;
         case 'sql':
         case 'sql-gz':
-          return runSql(run, database.name, sqlInput(source.path), label);
+          if (beforeDump)
+            await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
+          await runSql(run, database.name, sqlInput(source.path), label);
+          return createMissingDefiners(run, `${label}: accounts its definers name`);
         case 'scripts':
           for (const file of source.files) {
+            if (beforeDump)
+              await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
             await runSql(run, database.name, sqlInput(file), `${label}: ${path.basename(file)}`);
           }
-          return;
+          return createMissingDefiners(run, `${label}: accounts its definers name`);
         case 'pg-custom':
         case 'pg-directory':
           // The definition's schema refuses pg_dump formats for this engine; this is a backstop.
@@ -197,7 +178,13 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     },
 
     checkpointCommand() {
-      return shell(`${CLIENT} -e "FLUSH TABLES"`);
+      // With innodb_flush_log_at_trx_commit=0 a commit reaches the redo log file only within
+      // about a second, so a snapshot taken right after lacked it (MySQL 9.7 and MariaDB 10.11
+      // both lost a committed DELETE). FLUSH ENGINE LOGS writes the redo log now, but MariaDB's
+      // does nothing while that setting is 0: it is 2 (write, no fsync) for the flush.
+      return shell(
+        `${CLIENT} -e "FLUSH TABLES; SET GLOBAL innodb_flush_log_at_trx_commit = 2; FLUSH ENGINE LOGS; SET GLOBAL innodb_flush_log_at_trx_commit = 0"`,
+      );
     },
 
     clientCommand(database, args) {
@@ -211,7 +198,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
 
     cloneStart(): CloneStart {
       return {
-        entrypoint: ['/bin/sh', '-c', cloneStartScript()],
+        entrypoint: ['/bin/sh', '-c', cloneStartScript(SERVER_OPTIONS)],
         user: 'mysql',
         env: {},
         readyLogLine: SERVER_READY,
@@ -247,6 +234,10 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       primary: string,
     ): ConnectionDetails {
       const jdbcScheme = flavour === 'mariadb' ? 'jdbc:mariadb' : 'jdbc:mysql';
+      // MySQL's caching_sha2_password sends a password only over TLS or RSA-encrypted with the
+      // server's key: Connector/J fetches that key only when allowed to. (Clones offer TLS too,
+      // with the certificate mysqld made at --initialize, which Connector/J does not verify.)
+      const jdbcOptions = flavour === 'mysql' ? '?allowPublicKeyRetrieval=true' : '';
       return {
         engine: flavour,
         host: endpoint.host,
@@ -254,9 +245,15 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         user: credentials.user,
         password: credentials.password,
         primaryDatabase: primary,
-        databases: databases.map((name) =>
-          databaseConnection({ url: 'mysql', jdbc: jdbcScheme }, endpoint, credentials, name),
-        ),
+        databases: databases.map((name) => {
+          const connection = databaseConnection(
+            { url: 'mysql', jdbc: jdbcScheme },
+            endpoint,
+            credentials,
+            name,
+          );
+          return { ...connection, jdbcUrl: connection.jdbcUrl + jdbcOptions };
+        }),
         clientEnvironment: {
           MYSQL_HOST: endpoint.host,
           MYSQL_TCP_PORT: String(endpoint.port),
@@ -296,7 +293,7 @@ const LOGINS_TO_DROP = ["'root'@'127.0.0.1'", "'root'@'::1'", "''@'localhost'", 
  * data holds the credentials then, and the server starts as it is. Removed any earlier, a restart
  * after a crash before the init file ran would start a server whose credentials were never set.
  */
-function cloneStartScript(): string {
+function cloneStartScript(SERVER_OPTIONS: string[]): string {
   const options = `${SERVER_OPTIONS.join(' ')} --port="\${${LISTEN_PORT_VARIABLE}:-3306}" --bind-address="\${${LISTEN_ADDRESS_VARIABLE}:-0.0.0.0}"`;
   return `${FIND_PROGRAMS}
 handover=${PASSWORD_HANDOVER_FILE}
@@ -329,6 +326,16 @@ type SqlInput = ShellInput | { kind: 'text'; text: string };
 
 function sqlInput(file: string): ShellInput {
   return { kind: 'file', path: file, gunzip: file.endsWith('.gz') };
+}
+
+async function createMissingDefiners(run: BuildShell, label: string): Promise<void> {
+  await run.run(
+    shell(
+      `statements=$(printf '%s' "$SQL" | ${CLIENT} -N -r -B)
+       [ -z "$statements" ] || printf '%s\\n' "$statements" | ${CLIENT}`,
+    ),
+    { env: { SQL: MISSING_DEFINERS_QUERY }, label },
+  );
 }
 
 async function runSql(run: BuildShell, database: string | undefined, input: SqlInput, label: string) {

@@ -9,14 +9,18 @@ import { loadImageDefinition } from '../../src/definition/load-image-definition.
 import { DockerHost } from '../../src/docker/docker-host.js';
 import Docker from 'dockerode';
 import { buildImage } from '../../src/images/build-image.js';
+import { testedVersion } from '../support/base-images.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
 import { holdPort } from '../support/free-port.js';
 import { query } from '../support/query.js';
 import { useTestHost } from '../support/test-host.js';
 
+/** The version of PostgreSQL these tests run against: the first of the test base images. */
+const VERSION = testedVersion('postgres', '15');
+
 const DEFINITION = `name: clone-test
 engine: postgres
-version: "15"
+version: "${VERSION}"
 databases:
   - name: app
     source: app.sql
@@ -45,7 +49,7 @@ CREATE VIEW logins_per_customer AS
   SELECT c.name, count(*) AS logins FROM customers c JOIN events e ON e.customer_id = c.id GROUP BY c.name;
 `;
 
-describe('clones of a data image', () => {
+describe(`clones of a PostgreSQL ${VERSION} data image`, () => {
   const t = useTestHost();
   let image: string;
   let remove: () => Promise<void>;

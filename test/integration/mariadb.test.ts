@@ -15,6 +15,7 @@ import { provision } from '../../src/pipeline/provision.js';
 import { resetJob } from '../../src/pipeline/reset.js';
 import { runTests } from '../../src/pipeline/run-tests.js';
 import { teardown } from '../../src/pipeline/teardown.js';
+import { atTestedVersion, testedVersion } from '../support/base-images.js';
 import { writeDefinitionFolder } from '../support/fixtures.js';
 import { query } from '../support/query.js';
 import { useTestHost } from '../support/test-host.js';
@@ -46,6 +47,9 @@ const mysql = require('mysql2/promise');
 })().catch((error) => { console.error(error.message); process.exit(2); });
 `;
 
+/** The version of MariaDB these tests run against: the first of the test base images. */
+const VERSION = testedVersion('mariadb', '10.11');
+
 const t = useTestHost();
 let image: string;
 
@@ -54,17 +58,17 @@ beforeAll(async () => {
   await buildImage({
     host: t.host,
     reporter: t.reporter,
-    definition: await loadImageDefinition(WAREHOUSE),
+    definition: atTestedVersion(await loadImageDefinition(WAREHOUSE)),
     tag: image,
   });
 });
 
 afterAll(() => t.cleanup());
 
-describe('MariaDB data images and clones', () => {
+describe(`MariaDB ${VERSION} data images and clones`, () => {
   it('builds an image of two databases that reference each other, labelled for the mariadb engine', async () => {
     const data = await readDataImage(t.host, image);
-    expect(data).toMatchObject({ engine: 'mariadb', engineVersion: '10.11', primaryDatabase: 'sales' });
+    expect(data).toMatchObject({ engine: 'mariadb', engineVersion: VERSION, primaryDatabase: 'sales' });
     expect(data.databases.map((db) => db.name)).toEqual(['inventory', 'sales']);
     // The official image's VOLUME holds nothing of the instance: clones get it as an empty tmpfs.
     expect(data.volumes).toEqual(['/var/lib/mysql']);
@@ -202,8 +206,7 @@ describe('MariaDB data images and clones', () => {
   describe('bad input', () => {
     it('a dump that fails half way: the build names the step and the server error, and leaves nothing', async () => {
       const folder = await writeDefinitionFolder({
-        'dataclone.yaml':
-          'name: broken\nengine: mariadb\nversion: "10.11"\ndatabases:\n  - name: a\n    source: a.sql\n  - name: b\n    source: b.sql\n    dependsOn: [a]\n',
+        'dataclone.yaml': `name: broken\nengine: mariadb\nversion: "${VERSION}"\ndatabases:\n  - name: a\n    source: a.sql\n  - name: b\n    source: b.sql\n    dependsOn: [a]\n`,
         'a.sql': 'CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);\n',
         'b.sql': 'CREATE VIEW v AS SELECT * FROM a.no_such_table;\n',
       });

@@ -33,10 +33,12 @@ describe('connection details per engine', () => {
     });
   });
 
-  it('mysql: MySQL Connector/J URLs', () => {
+  it("mysql: MySQL Connector/J URLs that let it fetch the server's RSA key (caching_sha2_password without TLS)", () => {
     const details = engineFor('mysql').connectionDetails(endpoint, credentials, ['app'], 'app');
     expect(details.engine).toBe('mysql');
-    expect(details.databases[0]?.jdbcUrl).toBe('jdbc:mysql://127.0.0.1:40001/app');
+    expect(details.databases[0]?.jdbcUrl).toBe(
+      'jdbc:mysql://127.0.0.1:40001/app?allowPublicKeyRetrieval=true',
+    );
   });
 
   it('postgres: postgresql:// URLs and PG* variables', () => {

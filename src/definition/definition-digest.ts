@@ -12,11 +12,12 @@ import type { DatabaseSource, ImageDefinition } from './types.js';
  */
 export async function digestDefinition(
   text: string,
-  definition: Pick<ImageDefinition, 'directory' | 'setup' | 'databases' | 'after'>,
+  definition: Pick<ImageDefinition, 'directory' | 'setup' | 'instance' | 'databases' | 'after'>,
 ): Promise<string> {
   const hash = createHash('sha256').update(text);
   const inputs = [
     ...definition.setup.map((step) => step.path),
+    ...(definition.instance ? [definition.instance.source.path] : []),
     ...definition.databases.flatMap((db) => sourceInputs(db.source)),
     ...definition.after.map((step) => step.path),
   ];
@@ -28,7 +29,7 @@ export async function digestDefinition(
 
 /** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
 function sourceInputs(source: DatabaseSource): string[] {
-  if (source.kind === 'empty') return [];
+  if (source.kind === 'empty' || source.kind === 'instance') return [];
   if (source.kind === 'scripts') return source.files;
   return [source.path];
 }

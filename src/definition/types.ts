@@ -12,8 +12,13 @@ export interface ImageDefinition {
   baseImage: string;
   /** The databases in restore order: every database comes after those it depends on. */
   databases: DatabaseDefinition[];
-  /** The database DATABASE_URL points at: `primary` if given, else the first one listed. */
+  /**
+   * The database DATABASE_URL points at: `primary` if given, else the first one listed. Empty
+   * when an instance source brings every database: the build then takes the first it finds.
+   */
   primaryDatabase: string;
+  /** A dump of a whole server, restored before the databases' own sources; its databases are found after. */
+  instance?: InstanceDefinition;
   /** Scripts run before any restore (roles, extensions), in the order listed. */
   setup: ScriptStep[];
   /** Scripts run after every restore (masking, sanitising), in the order listed. */
@@ -37,11 +42,27 @@ export interface DatabaseDefinition {
 
 export type DatabaseSource =
   | { kind: 'empty' }
+  /** The database comes from the definition's instance source; the entry adds migrations and order. */
+  | { kind: 'instance' }
   | { kind: 'pg-custom'; path: string }
   | { kind: 'pg-directory'; path: string }
-  | { kind: 'sql'; path: string }
-  | { kind: 'sql-gz'; path: string }
+  | SqlSource
   | { kind: 'scripts'; path: string; files: string[] };
+
+export interface SqlSource {
+  kind: 'sql' | 'sql-gz';
+  path: string;
+  /**
+   * The script creates and connects to its own database (pg_dump --create, mysqldump
+   * --databases): it runs in the maintenance database, and the build does not create it first.
+   */
+  createsDatabase?: boolean;
+}
+
+export interface InstanceDefinition {
+  /** A pg_dumpall script, or mysqldump --all-databases / --databases output (.sql or .sql.gz). */
+  source: SqlSource;
+}
 
 export interface ScriptStep {
   /** Absolute path of the script (.sql or .sql.gz). */

@@ -1,5 +1,6 @@
+import type { Transform } from 'node:stream';
 import type { Reporter } from '../core/reporter.js';
-import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';
+import type { DatabaseDefinition, ScriptStep, SqlSource } from '../definition/types.js';
 
 /**
  * What one database server product needs from dataclone: how to initialise an instance in a
@@ -27,6 +28,20 @@ export interface Engine {
   createDatabase(shell: BuildShell, name: string): Promise<void>;
   runScript(shell: BuildShell, script: ScriptStep, label: string): Promise<void>;
   restoreDatabase(shell: BuildShell, database: DatabaseDefinition, reporter: Reporter): Promise<void>;
+  /**
+   * The instance's user databases as the server lists them now, without system ones (template
+   * databases and an empty `postgres`; mysql, sys, information_schema, performance_schema):
+   * compared before and after a restore, the databases it brought.
+   */
+  listDatabases(shell: BuildShell): Promise<string[]>;
+  /** Runs a dump of a whole server (pg_dumpall, mysqldump --all-databases) in the maintenance database. */
+  restoreInstance(shell: BuildShell, source: SqlSource, label: string): Promise<void>;
+  /**
+   * Makes sure no login a restore brought accepts the password it had in production (PostgreSQL:
+   * no password; MySQL, MariaDB: locked), and that the superuser's logins are dataclone's again.
+   * Returns how many logins it changed.
+   */
+  disableSourceLogins(shell: BuildShell): Promise<number>;
   /**
    * Whether the instance's databases may connect to the server itself over TCP (postgres_fdw or
    * dblink, FEDERATED tables), which reach it at localhost and the engine's port only in a clone
@@ -77,7 +92,14 @@ export interface ShellRunOptions {
 }
 
 export type ShellInput =
-  { kind: 'file'; path: string; gunzip?: boolean } | { kind: 'folder-as-tar'; path: string };
+  | {
+      kind: 'file';
+      path: string;
+      gunzip?: boolean;
+      /** Rewrites the (decompressed) stream on its way in, e.g. statements the instance cannot run. */
+      rewrite?: () => Transform;
+    }
+  | { kind: 'folder-as-tar'; path: string };
 
 /**
  * Where a clone's server listens, in the clone's start script: the engine's port on every address

@@ -12,6 +12,7 @@ import type {
   ShellInput,
 } from './engine.js';
 import { LISTEN_ADDRESS_VARIABLE, LISTEN_PORT_VARIABLE } from './engine.js';
+import { mysqlInstanceRestore } from './mysql-instance-restore.js';
 import { pollUntilReady } from './readiness.js';
 
 /**
@@ -66,14 +67,14 @@ const SERVER_OPTIONS = [
   '--loose-innodb-buffer-pool-load-at-startup=0',
 ];
 
-const CLIENT = '"$CLIENT" --no-defaults --protocol=socket --socket=' + SOCKET + ' -uroot';
+export const CLIENT = '"$CLIENT" --no-defaults --protocol=socket --socket=' + SOCKET + ' -uroot';
 
 /** Reads SQL on standard input; stops at the first error, like psql with ON_ERROR_STOP. */
 function clientCommand(database?: string): string[] {
   return shell(`${CLIENT} --default-character-set=utf8mb4 ${database ? `--database="$1"` : ''}`, database);
 }
 
-function shell(script: string, ...args: (string | undefined)[]): string[] {
+export function shell(script: string, ...args: (string | undefined)[]): string[] {
   return ['sh', '-c', `${FIND_PROGRAMS}; set -e; ${script}`, 'sh', ...args.filter((a) => a !== undefined)];
 }
 
@@ -85,6 +86,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     serverUser: 'mysql',
     maintenanceDatabase: 'mysql',
     dataDirectory: DATA_DIRECTORY,
+    ...mysqlInstanceRestore(flavour),
 
     async initialise(run) {
       await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
@@ -146,10 +148,17 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       const source = database.source;
       switch (source.kind) {
         case 'empty':
+        case 'instance':
           return;
         case 'sql':
         case 'sql-gz':
-          return runSql(run, database.name, sqlInput(source.path), label);
+          // A dump that creates its own database (mysqldump --databases) switches to it with USE.
+          return runSql(
+            run,
+            source.createsDatabase ? undefined : database.name,
+            sqlInput(source.path),
+            label,
+          );
         case 'scripts':
           for (const file of source.files) {
             await runSql(run, database.name, sqlInput(file), `${label}: ${path.basename(file)}`);
@@ -293,13 +302,13 @@ wait "$server"
 wait "$server"`;
 }
 
-type SqlInput = ShellInput | { kind: 'text'; text: string };
+export type SqlInput = ShellInput | { kind: 'text'; text: string };
 
-function sqlInput(file: string): ShellInput {
+export function sqlInput(file: string): ShellInput {
   return { kind: 'file', path: file, gunzip: file.endsWith('.gz') };
 }
 
-async function runSql(run: BuildShell, database: string | undefined, input: SqlInput, label: string) {
+export async function runSql(run: BuildShell, database: string | undefined, input: SqlInput, label: string) {
   if (input.kind === 'text') {
     await run.run(shell(`printf '%s' "$SQL" | ${CLIENT} ${database ? '--database="$1"' : ''}`, database), {
       env: { SQL: input.text },

@@ -17,6 +17,7 @@ import {
   LISTEN_PORT_VARIABLE,
   NETWORK_VARIABLE,
 } from './engine.js';
+import { postgresInstanceRestore } from './postgres-instance-restore.js';
 import { pollUntilReady } from './readiness.js';
 
 const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
@@ -55,7 +56,7 @@ const HOST_BASED_AUTHENTICATION = [
   'host all all all scram-sha-256',
 ];
 
-const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
+export const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
 
 export const postgresEngine: Engine = {
   name: 'postgres',
@@ -64,6 +65,7 @@ export const postgresEngine: Engine = {
   serverUser: 'postgres',
   maintenanceDatabase: 'postgres',
   dataDirectory: DATA_DIRECTORY,
+  ...postgresInstanceRestore,
 
   async initialise(shell) {
     await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {
@@ -123,10 +125,17 @@ export const postgresEngine: Engine = {
     const source = database.source;
     switch (source.kind) {
       case 'empty':
+      case 'instance':
         return;
       case 'sql':
       case 'sql-gz':
-        return runSql(shell, database.name, sqlInput(source.path), label);
+        // A dump that creates its own database (pg_dump --create) connects to it with \connect.
+        return runSql(
+          shell,
+          source.createsDatabase ? 'postgres' : database.name,
+          sqlInput(source.path),
+          label,
+        );
       case 'scripts':
         for (const file of source.files) {
           await runSql(shell, database.name, sqlInput(file), `${label}: ${path.basename(file)}`);
@@ -337,7 +346,7 @@ echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;
 
-function withBinaries(command: string[]): string[] {
+export function withBinaries(command: string[]): string[] {
   return ['sh', '-c', `${FIND_BINARIES}; exec "$@"`, 'sh', ...command];
 }
 
@@ -355,10 +364,15 @@ function pgRestore(database: string, extra: string[]): string[] {
   ];
 }
 
-function sqlInput(path: string): ShellInput {
+export function sqlInput(path: string): ShellInput {
   return { kind: 'file', path, gunzip: path.endsWith('.gz') };
 }
 
-async function runSql(shell: BuildShell, database: string, input: ShellInput, label: string): Promise<void> {
+export async function runSql(
+  shell: BuildShell,
+  database: string,
+  input: ShellInput,
+  label: string,
+): Promise<void> {
   await shell.run(withBinaries([...PSQL, '-d', database, '-f', '-']), { input, label });
 }

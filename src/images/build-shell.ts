@@ -53,7 +53,12 @@ async function openInput(input: ShellInput, label: string, reporter: Reporter): 
   if (input.kind === 'folder-as-tar') return tar.pack(input.path) as unknown as Readable;
   const total = (await stat(input.path)).size;
   const file = createReadStream(input.path).pipe(countBytes(label, total, reporter));
-  return input.gunzip ? file.pipe(createGunzip()) : file;
+  const sql = input.gunzip ? file.pipe(createGunzip()) : file;
+  if (!input.rewrite) return sql;
+  const rewritten = sql.pipe(input.rewrite());
+  // pipe() passes data on, not errors: a corrupt gzip must still fail the step.
+  sql.on('error', (error) => rewritten.destroy(error));
+  return rewritten;
 }
 
 /** Reports how much of a source has been read, as bytes of the file on disk. */

@@ -119,7 +119,7 @@ function* statements(text: string): Generator<string> {
     } else if (char === '#' && current.trim() === '') {
       i = endOf(text, '\n', i);
     } else if (char === '/' && next === '*') {
-      i = endOf(text, '*/', i + 2) + 1;
+      i = endOf(text, '*/', i + 2) + 2;
       current += ' ';
     } else if (char === '\\' && current.trim() === '') {
       const end = endOf(text, '\n', i);

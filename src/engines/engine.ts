@@ -37,11 +37,16 @@ export interface Engine {
   /** Runs a dump of a whole server (pg_dumpall, mysqldump --all-databases) in the maintenance database. */
   restoreInstance(shell: BuildShell, source: SqlSource, label: string): Promise<void>;
   /**
-   * Makes sure no login a restore brought accepts the password it had in production (PostgreSQL:
-   * no password; MySQL, MariaDB: locked), and that the superuser's logins are dataclone's again.
-   * Returns how many logins it changed.
+   * Every login that could accept a password from outside, with a fingerprint of its
+   * credential: compared before and after a restore, the logins it brought or changed. The
+   * superuser's logins, which a clone sets itself, are not listed (MySQL, MariaDB).
    */
-  disableSourceLogins(shell: BuildShell): Promise<number>;
+  listLogins(shell: BuildShell): Promise<Login[]>;
+  /**
+   * Makes sure none of these logins accepts the password it came with (PostgreSQL: no password,
+   * so it logs in only over the container's trusted socket; MySQL, MariaDB: locked).
+   */
+  disableLogins(shell: BuildShell, logins: Login[]): Promise<void>;
   /**
    * Whether the instance's databases may connect to the server itself over TCP (postgres_fdw or
    * dblink, FEDERATED tables), which reach it at localhost and the engine's port only in a clone
@@ -72,6 +77,13 @@ export interface Engine {
     databases: string[],
     primary: string,
   ): ConnectionDetails;
+}
+
+export interface Login {
+  /** The role (PostgreSQL) or the account, 'user'@'host' (MySQL, MariaDB). */
+  name: string;
+  /** A digest of its password hash and how it authenticates; the hash itself never leaves the server. */
+  credential: string;
 }
 
 /** Runs commands in the build container. Implemented by the image builder over Docker. */

@@ -4,15 +4,15 @@ import { Transform } from 'node:stream';
 const BOOTSTRAP_SUPERUSER = 'postgres';
 
 /**
- * pg_dumpall writes `CREATE ROLE x;` then `ALTER ROLE x WITH ...` for every role but the one it
- * ran as, which gets only the ALTER. Restored here, `CREATE ROLE postgres` (a dump taken by
- * another superuser) would fail, since initdb made postgres; and a dump taken as another
- * superuser (`admin`) alters a role that does not exist. So, in the roles section (before the
- * first \connect): the bootstrap superuser's CREATE and DROP are left out, and a role altered
- * before it was created is created first. Everything after passes through untouched.
+ * pg_dumpall writes `CREATE ROLE x;` then `ALTER ROLE x WITH ...` for every role, the one it ran
+ * as and the bootstrap superuser included, counting on the CREATE failing harmlessly for a role
+ * that exists (and, with --clean, `DROP ROLE` for every role). Run with ON_ERROR_STOP, as every
+ * restore here is, `CREATE ROLE postgres` stops it: initdb made postgres, and dataclone's clones
+ * log in as it. So in the roles section (before the first \connect) the bootstrap superuser's
+ * CREATE and DROP are left out; its ALTER ROLE still applies the dump's attributes (its
+ * password is removed after the restore). Everything after passes through untouched.
  */
 export function rewriteBootstrapRole(): Transform {
-  const created = new Set<string>([BOOTSTRAP_SUPERUSER]);
   let pending = '';
   let inRoles = true;
   const rewriteLine = (line: string): string => {
@@ -20,25 +20,9 @@ export function rewriteBootstrapRole(): Transform {
       inRoles = false;
       return line;
     }
-    const create = /^CREATE ROLE ("(?:[^"]|"")+"|[^\s;]+);$/.exec(line);
-    if (create) {
-      const name = roleName(create[1] ?? '');
-      if (name === BOOTSTRAP_SUPERUSER) return `-- dataclone: role ${name} exists already`;
-      created.add(name);
-      return line;
-    }
-    const drop = /^DROP ROLE (?:IF EXISTS )?("(?:[^"]|"")+"|[^\s;]+);$/.exec(line);
-    if (drop && roleName(drop[1] ?? '') === BOOTSTRAP_SUPERUSER)
-      return `-- dataclone: role ${BOOTSTRAP_SUPERUSER} is kept`;
-    const alter = /^ALTER ROLE ("(?:[^"]|"")+"|[^\s;]+) WITH /.exec(line);
-    if (alter) {
-      const written = alter[1] ?? '';
-      const name = roleName(written);
-      if (!created.has(name)) {
-        created.add(name);
-        return `CREATE ROLE ${written};\n${line}`;
-      }
-    }
+    const role = /^(CREATE|DROP) ROLE (?:IF EXISTS )?("(?:[^"]|"")+"|[^\s;]+);$/.exec(line);
+    if (role && roleName(role[2] ?? '') === BOOTSTRAP_SUPERUSER)
+      return `-- dataclone: left out, ${BOOTSTRAP_SUPERUSER} is the instance's own superuser: ${line}`;
     return line;
   };
   return new Transform({

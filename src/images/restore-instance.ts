@@ -22,9 +22,14 @@ export async function restoreInstanceSource(
   const file = path.relative(definition.directory, instance.source.path);
   reporter.info(`Restoring the instance from ${file}`);
   const before = await engine.listDatabases(shell);
+  const loginsBefore = await engine.listLogins(shell);
   await engine.restoreInstance(shell, instance.source, `restore the instance from ${file}`);
   const found = (await engine.listDatabases(shell)).filter((name) => !before.includes(name));
-  const changed = await engine.disableSourceLogins(shell);
+  const brought = (await engine.listLogins(shell)).filter(
+    (login) => !loginsBefore.some((old) => old.name === login.name && old.credential === login.credential),
+  );
+  await engine.disableLogins(shell, brought);
+  const changed = brought.length;
   reporter.info(
     `The instance source brought ${found.length} database(s): ${found.join(', ') || 'none'}; ${changed} login(s) it brought ${engine.name === 'postgres' ? 'now have no password' : 'are now locked'} (clones are reached as ${engine.superuser} with the clone's password)`,
   );

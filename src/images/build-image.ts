@@ -110,9 +110,9 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
           engine.runScript(shell, script, `setup script ${index + 1}: ${relative(script.path)}`),
         );
       }
-      const found = await timed('restore instance', () =>
-        restoreInstanceSource(shell, engine, definition, reporter),
-      );
+      const found = definition.instance
+        ? await timed('restore instance', () => restoreInstanceSource(shell, engine, definition, reporter))
+        : [];
       const own = definition.databases.filter((database) => database.source.kind !== 'instance');
       for (const [index, database] of own.entries()) {
         reporter.info(

@@ -17,9 +17,31 @@ export class BuildStepError extends DatacloneError {
   ) {
     super(
       `image build failed at step "${step}" (exit code ${exitCode}):\n${indent(lastLines(stderr, 20)) || '  (no output)'}`,
-      'Fix the source or script named above and build again; nothing was tagged and the build container was removed.',
+      `${missingObjectHint(stderr) ?? 'Fix the source or script named above and build again'}; nothing was tagged and the build container was removed.`,
     );
   }
+}
+
+/** What to do when a dump needs a role or an extension the instance does not have. */
+function missingObjectHint(stderr: string): string | undefined {
+  const role = /role "([^"]+)" does not exist/.exec(stderr)?.[1];
+  if (role)
+    return `The dump needs role ${role}: create it in a setup script (CREATE ROLE ${role};), listed under setup`;
+  const extension = /extension "([^"]+)" is not available/.exec(stderr)?.[1];
+  if (extension)
+    return `The base image has no extension ${extension}: set baseImage to an image that has it installed (one built FROM the official image that installs it)`;
+  return undefined;
+}
+
+/**
+ * psql names what it reads on standard input `<stdin>`, and mysql says only "at line N": the
+ * file the build streamed in is what the user can open.
+ */
+function nameTheInput(stderr: string, input: ShellInput | undefined): string {
+  if (input?.kind !== 'file') return stderr;
+  return stderr
+    .replaceAll('psql:<stdin>:', `psql:${input.path}:`)
+    .replace(/^(ERROR \d+ \([^)]*\) at line \d+)(?=:)/gm, `$1 of ${input.path}`);
 }
 
 /** Runs an engine's build commands in the build container, streaming inputs from this machine. */
@@ -43,7 +65,8 @@ export function dockerBuildShell(
         onStderrLine: options?.onStderrLine,
       });
       if (inputError) throw inputErrorFor(inputError, options?.input, label);
-      if (result.exitCode !== 0) throw new BuildStepError(label, result.exitCode, result.stderr);
+      if (result.exitCode !== 0)
+        throw new BuildStepError(label, result.exitCode, nameTheInput(result.stderr, options?.input));
       return result.stdout;
     },
   };

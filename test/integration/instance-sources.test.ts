@@ -131,6 +131,20 @@ describe('PostgreSQL sources made by pg_dump --create and pg_dumpall', () => {
     });
   });
 
+  it('names the file, the line and the role a dump needs, and the setup script that would create it', async () => {
+    const failed = build('pg-create-no-role', {
+      'dataclone.yaml':
+        'name: pg-create-no-role\nengine: postgres\nversion: "15"\ndatabases:\n  - name: shop\n    source: shop.sql\n',
+      'shop.sql': dumps.create ?? '',
+    });
+    await expect(failed).rejects.toThrow(
+      /psql:\/.*\/shop\.sql:\d+: ERROR: {2}role "app_owner" does not exist/,
+    );
+    await expect(failed).rejects.toMatchObject({
+      hint: expect.stringMatching(/create it in a setup script \(CREATE ROLE app_owner;\)/),
+    });
+  });
+
   it('restores a pg_dumpall dump as the instance: its databases found, listed entries kept, its roles there without their passwords', async () => {
     const { tag, built } = await build('pg-dumpall', {
       'dataclone.yaml': `name: pg-dumpall

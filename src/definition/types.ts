@@ -59,10 +59,25 @@ export interface SqlSource {
   createsDatabase?: boolean;
 }
 
-export interface InstanceDefinition {
-  /** A pg_dumpall script, or mysqldump --all-databases / --databases output (.sql or .sql.gz). */
-  source: SqlSource;
-}
+/** A dump or a backup of a whole server: exactly one of the two. */
+export type InstanceDefinition =
+  | {
+      /** A pg_dumpall script, or mysqldump --all-databases / --databases output (.sql or .sql.gz). */
+      source: SqlSource;
+      backup?: undefined;
+    }
+  | { source?: undefined; backup: PhysicalBackup };
+
+/** pg_basebackup output: a plain copy of the data directory, or tar files (gzip'd or not). */
+export type PhysicalBackup =
+  | { kind: 'pg-basebackup-plain'; path: string }
+  | {
+      kind: 'pg-basebackup-tar';
+      /** base.tar or base.tar.gz. */
+      base: string;
+      /** pg_wal.tar(.gz), written beside base.tar by -X stream; -X fetch puts the WAL in base.tar. */
+      wal?: string;
+    };
 
 export interface ScriptStep {
   /** Absolute path of the script (.sql or .sql.gz). */

@@ -23,7 +23,8 @@ export interface RawDefinition {
 export type RawScript = string | { script: string; database?: string };
 
 export interface RawInstance {
-  source: string;
+  source?: string;
+  backup?: string;
   format?: 'sql' | 'sql.gz';
 }
 

@@ -1,6 +1,6 @@
 import type { Transform } from 'node:stream';
 import type { Reporter } from '../core/reporter.js';
-import type { DatabaseDefinition, ScriptStep, SqlSource } from '../definition/types.js';
+import type { DatabaseDefinition, PhysicalBackup, ScriptStep, SqlSource } from '../definition/types.js';
 
 /**
  * What one database server product needs from dataclone: how to initialise an instance in a
@@ -25,6 +25,12 @@ export interface Engine {
 
   /** Creates the instance in the build container and starts its server. */
   initialise(shell: BuildShell): Promise<void>;
+  /**
+   * Instead of `initialise`: the instance's files copied from a physical backup, the clone's own
+   * settings put in place of the backup's, and the server started (crash recovery). Engines
+   * without it do not restore physical backups (the definition refuses them).
+   */
+  initialiseFromBackup?(shell: BuildShell, backup: PhysicalBackup): Promise<void>;
   createDatabase(shell: BuildShell, name: string): Promise<void>;
   runScript(shell: BuildShell, script: ScriptStep, label: string): Promise<void>;
   restoreDatabase(shell: BuildShell, database: DatabaseDefinition, reporter: Reporter): Promise<void>;

@@ -18,13 +18,14 @@ import {
   NETWORK_VARIABLE,
 } from './engine.js';
 import { postgresInstanceRestore } from './postgres-instance-restore.js';
+import { initialiseFromBaseBackup } from './postgres-base-backup.js';
 import { pollUntilReady } from './readiness.js';
 
-const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
+export const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
 /** /tmp exists and is writable in every image; /var/run/postgresql is not created by all of them. */
 const SOCKET_DIRECTORY = '/tmp';
 const RESTORE_DIRECTORY = '/tmp/dataclone-restore';
-const SERVER_LOG = '/tmp/dataclone-build.log';
+export const SERVER_LOG = '/tmp/dataclone-build.log';
 
 /**
  * Debian-based images keep the server binaries outside PATH when used without their entrypoint.
@@ -36,7 +37,7 @@ const FIND_BINARIES = 'for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && PAT
  * Settings for throwaway test instances: durability buys nothing in a clone that is removed at
  * the end of a job, and costs time in every build, migration and test.
  */
-const SERVER_SETTINGS = [
+export const SERVER_SETTINGS = [
   "listen_addresses = '*'",
   `unix_socket_directories = '${SOCKET_DIRECTORY}'`,
   'fsync = off',
@@ -49,7 +50,7 @@ const SERVER_SETTINGS = [
  * container's own loopback are trusted, so cross-database links (postgres_fdw, dblink) made in
  * the image work in every clone without storing a password that changes per clone.
  */
-const HOST_BASED_AUTHENTICATION = [
+export const HOST_BASED_AUTHENTICATION = [
   'local all all trust',
   'host all all 127.0.0.1/32 trust',
   'host all all ::1/128 trust',
@@ -66,6 +67,7 @@ export const postgresEngine: Engine = {
   maintenanceDatabase: 'postgres',
   dataDirectory: DATA_DIRECTORY,
   ...postgresInstanceRestore,
+  initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
 
   async initialise(shell) {
     await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {

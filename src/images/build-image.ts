@@ -5,7 +5,7 @@ import type { Reporter } from '../core/reporter.js';
 import type { DatabaseDefinition, ImageDefinition } from '../definition/types.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
-import type { Engine } from '../engines/engine.js';
+import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
@@ -100,7 +100,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     await host.startContainer(containerId);
     const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
     await reporter.group(`Build ${tag} from ${definition.file}`, async () => {
-      await timed('initialise', () => engine.initialise(shell));
+      await timed('initialise', () => initialise(shell, engine, definition));
       await timed('create databases', async () => {
         for (const database of definition.databases.filter(isMadeByTheBuild))
           await engine.createDatabase(shell, database.name);
@@ -223,6 +223,17 @@ function describeSource(
     default:
       return `${relative(source.path)} (${source.kind})`;
   }
+}
+
+/** A fresh instance, or one from the definition's physical backup. */
+async function initialise(shell: BuildShell, engine: Engine, definition: ImageDefinition): Promise<void> {
+  const backup = definition.instance?.backup;
+  if (!backup) return engine.initialise(shell);
+  if (!engine.initialiseFromBackup)
+    throw new DatacloneError(
+      `${definition.file}: instance.backup: ${engine.name} cannot restore physical backups yet`,
+    );
+  await engine.initialiseFromBackup(shell, backup);
 }
 
 /** The build creates a database before its restore, unless a dump (or the instance source) creates it. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { suggestName } from '../definition/suggest-name.js';
-import type { DatabaseDefinition, ImageDefinition, SqlSource } from '../definition/types.js';
+import type { DatabaseDefinition, ImageDefinition, PhysicalBackup, SqlSource } from '../definition/types.js';
 import type { BuildShell, Engine } from '../engines/engine.js';
 
 /**
@@ -19,11 +19,15 @@ export async function restoreInstanceSource(
 ): Promise<string[]> {
   const instance = definition.instance;
   if (!instance) return [];
-  const file = path.relative(definition.directory, instance.source.path);
-  reporter.info(`Restoring the instance from ${file}`);
-  const before = await engine.listDatabases(shell);
-  const loginsBefore = await engine.listLogins(shell);
-  await engine.restoreInstance(shell, instance.source, `restore the instance from ${file}`);
+  const from = instance.source ? instance.source.path : backupPath(instance.backup);
+  const file = path.relative(definition.directory, from) || '.';
+  // A physical backup was copied in at initialise: everything in the instance came from it.
+  const before = instance.source ? await engine.listDatabases(shell) : [];
+  const loginsBefore = instance.source ? await engine.listLogins(shell) : [];
+  if (instance.source) {
+    reporter.info(`Restoring the instance from ${file}`);
+    await engine.restoreInstance(shell, instance.source, `restore the instance from ${file}`);
+  }
   const found = (await engine.listDatabases(shell)).filter((name) => !before.includes(name));
   const brought = (await engine.listLogins(shell)).filter(
     (login) => !loginsBefore.some((old) => old.name === login.name && old.credential === login.credential),
@@ -51,6 +55,10 @@ export async function restoreInstanceSource(
     );
   }
   return found;
+}
+
+function backupPath(backup: PhysicalBackup): string {
+  return backup.kind === 'pg-basebackup-plain' ? backup.path : backup.base;
 }
 
 /** Checks, after its restore, that a dump that creates its own database created the one its entry names. */

@@ -1,3 +1,5 @@
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
@@ -235,6 +237,128 @@ after:
     expect(
       await t.docker.listImages({ filters: { reference: ['dataclone-test/pg-dumpall-missing'] } }),
     ).toEqual([]);
+  });
+});
+
+describe('PostgreSQL physical backups made by pg_basebackup', () => {
+  let server: SourceServer;
+  let backups: string;
+
+  beforeAll(async () => {
+    server = await startSourceServer(t.host, {
+      image: 'postgres:15',
+      engine: 'postgres',
+      owner: t.owner,
+      name: t.cloneName('prod-pg-physical'),
+    });
+    await server.sql(`
+      ALTER ROLE postgres PASSWORD 'production-postgres-password';
+      CREATE ROLE app_owner LOGIN PASSWORD 'production-app-password';
+      CREATE DATABASE shop OWNER app_owner;
+    `);
+    await server.sql(
+      `CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);
+       INSERT INTO customers SELECT g, 'customer' || g || '@example.com' FROM generate_series(1, 5000) g;`,
+      'shop',
+    );
+    // pg_basebackup connects for replication, which "local all" does not cover.
+    await server.dump([
+      'sh',
+      '-c',
+      'echo "local replication all trust" >> /var/lib/dataclone/pgdata/pg_hba.conf && pg_ctl -D /var/lib/dataclone/pgdata reload',
+    ]);
+    const basebackup = [
+      'pg_basebackup',
+      '-h',
+      '/tmp',
+      '-U',
+      'postgres',
+      '-X',
+      'stream',
+      '--checkpoint=fast',
+      '--no-sync',
+    ];
+    await server.dump([...basebackup, '-D', '/tmp/backups/tar', '-Ft', '-z']);
+    await server.dump([...basebackup, '-D', '/tmp/backups/plain', '-Fp']);
+    const folder = await writeDefinitionFolder({});
+    folders.push(folder.remove);
+    backups = folder.dir;
+    await server.copyOut(t.docker, '/tmp/backups', backups);
+  });
+
+  afterAll(async () => {
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  const definition = (name: string, backup: string) =>
+    `name: ${name}\nengine: postgres\nversion: "15"\ninstance:\n  backup: ${backup}\n`;
+
+  async function buildFrom(name: string, backup: string) {
+    await writeFile(path.join(backups, 'dataclone.yaml'), definition(name, backup));
+    const tag = t.imageTag(name);
+    const built = await buildImage({
+      host: t.host,
+      reporter: t.reporter,
+      definition: await loadImageDefinition(path.join(backups, 'dataclone.yaml')),
+      tag,
+    });
+    return { tag, built };
+  }
+
+  it.each([
+    ['a tar backup, gzip-compressed, with pg_wal.tar.gz beside it', 'pg-physical-tar', 'backups/tar'],
+    [
+      'a plain backup of a replica, whose standby.signal and primary_conninfo are ignored',
+      'pg-physical-plain',
+      'backups/plain',
+    ],
+  ])('builds an image from %s: databases found, no production password left', async (_case, name, backup) => {
+    if (backup === 'backups/plain') {
+      await writeFile(path.join(backups, 'backups/plain/standby.signal'), '');
+      await writeFile(
+        path.join(backups, 'backups/plain/postgresql.auto.conf'),
+        "primary_conninfo = 'host=prod-primary.invalid port=5432 user=replicator'\n",
+      );
+    }
+    const { tag, built } = await buildFrom(name, backup);
+    expect(built.databases).toEqual(['shop']);
+    await withClone(tag, async (clone) => {
+      expect(
+        await query(
+          clone,
+          'shop',
+          'SELECT count(*)::int AS n, pg_is_in_recovery() AS standby FROM customers',
+        ),
+      ).toEqual([{ n: 5000, standby: false }]);
+      expect(await query(clone, 'shop', "SELECT current_setting('primary_conninfo') AS primary")).toEqual([
+        { primary: '' },
+      ]);
+      expect(await postgresAccepts(clone, 'postgres', 'production-postgres-password')).toBe(false);
+      expect(await postgresAccepts(clone, 'app_owner', 'production-app-password')).toBe(false);
+      expect(await postgresAccepts(clone, 'postgres', clone.connection.password)).toBe(true);
+    });
+  });
+
+  it('refuses a backup of another major version, naming both, and tags nothing', async () => {
+    await cp(path.join(backups, 'backups/plain'), path.join(backups, 'backups/v18'), { recursive: true });
+    await writeFile(path.join(backups, 'backups/v18/PG_VERSION'), '18\n');
+    await expect(buildFrom('pg-physical-v18', 'backups/v18')).rejects.toThrow(
+      /the physical backup is of PostgreSQL 18, and the image's server is PostgreSQL 15/,
+    );
+    expect(await t.docker.listImages({ filters: { reference: ['dataclone-test/pg-physical-v18'] } })).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a tar backup without its WAL in one error saying how to make one', async () => {
+    await mkdir(path.join(backups, 'backups/no-wal'));
+    await cp(path.join(backups, 'backups/tar/base.tar.gz'), path.join(backups, 'backups/no-wal/base.tar.gz'));
+    await expect(buildFrom('pg-physical-no-wal', 'backups/no-wal')).rejects.toMatchObject({
+      message: expect.stringMatching(/the base backup's WAL is missing or incomplete/),
+      hint: expect.stringMatching(/-X stream/),
+    });
+    const containers = await t.docker.listContainers({ all: true });
+    expect(containers.flatMap((c) => c.Names).filter((n) => n.includes('pg-physical-no-wal'))).toEqual([]);
   });
 });
 

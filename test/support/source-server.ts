@@ -1,3 +1,6 @@
+import { pipeline } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import tar from 'tar-fs';
 import type { DockerHost } from '../../src/docker/docker-host.js';
 import { Labels } from '../../src/docker/labels.js';
 import type { Engine } from '../../src/engines/engine.js';
@@ -54,6 +57,12 @@ export class SourceServer implements AsyncDisposable {
     return this.shell.run(['sh', '-c', `${BINARIES}; exec "$@"`, 'sh', ...command], {
       label: command[0] ?? '',
     });
+  }
+
+  /** Copies a folder of the container (a backup a dump program wrote) into `into` on this machine. */
+  async copyOut(docker: Docker, from: string, into: string): Promise<void> {
+    const archive = await docker.getContainer(this.id).getArchive({ path: from });
+    await pipeline(archive, tar.extract(into));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

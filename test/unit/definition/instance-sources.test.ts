@@ -123,7 +123,7 @@ describe('an instance source', () => {
     const definition = await folder.load(
       definitionWith('instance:\n  source: all.sql\nprimary: sales\n', MARIADB),
     );
-    expect(definition.instance?.source.kind).toBe('sql');
+    expect(definition.instance?.source?.kind).toBe('sql');
     expect(definition.primaryDatabase).toBe('sales');
   });
 

@@ -200,6 +200,10 @@ export const postgresEngine: Engine = {
         '-q',
       ]),
       {
+        // A parallel vacuum of a table with two or more large indexes asks for a shared memory
+        // segment as large as maintenance_work_mem (64 MB), which Docker's 64 MB /dev/shm
+        // cannot hold: the build failed with "could not resize shared memory segment".
+        env: { PGOPTIONS: '-c max_parallel_maintenance_workers=0' },
         label: 'freeze and analyse every database (vacuumdb)',
       },
     );

@@ -4,6 +4,7 @@ import type { BuildShell, ShellInput } from './engine.js';
 import {
   DATA_DIRECTORY,
   HOST_BASED_AUTHENTICATION,
+  PSQL,
   SERVER_LOG,
   SERVER_SETTINGS,
   withBinaries,
@@ -29,6 +30,28 @@ export async function initialiseFromBaseBackup(shell: BuildShell, backup: Physic
     label: "replace the backup's configuration with the clone's",
   });
   await startWithRecovery(shell);
+  await checkSuperuser(shell);
+}
+
+/**
+ * Clones log in as postgres, the role initdb makes unless told otherwise. A server set up with
+ * another bootstrap superuser (initdb -U admin) has no such role, and nothing in its files says
+ * what its superuser is called, so the build stops here rather than make clones nobody can use.
+ */
+async function checkSuperuser(shell: BuildShell): Promise<void> {
+  const found = await shell.run(
+    withBinaries([
+      'sh',
+      '-c',
+      `${PSQL.join(' ')} -d postgres -tAc "SELECT rolsuper FROM pg_roles WHERE rolname = 'postgres'" 2>&1 || true`,
+    ]),
+    { label: 'look for the postgres superuser' },
+  );
+  if (found.trim() === 't') return;
+  throw new DatacloneError(
+    'the physical backup has no superuser role postgres, which clones log in as',
+    'On the source server, create it before taking the backup (CREATE ROLE postgres SUPERUSER LOGIN;), or restore a pg_dumpall dump instead (instance: { source: all.sql }): dataclone creates postgres before that restore.',
+  );
 }
 
 /**

@@ -280,6 +280,13 @@ describe('PostgreSQL physical backups made by pg_basebackup', () => {
     ];
     await server.dump([...basebackup, '-D', '/tmp/backups/tar', '-Ft', '-z']);
     await server.dump([...basebackup, '-D', '/tmp/backups/plain', '-Fp']);
+    // A server whose bootstrap superuser is not called postgres (as after initdb -U admin).
+    await server.sql('CREATE ROLE admin SUPERUSER LOGIN;');
+    await server.dump([
+      'sh',
+      '-c',
+      'psql -h /tmp -U admin -d postgres -c "ALTER ROLE postgres RENAME TO boot" && pg_basebackup -h /tmp -U admin -D /tmp/backups/no-postgres -Fp -X stream --checkpoint=fast --no-sync',
+    ]);
     const folder = await writeDefinitionFolder({});
     folders.push(folder.remove);
     backups = folder.dir;
@@ -348,6 +355,13 @@ describe('PostgreSQL physical backups made by pg_basebackup', () => {
     expect(await t.docker.listImages({ filters: { reference: ['dataclone-test/pg-physical-v18'] } })).toEqual(
       [],
     );
+  });
+
+  it('refuses a backup of a server without a postgres superuser, saying how to add one', async () => {
+    await expect(buildFrom('pg-physical-no-postgres', 'backups/no-postgres')).rejects.toMatchObject({
+      message: expect.stringMatching(/the physical backup has no superuser role postgres/),
+      hint: expect.stringMatching(/CREATE ROLE postgres SUPERUSER LOGIN/),
+    });
   });
 
   it('refuses a tar backup without its WAL in one error saying how to make one', async () => {

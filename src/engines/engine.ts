@@ -96,6 +96,11 @@ export interface Login {
 export interface BuildShell {
   /** Runs `command`; throws a BuildStepError carrying standard error when it exits non-zero. */
   run(command: string[], options?: ShellRunOptions): Promise<string>;
+  /**
+   * Unpacks a tar file (gzip'd or not) or a folder into `directory` of the build container,
+   * with the owners the archive records (root for a folder's files): fix them afterwards.
+   */
+  unpack(input: ShellInput, directory: string, label: string): Promise<void>;
 }
 
 export interface ShellRunOptions {

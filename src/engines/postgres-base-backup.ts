@@ -21,9 +21,12 @@ export async function initialiseFromBaseBackup(shell: BuildShell, backup: Physic
     ['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1" && chmod 700 "$1"', 'sh', DATA_DIRECTORY],
     { user: 'root', label: 'prepare the data directory' },
   );
-  for (const { input, into, label } of unpackSteps(backup)) {
-    await shell.run(['sh', '-c', 'set -e; mkdir -p "$1"; tar -x -C "$1"', 'sh', into], { input, label });
-  }
+  for (const { input, into, label } of unpackSteps(backup)) await shell.unpack(input, into, label);
+  // The archive's owners are the source server's (or, for a folder, root): the server's own here.
+  await shell.run(['sh', '-c', 'chown -R postgres: "$1" && chmod 700 "$1"', 'sh', DATA_DIRECTORY], {
+    user: 'root',
+    label: 'give the files to the server user',
+  });
   await checkMajorVersion(shell);
   await shell.run(['sh', '-c', REPLACE_CONFIGURATION, 'sh', DATA_DIRECTORY], {
     env: { SETTINGS: SERVER_SETTINGS.join('\n'), HBA: HOST_BASED_AUTHENTICATION.join('\n') },

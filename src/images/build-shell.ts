@@ -74,6 +74,24 @@ export function dockerBuildShell(
         throw new BuildStepError(label, result.exitCode, nameTheInput(result.stderr, options?.input));
       return result.stdout;
     },
+
+    async unpack(input: ShellInput, directory: string, label: string): Promise<void> {
+      reporter.debug(`build step: ${label}`);
+      // The daemon reads gzip itself: the file goes over as it is on disk.
+      const archive = await openInput(
+        input.kind === 'file' ? { ...input, gunzip: false } : input,
+        label,
+        reporter,
+      );
+      let inputError: unknown;
+      archive.on('error', (error) => (inputError = error));
+      try {
+        await host.putArchive(containerId, directory, archive);
+      } catch (error) {
+        throw inputErrorFor(inputError ?? error, input, label);
+      }
+      if (inputError) throw inputErrorFor(inputError, input, label);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import mysql from 'mysql2/promise';
@@ -362,6 +362,21 @@ describe('PostgreSQL physical backups made by pg_basebackup', () => {
       message: expect.stringMatching(/the physical backup has no superuser role postgres/),
       hint: expect.stringMatching(/CREATE ROLE postgres SUPERUSER LOGIN/),
     });
+  });
+
+  it('fails on a truncated base.tar.gz in one error naming the file, leaving no build container', async () => {
+    await mkdir(path.join(backups, 'backups/truncated'));
+    const whole = await readFile(path.join(backups, 'backups/tar/base.tar.gz'));
+    await writeFile(path.join(backups, 'backups/truncated/base.tar.gz'), whole.subarray(0, whole.length / 2));
+    await cp(
+      path.join(backups, 'backups/tar/pg_wal.tar.gz'),
+      path.join(backups, 'backups/truncated/pg_wal.tar.gz'),
+    );
+    await expect(buildFrom('pg-physical-truncated', 'backups/truncated')).rejects.toThrow(
+      /unpack the base backup": could not read .*base\.tar\.gz/,
+    );
+    const containers = await t.docker.listContainers({ all: true });
+    expect(containers.flatMap((c) => c.Names).filter((n) => n.includes('pg-physical-truncated'))).toEqual([]);
   });
 
   it('refuses a tar backup without its WAL in one error saying how to make one', async () => {

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DatabaseSource, ImageDefinition } from './types.js';
+import type { DatabaseSource, ImageDefinition, InstanceDefinition } from './types.js';
 
 /**
  * `sha256:<hex>` over the definition's text and every file the image is built from (setup
@@ -12,11 +12,12 @@ import type { DatabaseSource, ImageDefinition } from './types.js';
  */
 export async function digestDefinition(
   text: string,
-  definition: Pick<ImageDefinition, 'directory' | 'setup' | 'databases' | 'after'>,
+  definition: Pick<ImageDefinition, 'directory' | 'setup' | 'instance' | 'databases' | 'after'>,
 ): Promise<string> {
   const hash = createHash('sha256').update(text);
   const inputs = [
     ...definition.setup.map((step) => step.path),
+    ...instanceInputs(definition.instance),
     ...definition.databases.flatMap((db) => sourceInputs(db.source)),
     ...definition.after.map((step) => step.path),
   ];
@@ -26,9 +27,17 @@ export async function digestDefinition(
   return `sha256:${hash.digest('hex')}`;
 }
 
+function instanceInputs(instance: InstanceDefinition | undefined): string[] {
+  if (!instance) return [];
+  if (instance.source) return [instance.source.path];
+  const backup = instance.backup;
+  if (backup.kind === 'pg-basebackup-plain') return [backup.path];
+  return [backup.base, ...(backup.wal ? [backup.wal] : [])];
+}
+
 /** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
 function sourceInputs(source: DatabaseSource): string[] {
-  if (source.kind === 'empty') return [];
+  if (source.kind === 'empty' || source.kind === 'instance') return [];
   if (source.kind === 'scripts') return source.files;
   return [source.path];
 }

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { isScalar } from 'yaml';
-import { atField, type DefinitionSite, type FieldPath } from './definition-error.js';
+import { atField, definitionError, type DefinitionSite, type FieldPath } from './definition-error.js';
 import { digestDefinition } from './definition-digest.js';
 import { checkKnownVersion, defaultBaseImage } from './engine-versions.js';
 import { readDefinitionDocument } from './read-definition-document.js';
 import { checkIsDatabase, resolveDatabases } from './resolve-databases.js';
+import { resolveInstance } from './resolve-instance.js';
 import { resolveScripts } from './resolve-scripts.js';
-import type { ImageDefinition } from './types.js';
+import type { DatabaseDefinition, ImageDefinition, ScriptStep } from './types.js';
 import { validateAgainstSchema } from './validate-schema.js';
 
 /**
@@ -20,11 +21,18 @@ export async function loadImageDefinition(file: string): Promise<ImageDefinition
   const directory = path.dirname(path.resolve(file));
   const version = writtenText(site, ['version'], value.version);
   await atField(site, ['version'], () => checkKnownVersion(value.engine, version));
-  const names = value.databases.map((db) => db.name);
-  const databases = await resolveDatabases(site, value.databases, value.engine, directory);
+  const raw = value.databases ?? [];
+  const names = raw.map((db) => db.name);
+  const instance = value.instance && (await resolveInstance(site, value.instance, value.engine, directory));
+  const databases = await resolveDatabases(site, raw, value.engine, directory, {
+    hasInstance: instance !== undefined,
+  });
   const primary = value.primary;
-  if (primary !== undefined) await atField(site, ['primary'], () => checkIsDatabase(primary, names));
+  // With an instance source, primary may name a database found only once it is restored.
+  if (primary !== undefined && !instance)
+    await atField(site, ['primary'], () => checkIsDatabase(primary, names));
   const setup = await resolveScripts(site, 'setup', value.setup ?? [], names, directory);
+  checkSetupComesFirst(site, setup, databases);
   const after = await resolveScripts(site, 'after', value.after ?? [], names, directory);
   return {
     file: path.resolve(file),
@@ -33,6 +41,7 @@ export async function loadImageDefinition(file: string): Promise<ImageDefinition
     engine: value.engine,
     version,
     baseImage: value.baseImage ?? defaultBaseImage(value.engine, version),
+    ...(instance && { instance }),
     databases,
     primaryDatabase: primary ?? names[0] ?? '',
     setup,
@@ -43,8 +52,29 @@ export async function loadImageDefinition(file: string): Promise<ImageDefinition
         writtenText(site, ['labels', key], label),
       ]),
     ),
-    digest: await digestDefinition(text, { directory, setup, databases, after }),
+    digest: await digestDefinition(text, { directory, setup, instance, databases, after }),
   };
+}
+
+/**
+ * Setup scripts run before any restore, so not in a database that a restore creates (a dump
+ * that creates its own database, or one the instance source brings).
+ */
+function checkSetupComesFirst(site: DefinitionSite, setup: ScriptStep[], databases: DatabaseDefinition[]) {
+  for (const [index, step] of setup.entries()) {
+    const database = databases.find((db) => db.name === step.database);
+    if (!database) continue;
+    const source = database.source;
+    const restoredLater =
+      source.kind === 'instance' || ('createsDatabase' in source && source.createsDatabase);
+    if (!restoredLater) continue;
+    throw definitionError(
+      site,
+      ['setup', index, 'database'],
+      `setup scripts run before any restore, and database '${database.name}' does not exist until ${source.kind === 'instance' ? 'the instance source is restored' : 'its source creates it'}`,
+      `Run the script in the maintenance database (leave out database), or move it to after.`,
+    );
+  }
 }
 
 /** A number or boolean as the user wrote it: YAML reads `8.0` as 8 and `10.10` as 10.1. */

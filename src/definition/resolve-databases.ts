@@ -1,7 +1,7 @@
 import { parseThresholds } from '../migration-checks/thresholds.js';
 import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
-import { detectSource } from './detect-source.js';
 import { inspectPath, resolveWrittenPath } from './inspect-path.js';
+import { resolveDatabaseSource } from './resolve-sql-source.js';
 import { restoreOrder } from './restore-order.js';
 import { suggestName } from './suggest-name.js';
 import type { DatabaseDefinition, DatabaseSource, EngineName } from './types.js';
@@ -10,12 +10,14 @@ import type { RawDatabase } from './validate-schema.js';
 /**
  * The databases with their sources detected and paths made absolute, in restore order. Checks
  * what the schema cannot: unique names, dependencies that exist and do not go round, files.
+ * With an instance source, an entry without a source is a database that source brings.
  */
 export async function resolveDatabases(
   site: DefinitionSite,
   raw: RawDatabase[],
   engine: EngineName,
   directory: string,
+  { hasInstance = false } = {},
 ): Promise<DatabaseDefinition[]> {
   const names = raw.map((db) => db.name);
   checkUniqueNames(site, names);
@@ -24,7 +26,7 @@ export async function resolveDatabases(
     await checkDependencies(site, db, index, names);
     databases.push({
       name: db.name,
-      source: await resolveSource(site, db, index, engine, directory),
+      source: await resolveSource(site, db, index, engine, directory, hasInstance),
       dependsOn: db.dependsOn ?? [],
       ...(db.migrations !== undefined && {
         migrations: await resolveMigrations(site, db.migrations, index, directory),
@@ -87,20 +89,22 @@ async function resolveSource(
   index: number,
   engine: EngineName,
   directory: string,
+  hasInstance: boolean,
 ): Promise<DatabaseSource> {
   if (db.source !== undefined) {
     const where = resolveWrittenPath(directory, db.source);
-    return atField(site, ['databases', index, 'source'], () => detectSource(where, db.format, engine));
+    return atField(site, ['databases', index, 'source'], () => resolveDatabaseSource(where, db, engine));
   }
-  if (db.format !== undefined) {
+  for (const field of ['format', 'createsDatabase'] as const) {
+    if (db[field] === undefined) continue;
     throw definitionError(
       site,
-      ['databases', index, 'format'],
-      'format is given but there is no source',
-      'Add the source it describes, or remove format for an empty database.',
+      ['databases', index, field],
+      `${field} is given but there is no source`,
+      `Add the source it describes, or remove ${field} for ${hasInstance ? 'a database the instance source brings' : 'an empty database'}.`,
     );
   }
-  return { kind: 'empty' };
+  return hasInstance ? { kind: 'instance' } : { kind: 'empty' };
 }
 
 async function resolveMigrations(

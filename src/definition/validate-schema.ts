@@ -15,17 +15,25 @@ export interface RawDefinition {
   baseImage?: string;
   primary?: string;
   setup?: RawScript[];
-  databases: RawDatabase[];
+  instance?: RawInstance;
+  databases?: RawDatabase[];
   after?: RawScript[];
   labels?: Record<string, string | number | boolean>;
 }
 
 export type RawScript = string | { script: string; database?: string };
 
+export interface RawInstance {
+  source?: string;
+  backup?: string;
+  format?: 'sql' | 'sql.gz';
+}
+
 export interface RawDatabase {
   name: string;
   source?: string;
   format?: SourceFormat;
+  createsDatabase?: boolean;
   dependsOn?: string[];
   migrations?: string;
   checks?: WrittenThresholds;

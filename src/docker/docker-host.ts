@@ -379,6 +379,15 @@ export class DockerHost {
     return content;
   }
 
+  /**
+   * Unpacks a tar stream (plain, gzip, bzip2 or xz) into a folder of a container, as root with
+   * the archive's owners. The daemon unpacks it itself: several times faster than a tar process
+   * fed through an exec's standard input.
+   */
+  async putArchive(id: string, directory: string, archive: NodeJS.ReadableStream): Promise<void> {
+    await this.docker.getContainer(id).putArchive(archive, { path: directory });
+  }
+
   /** Sends a signal to a container's main process (e.g. SIGUSR1). */
   async signalContainer(id: string, signal: string): Promise<void> {
     await this.docker.getContainer(id).kill({ signal });

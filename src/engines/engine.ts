@@ -1,5 +1,6 @@
+import type { Transform } from 'node:stream';
 import type { Reporter } from '../core/reporter.js';
-import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';
+import type { DatabaseDefinition, PhysicalBackup, ScriptStep, SqlSource } from '../definition/types.js';
 
 /**
  * What one database server product needs from dataclone: how to initialise an instance in a
@@ -24,9 +25,34 @@ export interface Engine {
 
   /** Creates the instance in the build container and starts its server. */
   initialise(shell: BuildShell): Promise<void>;
+  /**
+   * Instead of `initialise`: the instance's files copied from a physical backup, the clone's own
+   * settings put in place of the backup's, and the server started (crash recovery). Engines
+   * without it do not restore physical backups (the definition refuses them).
+   */
+  initialiseFromBackup?(shell: BuildShell, backup: PhysicalBackup): Promise<void>;
   createDatabase(shell: BuildShell, name: string): Promise<void>;
   runScript(shell: BuildShell, script: ScriptStep, label: string): Promise<void>;
   restoreDatabase(shell: BuildShell, database: DatabaseDefinition, reporter: Reporter): Promise<void>;
+  /**
+   * The instance's user databases as the server lists them now, without system ones (template
+   * databases and an empty `postgres`; mysql, sys, information_schema, performance_schema):
+   * compared before and after a restore, the databases it brought.
+   */
+  listDatabases(shell: BuildShell): Promise<string[]>;
+  /** Runs a dump of a whole server (pg_dumpall, mysqldump --all-databases) in the maintenance database. */
+  restoreInstance(shell: BuildShell, source: SqlSource, label: string): Promise<void>;
+  /**
+   * Every login that could accept a password from outside, with a fingerprint of its
+   * credential: compared before and after a restore, the logins it brought or changed. The
+   * superuser's logins, which a clone sets itself, are not listed (MySQL, MariaDB).
+   */
+  listLogins(shell: BuildShell): Promise<Login[]>;
+  /**
+   * Makes sure none of these logins accepts the password it came with (PostgreSQL: no password,
+   * so it logs in only over the container's trusted socket; MySQL, MariaDB: locked).
+   */
+  disableLogins(shell: BuildShell, logins: Login[]): Promise<void>;
   /**
    * Whether the instance's databases may connect to the server itself over TCP (postgres_fdw or
    * dblink, FEDERATED tables), which reach it at localhost and the engine's port only in a clone
@@ -65,10 +91,22 @@ export interface Engine {
   ): ConnectionDetails;
 }
 
+export interface Login {
+  /** The role (PostgreSQL) or the account, 'user'@'host' (MySQL, MariaDB). */
+  name: string;
+  /** A digest of its password hash and how it authenticates; the hash itself never leaves the server. */
+  credential: string;
+}
+
 /** Runs commands in the build container. Implemented by the image builder over Docker. */
 export interface BuildShell {
   /** Runs `command`; throws a BuildStepError carrying standard error when it exits non-zero. */
   run(command: string[], options?: ShellRunOptions): Promise<string>;
+  /**
+   * Unpacks a tar file (gzip'd or not) or a folder into `directory` of the build container,
+   * with the owners the archive records (root for a folder's files): fix them afterwards.
+   */
+  unpack(input: ShellInput, directory: string, label: string): Promise<void>;
 }
 
 export interface ShellRunOptions {
@@ -83,7 +121,14 @@ export interface ShellRunOptions {
 }
 
 export type ShellInput =
-  { kind: 'file'; path: string; gunzip?: boolean } | { kind: 'folder-as-tar'; path: string };
+  | {
+      kind: 'file';
+      path: string;
+      gunzip?: boolean;
+      /** Rewrites the (decompressed) stream on its way in, e.g. statements the instance cannot run. */
+      rewrite?: () => Transform;
+    }
+  | { kind: 'folder-as-tar'; path: string };
 
 /**
  * Where a clone's server listens, in the clone's start script: the engine's port on every address

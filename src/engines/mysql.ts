@@ -16,6 +16,7 @@ import {
   LISTEN_PORT_VARIABLE,
   PASSWORD_HANDOVER_FILE,
 } from './engine.js';
+import { mysqlInstanceRestore } from './mysql-instance-restore.js';
 import { pollUntilReady } from './readiness.js';
 import { beforeDumpSql, MISSING_DEFINERS_QUERY } from './mysql/dumps.js';
 import { serverOptions } from './mysql/server-options.js';
@@ -40,14 +41,14 @@ const FIND_PROGRAMS = [
   'ADMIN=$(command -v mariadb-admin || command -v mysqladmin)',
 ].join('; ');
 
-const CLIENT = '"$CLIENT" --no-defaults --protocol=socket --socket=' + SOCKET + ' -uroot';
+export const CLIENT = '"$CLIENT" --no-defaults --protocol=socket --socket=' + SOCKET + ' -uroot';
 
 /** Reads SQL on standard input; stops at the first error, like psql with ON_ERROR_STOP. */
 function clientCommand(database?: string): string[] {
   return shell(`${CLIENT} --default-character-set=utf8mb4 ${database ? `--database="$1"` : ''}`, database);
 }
 
-function shell(script: string, ...args: (string | undefined)[]): string[] {
+export function shell(script: string, ...args: (string | undefined)[]): string[] {
   return ['sh', '-c', `${FIND_PROGRAMS}; set -e; ${script}`, 'sh', ...args.filter((a) => a !== undefined)];
 }
 
@@ -64,6 +65,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     serverUser: 'mysql',
     maintenanceDatabase: 'mysql',
     dataDirectory: DATA_DIRECTORY,
+    ...mysqlInstanceRestore(flavour),
 
     async initialise(run) {
       await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
@@ -126,12 +128,14 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       const beforeDump = beforeDumpSql(flavour);
       switch (source.kind) {
         case 'empty':
+        case 'instance':
           return;
         case 'sql':
         case 'sql-gz':
           if (beforeDump)
             await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
-          await runSql(run, database.name, sqlInput(source.path), label);
+          // A dump that creates its own database (mysqldump --databases) switches to it with USE.
+          await runSql(run, source.createsDatabase ? undefined : database.name, sqlInput(source.path), label);
           return createMissingDefiners(run, `${label}: accounts its definers name`);
         case 'scripts':
           for (const file of source.files) {
@@ -322,9 +326,9 @@ wait "$server"
 wait "$server"`;
 }
 
-type SqlInput = ShellInput | { kind: 'text'; text: string };
+export type SqlInput = ShellInput | { kind: 'text'; text: string };
 
-function sqlInput(file: string): ShellInput {
+export function sqlInput(file: string): ShellInput {
   return { kind: 'file', path: file, gunzip: file.endsWith('.gz') };
 }
 
@@ -338,7 +342,7 @@ async function createMissingDefiners(run: BuildShell, label: string): Promise<vo
   );
 }
 
-async function runSql(run: BuildShell, database: string | undefined, input: SqlInput, label: string) {
+export async function runSql(run: BuildShell, database: string | undefined, input: SqlInput, label: string) {
   if (input.kind === 'text') {
     await run.run(shell(`printf '%s' "$SQL" | ${CLIENT} ${database ? '--database="$1"' : ''}`, database), {
       env: { SQL: input.text },

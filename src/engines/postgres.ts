@@ -18,13 +18,15 @@ import {
   NETWORK_VARIABLE,
   PASSWORD_HANDOVER_FILE,
 } from './engine.js';
+import { postgresInstanceRestore } from './postgres-instance-restore.js';
+import { initialiseFromBaseBackup } from './postgres-base-backup.js';
 import { pollUntilReady } from './readiness.js';
 
-const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
+export const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
 /** /tmp exists and is writable in every image; /var/run/postgresql is not created by all of them. */
 const SOCKET_DIRECTORY = '/tmp';
 const RESTORE_DIRECTORY = '/tmp/dataclone-restore';
-const SERVER_LOG = '/tmp/dataclone-build.log';
+export const SERVER_LOG = '/tmp/dataclone-build.log';
 
 /**
  * Debian-based images keep the server binaries outside PATH when used without their entrypoint.
@@ -36,7 +38,7 @@ const FIND_BINARIES = 'for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && PAT
  * Settings for throwaway test instances: durability buys nothing in a clone that is removed at
  * the end of a job, and costs time in every build, migration and test.
  */
-const SERVER_SETTINGS = [
+export const SERVER_SETTINGS = [
   "listen_addresses = '*'",
   `unix_socket_directories = '${SOCKET_DIRECTORY}'`,
   'fsync = off',
@@ -49,14 +51,14 @@ const SERVER_SETTINGS = [
  * container's own loopback are trusted, so cross-database links (postgres_fdw, dblink) made in
  * the image work in every clone without storing a password that changes per clone.
  */
-const HOST_BASED_AUTHENTICATION = [
+export const HOST_BASED_AUTHENTICATION = [
   'local all all trust',
   'host all all 127.0.0.1/32 trust',
   'host all all ::1/128 trust',
   'host all all all scram-sha-256',
 ];
 
-const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
+export const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
 
 export const postgresEngine: Engine = {
   name: 'postgres',
@@ -65,6 +67,8 @@ export const postgresEngine: Engine = {
   serverUser: 'postgres',
   maintenanceDatabase: 'postgres',
   dataDirectory: DATA_DIRECTORY,
+  ...postgresInstanceRestore,
+  initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
 
   async initialise(shell) {
     await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {
@@ -124,10 +128,17 @@ export const postgresEngine: Engine = {
     const source = database.source;
     switch (source.kind) {
       case 'empty':
+      case 'instance':
         return;
       case 'sql':
       case 'sql-gz':
-        return runSql(shell, database.name, sqlInput(source.path), label);
+        // A dump that creates its own database (pg_dump --create) connects to it with \connect.
+        return runSql(
+          shell,
+          source.createsDatabase ? 'postgres' : database.name,
+          sqlInput(source.path),
+          label,
+        );
       case 'scripts':
         for (const file of source.files) {
           await runSql(shell, database.name, sqlInput(file), `${label}: ${path.basename(file)}`);
@@ -190,6 +201,10 @@ export const postgresEngine: Engine = {
         '-q',
       ]),
       {
+        // A parallel vacuum of a table with two or more large indexes asks for a shared memory
+        // segment as large as maintenance_work_mem (64 MB), which Docker's 64 MB /dev/shm
+        // cannot hold: the build failed with "could not resize shared memory segment".
+        env: { PGOPTIONS: '-c max_parallel_maintenance_workers=0' },
         label: 'freeze and analyse every database (vacuumdb)',
       },
     );
@@ -373,7 +388,7 @@ echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;
 
-function withBinaries(command: string[]): string[] {
+export function withBinaries(command: string[]): string[] {
   return ['sh', '-c', `${FIND_BINARIES}; exec "$@"`, 'sh', ...command];
 }
 
@@ -391,10 +406,15 @@ function pgRestore(database: string, extra: string[]): string[] {
   ];
 }
 
-function sqlInput(path: string): ShellInput {
+export function sqlInput(path: string): ShellInput {
   return { kind: 'file', path, gunzip: path.endsWith('.gz') };
 }
 
-async function runSql(shell: BuildShell, database: string, input: ShellInput, label: string): Promise<void> {
+export async function runSql(
+  shell: BuildShell,
+  database: string,
+  input: ShellInput,
+  label: string,
+): Promise<void> {
   await shell.run(withBinaries([...PSQL, '-d', database, '-f', '-']), { input, label });
 }

@@ -2,14 +2,20 @@ import path from 'node:path';
 import { DatacloneError } from '../core/errors.js';
 import { randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
-import type { ImageDefinition } from '../definition/types.js';
+import type { DatabaseDefinition, ImageDefinition } from '../definition/types.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
-import type { Engine } from '../engines/engine.js';
+import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
+import {
+  checkCreatedDatabase,
+  imageDatabases,
+  imagePrimaryDatabase,
+  restoreInstanceSource,
+} from './restore-instance.js';
 
 /** Every build container's name starts with this; `dataclone gc` finds leftovers by it. */
 export const BUILD_CONTAINER_PREFIX = 'dataclone-build-';
@@ -29,6 +35,8 @@ export interface BuiltImage {
   imageId: string;
   tag: string;
   definition: ImageDefinition;
+  /** The databases the image holds: the definition's, and those its instance source brought. */
+  databases: string[];
   sizeBytes: number;
   durationMs: number;
   steps: StepTiming[];
@@ -86,27 +94,41 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   options.signal?.addEventListener('abort', abort, { once: true });
   let imageId: string | undefined;
   let connectsToItself = true;
+  let databases = definition.databases;
+  let primaryDatabase = definition.primaryDatabase;
   try {
     await host.startContainer(containerId);
     const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
     await reporter.group(`Build ${tag} from ${definition.file}`, async () => {
-      await timed('initialise', () => engine.initialise(shell));
+      await timed('initialise', () => initialise(shell, engine, definition));
       await timed('create databases', async () => {
-        for (const database of definition.databases) await engine.createDatabase(shell, database.name);
+        for (const database of definition.databases.filter(isMadeByTheBuild))
+          await engine.createDatabase(shell, database.name);
       });
       for (const [index, script] of definition.setup.entries()) {
         await timed(`setup ${relative(script.path)}`, () =>
           engine.runScript(shell, script, `setup script ${index + 1}: ${relative(script.path)}`),
         );
       }
-      for (const [index, database] of definition.databases.entries()) {
+      const found = definition.instance
+        ? await timed('restore instance', () => restoreInstanceSource(shell, engine, definition, reporter))
+        : [];
+      const own = definition.databases.filter((database) => database.source.kind !== 'instance');
+      for (const [index, database] of own.entries()) {
         reporter.info(
-          `Restoring database ${database.name} (${index + 1} of ${definition.databases.length}) from ${describeSource(database.source, relative)}`,
+          `Restoring database ${database.name} (${index + 1} of ${own.length}) from ${describeSource(database.source, relative)}`,
         );
         const stepStarted = performance.now();
-        await timed(`restore ${database.name}`, () => engine.restoreDatabase(shell, database, reporter));
+        await timed(`restore ${database.name}`, async () => {
+          const createsItself = !isMadeByTheBuild(database);
+          const before = createsItself ? await engine.listDatabases(shell) : [];
+          await engine.restoreDatabase(shell, database, reporter);
+          if (createsItself) await checkCreatedDatabase(shell, engine, definition, database, before);
+        });
         reporter.info(`Restored ${database.name} in ${seconds(performance.now() - stepStarted)}`);
       }
+      databases = imageDatabases(definition, found);
+      primaryDatabase = imagePrimaryDatabase(definition, databases);
       for (const [index, script] of definition.after.entries()) {
         await timed(`after ${relative(script.path)}`, () =>
           engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
@@ -115,7 +137,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
       connectsToItself = await timed('inspect', () =>
         engine.connectsToItself(
           shell,
-          definition.databases.map((database) => database.name),
+          databases.map((database) => database.name),
         ),
       );
       await timed('finalise', () => engine.finalise(shell));
@@ -123,7 +145,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     if (options.signal?.aborted) throw new DatacloneError('image build was cancelled', 'Nothing was tagged.');
     imageId = await timed('commit', () =>
       host.commitContainer(containerId, imageChanges(engine), {
-        Labels: imageLabels(definition, engine, connectsToItself),
+        Labels: imageLabels(definition, engine, { connectsToItself, databases, primaryDatabase }),
       }),
     );
     await host.tagImage(imageId, tag);
@@ -145,7 +167,15 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   const image = await host.inspectImage(imageId);
   const durationMs = Math.round(performance.now() - started);
   reporter.info(`Built ${tag} (${imageId.slice(7, 19)}) in ${seconds(durationMs)}`);
-  return { imageId, tag, definition, sizeBytes: image?.sizeBytes ?? 0, durationMs, steps };
+  return {
+    imageId,
+    tag,
+    definition,
+    databases: databases.map((db) => db.name),
+    sizeBytes: image?.sizeBytes ?? 0,
+    durationMs,
+    steps,
+  };
 }
 
 /** What the commit sets on the data image for its clones: how they start. */
@@ -166,18 +196,17 @@ function imageChanges(engine: Engine): string[] {
 function imageLabels(
   definition: ImageDefinition,
   engine: Engine,
-  connectsToItself: boolean,
+  found: { connectsToItself: boolean; databases: DatabaseDefinition[]; primaryDatabase: string },
 ): Record<string, string> {
+  const { connectsToItself, databases, primaryDatabase } = found;
   return {
     ...definition.labels,
     [Labels.engine]: engine.name,
     [Labels.engineVersion]: definition.version,
     [Labels.definitionName]: definition.name,
     [Labels.definitionDigest]: definition.digest,
-    [Labels.databases]: JSON.stringify(
-      definition.databases.map((db) => ({ name: db.name, dependsOn: db.dependsOn })),
-    ),
-    [Labels.primaryDatabase]: definition.primaryDatabase,
+    [Labels.databases]: JSON.stringify(databases.map((db) => ({ name: db.name, dependsOn: db.dependsOn }))),
+    [Labels.primaryDatabase]: primaryDatabase,
     [Labels.superuser]: engine.superuser,
     [Labels.port]: String(engine.port),
     [Labels.connectsToItself]: String(connectsToItself),
@@ -192,11 +221,31 @@ function describeSource(
   switch (source.kind) {
     case 'empty':
       return 'nothing (an empty database)';
+    case 'instance':
+      return 'the instance source';
     case 'scripts':
       return `${source.files.length} scripts in ${relative(source.path)}/`;
     default:
       return `${relative(source.path)} (${source.kind})`;
   }
+}
+
+/** A fresh instance, or one from the definition's physical backup. */
+async function initialise(shell: BuildShell, engine: Engine, definition: ImageDefinition): Promise<void> {
+  const backup = definition.instance?.backup;
+  if (!backup) return engine.initialise(shell);
+  if (!engine.initialiseFromBackup)
+    throw new DatacloneError(
+      `${definition.file}: instance.backup: ${engine.name} cannot restore physical backups yet`,
+    );
+  await engine.initialiseFromBackup(shell, backup);
+}
+
+/** The build creates a database before its restore, unless a dump (or the instance source) creates it. */
+function isMadeByTheBuild(database: DatabaseDefinition): boolean {
+  const source = database.source;
+  if (source.kind === 'instance') return false;
+  return !('createsDatabase' in source && source.createsDatabase);
 }
 
 export function seconds(ms: number): string {

@@ -17,9 +17,36 @@ export class BuildStepError extends DatacloneError {
   ) {
     super(
       `image build failed at step "${step}" (exit code ${exitCode}):\n${indent(lastLines(stderr, 20)) || '  (no output)'}`,
-      'Fix the source or script named above and build again; nothing was tagged and the build container was removed.',
+      `${missingObjectHint(stderr) ?? 'Fix the source or script named above and build again'}; nothing was tagged and the build container was removed.`,
     );
   }
+}
+
+/**
+ * What to do when a dump needs a role or an extension the instance does not have, or creates
+ * its own database further down than dataclone looks for it.
+ */
+function missingObjectHint(stderr: string): string | undefined {
+  if (/cannot drop the currently open database/.test(stderr))
+    return 'The script drops and creates its own database: set createsDatabase: true on its entry, so that it runs in the maintenance database';
+  const role = /role "([^"]+)" does not exist/.exec(stderr)?.[1];
+  if (role)
+    return `The dump needs role ${role}: create it in a setup script (CREATE ROLE ${role};), listed under setup`;
+  const extension = /extension "([^"]+)" is not available/.exec(stderr)?.[1];
+  if (extension)
+    return `The base image has no extension ${extension}: set baseImage to an image that has it installed (one built FROM the official image that installs it)`;
+  return undefined;
+}
+
+/**
+ * psql names what it reads on standard input `<stdin>`, and mysql says only "at line N": the
+ * file the build streamed in is what the user can open.
+ */
+function nameTheInput(stderr: string, input: ShellInput | undefined): string {
+  if (input?.kind !== 'file') return stderr;
+  return stderr
+    .replaceAll('psql:<stdin>:', `psql:${input.path}:`)
+    .replace(/^(ERROR \d+ \([^)]*\) at line \d+)(?=:)/gm, `$1 of ${input.path}`);
 }
 
 /** Runs an engine's build commands in the build container, streaming inputs from this machine. */
@@ -43,8 +70,27 @@ export function dockerBuildShell(
         onStderrLine: options?.onStderrLine,
       });
       if (inputError) throw inputErrorFor(inputError, options?.input, label);
-      if (result.exitCode !== 0) throw new BuildStepError(label, result.exitCode, result.stderr);
+      if (result.exitCode !== 0)
+        throw new BuildStepError(label, result.exitCode, nameTheInput(result.stderr, options?.input));
       return result.stdout;
+    },
+
+    async unpack(input: ShellInput, directory: string, label: string): Promise<void> {
+      reporter.debug(`build step: ${label}`);
+      // The daemon reads gzip itself: the file goes over as it is on disk.
+      const archive = await openInput(
+        input.kind === 'file' ? { ...input, gunzip: false } : input,
+        label,
+        reporter,
+      );
+      let inputError: unknown;
+      archive.on('error', (error) => (inputError = error));
+      try {
+        await host.putArchive(containerId, directory, archive);
+      } catch (error) {
+        throw inputErrorFor(inputError ?? error, input, label);
+      }
+      if (inputError) throw inputErrorFor(inputError, input, label);
     },
   };
 }
@@ -54,11 +100,13 @@ async function openInput(input: ShellInput, label: string, reporter: Reporter): 
   const total = (await stat(input.path)).size;
   const file = createReadStream(input.path);
   const counted = countBytes(label, total, reporter);
-  // A pipeline, not pipe(): a read error reaches the last stream (which the exec reads), and
-  // destroying that stream, once the command has ended, closes the file too. Errors are seen
-  // on the last stream; the callback has nothing to add.
-  const noop = () => {};
-  return input.gunzip ? pipeline(file, counted, createGunzip(), noop) : pipeline(file, counted, noop);
+  // A pipeline, not pipe(): a read error (or a corrupt gzip) reaches the last stream, which the
+  // exec reads, and destroying that stream, once the command has ended, closes the file too.
+  // Errors are seen on the last stream; the callback has nothing to add.
+  const stages: NodeJS.ReadWriteStream[] = [counted];
+  if (input.gunzip) stages.push(createGunzip());
+  if (input.rewrite) stages.push(input.rewrite());
+  return pipeline([file, ...stages], () => {}) as unknown as Readable;
 }
 
 /** Reports how much of a source has been read, as bytes of the file on disk. */

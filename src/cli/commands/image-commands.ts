@@ -36,7 +36,7 @@ export const imageBuild: Command = {
               imageId: built.imageId,
               engine: built.definition.engine,
               version: built.definition.version,
-              databases: built.definition.databases.map((db) => db.name),
+              databases: built.databases,
               digest: built.definition.digest,
               sizeBytes: built.sizeBytes,
               durationMs: built.durationMs,

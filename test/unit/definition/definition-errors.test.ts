@@ -170,7 +170,9 @@ describe('the hint of a schema error', () => {
 
   it('lists the fields that are allowed, for an unknown one', async () => {
     const error = await loadError(db('    sorce: data/plain.sql\n'));
-    expect(error.hint).toBe('The fields here are: name, source, format, dependsOn, migrations, checks.');
+    expect(error.hint).toBe(
+      'The fields here are: name, source, format, createsDatabase, dependsOn, migrations, checks.',
+    );
   });
 });
 

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
+import { detectSource } from './detect-source.js';
+import { inspectPath, listFiles, resolveWrittenPath, sniffFile, type WrittenPath } from './inspect-path.js';
+import { readHeadOf } from './resolve-sql-source.js';
+import type { EngineName, InstanceDefinition, PhysicalBackup } from './types.js';
+import type { RawInstance } from './validate-schema.js';
+
+/**
+ * The definition's `instance`: a logical dump of a whole server, a .sql or .sql.gz that creates
+ * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), or a
+ * physical backup (pg_basebackup).
+ */
+export async function resolveInstance(
+  site: DefinitionSite,
+  raw: RawInstance,
+  engine: EngineName,
+  directory: string,
+): Promise<InstanceDefinition> {
+  if (raw.backup !== undefined) {
+    const written = raw.backup;
+    if (raw.source !== undefined || raw.format !== undefined) {
+      throw definitionError(
+        site,
+        ['instance', raw.source !== undefined ? 'source' : 'format'],
+        'an instance comes from a dump (source) or from a physical backup (backup), not both',
+        'Keep one of the two.',
+      );
+    }
+    return atField(site, ['instance', 'backup'], async () => ({
+      backup: await resolveBackup(resolveWrittenPath(directory, written), engine),
+    }));
+  }
+  if (raw.source === undefined) {
+    throw definitionError(
+      site,
+      ['instance'],
+      'instance needs a source (a dump of a whole server) or a backup (pg_basebackup)',
+      'Add source: backups/all.sql (pg_dumpall, mysqldump --all-databases) or backup: backups/base/ (pg_basebackup).',
+    );
+  }
+  const where = resolveWrittenPath(directory, raw.source);
+  return atField(site, ['instance', 'source'], async () => {
+    const source = await detectSource(where, raw.format, engine);
+    if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
+      throw new FieldProblem(
+        `"${where.written}" is ${source.kind === 'scripts' ? 'a folder of scripts' : 'a pg_dump archive of one database'}, not a dump of a whole server`,
+        engine === 'postgres'
+          ? 'Give instance a pg_dumpall script (pg_dumpall > all.sql, .sql or .sql.gz); restore a pg_dump archive as one database: list it under databases with its name and source.'
+          : 'Give instance a mysqldump --all-databases (or --databases a b c) script, .sql or .sql.gz; restore other sources under databases.',
+      );
+    }
+    const head = await readHeadOf(source, engine);
+    if (!head.isClusterDump && head.creates.length === 0) {
+      throw new FieldProblem(
+        `"${where.written}" does not look like a dump of a whole server: its head creates no database${engine === 'postgres' ? ' and it is not pg_dumpall output' : ''}`,
+        engine === 'postgres'
+          ? "Make it with pg_dumpall (or pg_dump --create for one database); a dump of one database without CREATE DATABASE goes under databases, as that database's source."
+          : 'Make it with mysqldump --all-databases or --databases a b c (each database then starts with CREATE DATABASE and USE); a dump of one database goes under databases.',
+      );
+    }
+    return { source: { ...source, createsDatabase: true } };
+  });
+}
+
+const TAR = /\.(tar|tar\.gz|tgz)$/i;
+
+/** What pg_basebackup wrote: a plain data directory, a folder of tar files, or one tar file. */
+async function resolveBackup(where: WrittenPath, engine: EngineName): Promise<PhysicalBackup> {
+  if (engine !== 'postgres') {
+    throw new FieldProblem(
+      `physical backups are not supported for ${engine} yet`,
+      'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases).',
+    );
+  }
+  const { isFolder } = await inspectPath(where, 'path');
+  if (!isFolder) {
+    if (!TAR.test(where.written)) {
+      throw new FieldProblem(
+        `"${where.written}" is not a pg_basebackup tar file (.tar, .tar.gz) or folder`,
+        'Point backup at the folder pg_basebackup -D wrote, or at its base.tar / base.tar.gz.',
+      );
+    }
+    await checkCompression(where);
+    return { kind: 'pg-basebackup-tar', base: where.absolute };
+  }
+  const has = async (name: RegExp) => (await listFiles(where.absolute, name))[0];
+  if (await has(/^PG_VERSION$/)) return { kind: 'pg-basebackup-plain', path: where.absolute };
+  const base = await has(/^base\.tar(\.gz)?$/);
+  if (!base) {
+    throw new FieldProblem(
+      `the folder "${where.written}" is not a pg_basebackup: it has neither PG_VERSION (-Fp) nor base.tar / base.tar.gz (-Ft)`,
+      'Make it with pg_basebackup -D <folder> -Fp -X stream (or -Ft -z -X stream), and point backup at that folder.',
+    );
+  }
+  const wal = await has(/^pg_wal\.tar(\.gz)?$/);
+  for (const file of [base, wal]) {
+    if (file)
+      await checkCompression({ written: path.join(where.written, path.basename(file)), absolute: file });
+  }
+  return { kind: 'pg-basebackup-tar', base, ...(wal && { wal }) };
+}
+
+/** A .gz must be gzip, and a .tar must not be: finding out half way into the restore is late. */
+async function checkCompression(where: WrittenPath): Promise<void> {
+  const { isGzip } = await sniffFile(where);
+  const named = /gz$/i.test(where.written);
+  if (isGzip === named) return;
+  throw new FieldProblem(
+    `"${where.written}" is ${isGzip ? 'gzip-compressed but not named .gz' : 'named .gz but not gzip-compressed'}`,
+    'Keep the names pg_basebackup gave its files (base.tar, or base.tar.gz with -z).',
+  );
+}

@@ -1,4 +1,4 @@
-import type { ColdResult } from './measure-cold.js';
+import { coldStartMs, type ColdResult } from './measure-cold.js';
 import type { DatasetResult } from './measure-dataset.js';
 
 /** One operation: the same colour in every panel; the dash tells variants of it apart. */
@@ -100,17 +100,14 @@ export function coldStartChart(results: ColdResult[], title: string): string {
         series: [
           series(
             { label: 'dataclone: pull + first clone (base image there)', colour: BLUE, dash: '6 4' },
-            (r) => r.basePresent.pullMs.median + r.basePresent.firstCreateMs.median,
+            (r) => coldStartMs(r.basePresent),
           ),
           series(
             { label: 'dataclone: the same without unpigz', colour: BLUE, dash: '2 3' },
-            (r) =>
-              r.basePresentWithoutUnpigz &&
-              r.basePresentWithoutUnpigz.pullMs.median + r.basePresentWithoutUnpigz.firstCreateMs.median,
+            (r) => r.basePresentWithoutUnpigz && coldStartMs(r.basePresentWithoutUnpigz),
           ),
-          series(
-            { label: 'dataclone: pull + first clone (no base image)', colour: GREY, dash: '6 4' },
-            (r) => r.baseAbsent.pullMs.median + r.baseAbsent.firstCreateMs.median,
+          series({ label: 'dataclone: pull + first clone (no base image)', colour: GREY, dash: '6 4' }, (r) =>
+            coldStartMs(r.baseAbsent),
           ),
           series(
             { label: 'restore: download the dump + restore', colour: RED, dash: '6 4' },

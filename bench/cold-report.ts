@@ -1,26 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { coldStartChart } from './chart.js';
-import type { ColdResult } from './measure-cold.js';
-import { log, resultsBase, type Stats } from './stats.js';
+import { coldStartMs, type ColdPull, type ColdResult } from './measure-cold.js';
+import { log, resultsBase } from './stats.js';
 
 /** Prints the cold-start table and writes bench/results/cold-<time>.json and .svg. */
 export async function reportCold(results: ColdResult[], runs: number): Promise<void> {
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
-  const ms = (s: Stats | undefined) => (s ? `${s.median} / ${s.p95}` : '-');
+  const pull = (p: ColdPull | undefined) => (p ? `${p.pullMs.median} + ${p.flushMs?.median ?? 0}` : '-');
   const rows = results.map((r) => {
-    const cold = r.basePresent.pullMs.median + r.basePresent.firstCreateMs.median;
+    const cold = coldStartMs(r.basePresent);
     const restore = r.baseline.transferMs.median + r.baseline.freshContainerRestoreMs.median;
     return [
       r.dataset,
       `${r.imageSizeMb} / ${r.registryMb}`,
       String(r.pushMs),
-      ms(r.baseAbsent.pullMs),
-      ms(r.basePresent.pullMs),
-      ms(r.basePresentWithoutUnpigz?.pullMs),
+      pull(r.baseAbsent),
+      pull(r.basePresent),
+      pull(r.basePresentWithoutUnpigz),
       String(r.basePresent.dirtyMbAfterPull.median),
       `${r.basePresent.firstCreateMs.median} / ${r.basePresent.nextCreateMs.median}`,
-      `${r.flushAfterPull.syncMs.median} + ${r.flushAfterPull.createAfterSyncMs.median}`,
       `${r.baseline.dumpMb}`,
       `${r.baseline.transferMs.median} + ${r.baseline.freshContainerRestoreMs.median}`,
       `${cold} / ${restore} = ${(cold / restore).toFixed(2)}`,
@@ -30,12 +29,11 @@ export async function reportCold(results: ColdResult[], runs: number): Promise<v
     'dataset',
     'image / registry MB',
     'push ms',
-    'pull, no base ms',
-    'pull, base there ms',
+    'pull + to disk, no base ms',
+    'pull + to disk, base there ms',
     'same without unpigz ms',
     'dirty MB after pull',
     '1st / next clone ms',
-    'sync + 1st clone ms',
     'dump MB',
     'download + restore ms',
     'cold start vs restore ms',
@@ -44,7 +42,7 @@ export async function reportCold(results: ColdResult[], runs: number): Promise<v
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   process.stdout.write(
     [
-      `dataclone cold start: ${machine}, ${runs} runs each (median / p95; registry and dump on 127.0.0.1)`,
+      `dataclone cold start: ${machine}, ${runs} runs each (medians; registry and dump on 127.0.0.1)`,
       line(header),
       ...rows.map(line),
       '',

@@ -22,8 +22,11 @@ import { log, stats, timed, type Stats } from './stats.js';
 
 /** A pull onto a runner and the clones after it, over several runs. */
 export interface ColdPull {
+  /** Download and unpacking, as `image pull` reports it. */
   pullMs: Stats;
-  /** Dirty page cache right after the pull (Dirty in /proc/meminfo, machine-wide), MB. */
+  /** Writing the image to disk, the last step of `image pull` (absent in runs from before it did). */
+  flushMs?: Stats;
+  /** Dirty page cache when `image pull` returned (Dirty in /proc/meminfo, machine-wide), MB. */
   dirtyMbAfterPull: Stats;
   /** The first clone right after the pull, to its first query answered. */
   firstCreateMs: Stats;
@@ -45,8 +48,6 @@ export interface ColdResult {
   basePresent: ColdPull;
   /** The same, the engine decompressing with Go's gzip instead of unpigz. */
   basePresentWithoutUnpigz?: ColdPull;
-  /** After a pull: `sync` (the writeback the pull left), then the first clone. */
-  flushAfterPull: { syncMs: Stats; createAfterSyncMs: Stats };
   /** What a runner does without data images: download the dump, restore it into a fresh container. */
   baseline: { dumpMb: number; transferMs: Stats; freshContainerRestoreMs: Stats };
 }
@@ -82,7 +83,6 @@ export async function measureCold(host: DockerHost, dataset: Dataset, settings: 
     const baseAbsent = await measurePulls(runner.host, { ...pull, removeBase: definition.baseImage });
     await copyImageFromMain(runner.host, definition.baseImage);
     const basePresent = await measurePulls(runner.host, pull);
-    const flushAfterPull = await measureFlush(runner.host, pull);
     log(`${dataset.name}: baselines on the runner`);
     await pullImage({ host: runner.host, reporter: silentReporter, reference, credentials });
     const restored = await measureBaselines(runner.host, dataset, reference, scratch, settings);
@@ -100,7 +100,6 @@ export async function measureCold(host: DockerHost, dataset: Dataset, settings: 
       pushMs,
       baseAbsent,
       basePresent,
-      flushAfterPull,
       baseline: {
         dumpMb: restored.dumpMb,
         transferMs,
@@ -146,56 +145,34 @@ interface PullPlan {
 /** `runs` times: remove the image, sync, pull, the first clone, the next clone. */
 async function measurePulls(runner: DockerHost, plan: PullPlan): Promise<ColdPull> {
   const pulls: number[] = [];
+  const flushes: number[] = [];
   const dirty: number[] = [];
   const first: number[] = [];
   const next: number[] = [];
   for (let run = 0; run < plan.settings.runs; run++) {
     await forgetImage(runner, plan);
-    const [, pullMs] = await timed(() =>
-      pullImage({
-        host: runner,
-        reporter: silentReporter,
-        reference: plan.reference,
-        credentials: plan.credentials,
-      }),
-    );
-    pulls.push(pullMs);
-    dirty.push(await dirtyMb());
-    first.push(await createAndRemove(runner, plan, `f${run}`));
-    next.push(await createAndRemove(runner, plan, `n${run}`));
-    log(
-      `${plan.dataset.name} ${plan.removeBase ? 'base absent' : 'base present'} run ${run + 1}: pull ${pullMs} ms (${dirty.at(-1)} MB dirty after), first clone ${first.at(-1)} ms, next ${next.at(-1)} ms`,
-    );
-  }
-  return {
-    pullMs: stats(pulls),
-    dirtyMbAfterPull: stats(dirty),
-    firstCreateMs: stats(first),
-    nextCreateMs: stats(next),
-  };
-}
-
-/** The pull's writeback on its own: pull, `sync`, then the first clone. */
-async function measureFlush(runner: DockerHost, plan: PullPlan) {
-  const syncs: number[] = [];
-  const creates: number[] = [];
-  for (let run = 0; run < plan.settings.runs; run++) {
-    await forgetImage(runner, plan);
-    await pullImage({
+    const { pullMs, flushMs } = await pullImage({
       host: runner,
       reporter: silentReporter,
       reference: plan.reference,
       credentials: plan.credentials,
     });
-    const started = performance.now();
-    execFileSync('sync');
-    syncs.push(Math.round(performance.now() - started));
-    creates.push(await createAndRemove(runner, plan, `s${run}`));
+    pulls.push(pullMs);
+    flushes.push(flushMs);
+    dirty.push(await dirtyMb());
+    first.push(await createAndRemove(runner, plan, `f${run}`));
+    next.push(await createAndRemove(runner, plan, `n${run}`));
     log(
-      `${plan.dataset.name} flush run ${run + 1}: sync ${syncs.at(-1)} ms, then first clone ${creates.at(-1)} ms`,
+      `${plan.dataset.name} ${plan.removeBase ? 'base absent' : 'base present'} run ${run + 1}: pull ${pullMs} ms + ${flushMs} ms to disk (${dirty.at(-1)} MB dirty after), first clone ${first.at(-1)} ms, next ${next.at(-1)} ms`,
     );
   }
-  return { syncMs: stats(syncs), createAfterSyncMs: stats(creates) };
+  return {
+    pullMs: stats(pulls),
+    flushMs: stats(flushes),
+    dirtyMbAfterPull: stats(dirty),
+    firstCreateMs: stats(first),
+    nextCreateMs: stats(next),
+  };
 }
 
 async function forgetImage(runner: DockerHost, plan: PullPlan): Promise<void> {
@@ -280,3 +257,8 @@ function unpigzOnThisMachine(): boolean {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+/** A cold start: the pull, writing it to disk, the first clone (medians). */
+export function coldStartMs(pull: ColdPull): number {
+  return pull.pullMs.median + (pull.flushMs?.median ?? 0) + pull.firstCreateMs.median;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatacloneError } from '../core/errors.js';
+import { randomSuffix } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
 import { errorText, splitReference, type DockerHost, type RegistryAuth } from '../docker/docker-host.js';
 
@@ -96,11 +97,22 @@ export async function pushImage(options: RegistryTransfer): Promise<string> {
   }
 }
 
-/** Pulls a data image by tag or digest, with progress. */
-export async function pullImage(options: RegistryTransfer): Promise<void> {
+/** How long a pull took: the download and unpacking, then writing the image to disk. */
+export interface PulledImage {
+  pullMs: number;
+  /** 0 when the flush could not run (a warning says why). */
+  flushMs: number;
+}
+
+/**
+ * Pulls a data image by tag or digest, with progress, and has it written to disk before it
+ * returns, so that the first clone starts as fast as the next.
+ */
+export async function pullImage(options: RegistryTransfer): Promise<PulledImage> {
   const { host, reporter, reference } = options;
   const auth = registryAuth(reference, options.credentials, reporter);
   reporter.info(`Pulling ${reference}`);
+  const started = performance.now();
   try {
     await host.pullImage(
       reference,
@@ -110,7 +122,55 @@ export async function pullImage(options: RegistryTransfer): Promise<void> {
   } catch (error) {
     throw registryError('pull', reference, error, auth !== undefined);
   }
-  reporter.info(`Pulled ${reference}`);
+  const pullMs = Math.round(performance.now() - started);
+  reporter.info(`Pulled ${reference} in ${seconds(pullMs)}`);
+  const flushMs = await flushPulledImage(host, reporter, reference);
+  return { pullMs, flushMs };
+}
+
+/**
+ * A pull leaves the layers it unpacked in the page cache, not yet on disk: about 1.2 GB for a
+ * 1 GB data image. The first clone after it would wait for that writeback (creating and starting
+ * a container, Docker fsyncs its own small files, and ext4 commits them only after the data
+ * written before them): 2.9-3.5 s instead of 0.4-0.5 s on 2 cores. The pull pays it instead, once,
+ * where it is reported. `sync` runs in a container of the image, so that it flushes the Docker
+ * host's kernel whether the engine is local or remote; without a network, with the image's
+ * volumes on tmpfs (no copy of the data into a volume).
+ */
+async function flushPulledImage(host: DockerHost, reporter: Reporter, reference: string): Promise<number> {
+  reporter.info(`Writing ${reference} to disk, so that the first clone need not wait for it`);
+  const started = performance.now();
+  let id: string | undefined;
+  try {
+    const image = await host.inspectImage(reference);
+    id = await host.createContainer({
+      name: `dataclone-flush-${randomSuffix()}`,
+      image: reference,
+      labels: {},
+      entrypoint: ['sync'],
+      cmd: [],
+      user: 'root',
+      network: 'none',
+      tmpfs: image?.volumes ?? [],
+    });
+    await host.startContainer(id);
+    const exitCode = await host.waitForExit(id);
+    if (exitCode !== 0) throw new Error(`sync exited with ${exitCode}`);
+  } catch (error) {
+    reporter.warn(
+      `could not write ${reference} to disk after the pull (${errorText(error)}): the first clone may take a few seconds longer`,
+    );
+    return 0;
+  } finally {
+    if (id) await host.removeContainer(id);
+  }
+  const flushMs = Math.round(performance.now() - started);
+  reporter.info(`Written to disk in ${seconds(flushMs)}`);
+  return flushMs;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** What the registry or Docker said, turned into what to do about it. */

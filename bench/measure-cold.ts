@@ -17,7 +17,7 @@ import { pullImage, pushImage } from '../src/images/registry.js';
 import { startRegistry, type TestRegistry } from '../test/support/registry.js';
 import type { Dataset } from './datasets.js';
 import { measureBaselines, type BenchSettings } from './measure-dataset.js';
-import { copyImageFromMain, startRunnerEngine, type RunnerEngine } from './runner-engine.js';
+import { copyImageFromMain, runnerClonePort, startRunnerEngine, type RunnerEngine } from './runner-engine.js';
 import { log, stats, timed, type Stats } from './stats.js';
 
 /** A pull onto a runner and the clones after it, over several runs. */
@@ -85,7 +85,14 @@ export async function measureCold(host: DockerHost, dataset: Dataset, settings: 
     const basePresent = await measurePulls(runner.host, pull);
     log(`${dataset.name}: baselines on the runner`);
     await pullImage({ host: runner.host, reporter: silentReporter, reference, credentials });
-    const restored = await measureBaselines(runner.host, dataset, reference, scratch, settings);
+    const restored = await measureBaselines(
+      runner.host,
+      dataset,
+      reference,
+      scratch,
+      settings,
+      await runnerClonePort(),
+    );
     const transferMs = await measureTransfer(scratch, settings.baselineRuns);
     await runner.stop();
     runners.pop();
@@ -191,6 +198,7 @@ async function createAndRemove(runner: DockerHost, plan: PullPlan, suffix: strin
     name,
     owner: plan.settings.owner,
     networking: 'bridge',
+    port: await runnerClonePort(),
   });
   await removeClone({ host: runner, reporter: silentReporter, name });
   return created.durationMs;

@@ -296,6 +296,8 @@ export async function measureBaselines(
   tag: string,
   scratch: string,
   settings: BenchSettings,
+  /** The host port of the clone the dump is taken from (default: one Docker picks). */
+  port?: number,
 ) {
   const definition = await loadImageDefinition(dataset.definition);
   const engine = engineFor(definition.engine);
@@ -305,6 +307,7 @@ export async function measureBaselines(
     image: tag,
     name: `bench-${process.pid}-dump`,
     owner: settings.owner,
+    port,
   });
   const dumps = [];
   for (const db of definition.databases) {

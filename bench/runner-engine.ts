@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Docker from 'dockerode';
+import { isPortFree } from '../src/clones/host-port.js';
 import { DockerHost } from '../src/docker/docker-host.js';
 
 /**
@@ -105,4 +106,28 @@ export async function copyImageFromMain(runner: DockerHost, image: string): Prom
   await new Promise((resolve, reject) =>
     runner.docker.modem.followProgress(loading, (error) => (error ? reject(error) : resolve(undefined))),
   );
+}
+
+/**
+ * A port for a clone on the runner engine, below the ephemeral range the main Docker Engine
+ * hands out: that engine's NAT rules catch 127.0.0.1:<port> for its own containers, so a port it
+ * also published would lead this bench's connections into someone else's container.
+ */
+export async function runnerClonePort(): Promise<number> {
+  const taken = mainEnginePorts();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (!taken.has(port) && (await isPortFree('127.0.0.1', port))) return port;
+  }
+  throw new Error('no free port between 20000 and 29999 on 127.0.0.1 for a clone of the runner engine');
+}
+
+/** The host ports the main Docker Engine's NAT rules send to its containers. */
+function mainEnginePorts(): Set<number> {
+  try {
+    const rules = execFileSync('iptables', ['-t', 'nat', '-S', 'DOCKER'], { encoding: 'utf8' });
+    return new Set([...rules.matchAll(/--dport (\d+)/g)].map((match) => Number(match[1])));
+  } catch {
+    return new Set();
+  }
 }

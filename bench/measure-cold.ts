@@ -165,6 +165,7 @@ async function measurePulls(runner: DockerHost, plan: PullPlan): Promise<ColdPul
       credentials: plan.credentials,
     });
     pulls.push(pullMs);
+    if (flushMs === undefined) throw new Error(`image pull could not write ${plan.reference} to disk`);
     flushes.push(flushMs);
     dirty.push(await dirtyMb());
     first.push(await createAndRemove(runner, plan, `f${run}`));

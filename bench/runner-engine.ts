@@ -19,14 +19,20 @@ export interface RunnerEngine {
   stop(): Promise<void>;
 }
 
+/** The runner engine's bridge; the tests' TLS engine uses 172.31.253.0/24, the XFS one 172.31.254.0/24. */
+const SUBNET = '172.31.252';
+
 export async function startRunnerEngine(options: { unpigz: boolean }): Promise<RunnerEngine> {
   const dir = await mkdtemp(path.join('/var/tmp', 'dataclone-cold-'));
   // Unix socket paths are short: the socket and the exec root live under /run.
   const run = await mkdtemp('/run/dccold-');
   const socket = path.join(run, 'docker.sock');
   const bridge = `dcc${process.pid % 100000}`;
+  // Two runner engines on one subnet would route each other's clone connections.
+  if (execFileSync('ip', ['-br', 'addr'], { encoding: 'utf8' }).includes(`${SUBNET}.1/`))
+    throw new Error(`${SUBNET}.0/24 is in use already: is another cold bench running? (ip -br addr)`);
   execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
-  execFileSync('ip', ['addr', 'add', '172.31.252.1/24', 'dev', bridge]);
+  execFileSync('ip', ['addr', 'add', `${SUBNET}.1/24`, 'dev', bridge]);
   execFileSync('ip', ['link', 'set', bridge, 'up']);
   const daemon: ChildProcess = spawn(
     'dockerd',

@@ -21,11 +21,13 @@
  *
  * With --cold: a runner that has never seen the image (bench/measure-cold.ts). Push to a
  * registry on 127.0.0.1, pull onto a Docker Engine of the bench's own (data image and base both
- * absent; base present; base present without unpigz), the first clone after the pull and the
- * next, `sync` after a pull; against downloading the dump and restoring it, on that engine.
- * PostgreSQL 10 MB, 100 MB and 1 GB by default (BENCH_SIZES_MB, BENCH_MARIADB_SIZES_MB):
+ * absent; base present; base present without unpigz), with `image pull`'s own write to disk
+ * timed apart, the first clone after the pull and the next; against downloading the dump and
+ * restoring it, on that engine. PostgreSQL 10 MB, 100 MB and 1 GB by default (BENCH_SIZES_MB,
+ * BENCH_MARIADB_SIZES_MB); it needs pigz installed to compare with and without unpigz:
  *
- *   BENCH_RUNS=3 BENCH_SIZES_MB=10,100 node --import tsx bench/run-bench.ts --cold
+ *   BENCH_RUNS=3 BENCH_SIZES_MB=10,100 npm run bench -- --cold
+ *   BENCH_RUNS=3 BENCH_SIZES_MB=1024 npm run bench -- --cold   # about 10 minutes on 2 cores
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';

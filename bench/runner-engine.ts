@@ -19,8 +19,17 @@ export interface RunnerEngine {
   stop(): Promise<void>;
 }
 
-/** The runner engine's bridge; the tests' TLS engine uses 172.31.253.0/24, the XFS one 172.31.254.0/24. */
-const SUBNET = '172.31.252';
+/**
+ * A /24 for the runner engine's bridge that no interface here has: two engines on one subnet
+ * would route each other's clone connections. The tests' TLS engine uses 172.31.253.0/24, the
+ * XFS one 172.31.254.0/24.
+ */
+function freeSubnet(): string {
+  const addresses = execFileSync('ip', ['-br', 'addr'], { encoding: 'utf8' });
+  for (let third = 240; third <= 252; third++)
+    if (!addresses.includes(`172.31.${third}.`)) return `172.31.${third}`;
+  throw new Error('no free 172.31.240-252.0/24 subnet for the runner engine: see ip -br addr');
+}
 
 export async function startRunnerEngine(options: { unpigz: boolean }): Promise<RunnerEngine> {
   const dir = await mkdtemp(path.join('/var/tmp', 'dataclone-cold-'));
@@ -28,11 +37,9 @@ export async function startRunnerEngine(options: { unpigz: boolean }): Promise<R
   const run = await mkdtemp('/run/dccold-');
   const socket = path.join(run, 'docker.sock');
   const bridge = `dcc${process.pid % 100000}`;
-  // Two runner engines on one subnet would route each other's clone connections.
-  if (execFileSync('ip', ['-br', 'addr'], { encoding: 'utf8' }).includes(`${SUBNET}.1/`))
-    throw new Error(`${SUBNET}.0/24 is in use already: is another cold bench running? (ip -br addr)`);
+  const subnet = freeSubnet();
   execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
-  execFileSync('ip', ['addr', 'add', `${SUBNET}.1/24`, 'dev', bridge]);
+  execFileSync('ip', ['addr', 'add', `${subnet}.1/24`, 'dev', bridge]);
   execFileSync('ip', ['link', 'set', bridge, 'up']);
   const daemon: ChildProcess = spawn(
     'dockerd',

@@ -32,15 +32,15 @@ function freeSubnet(): string {
 }
 
 export async function startRunnerEngine(options: { unpigz: boolean }): Promise<RunnerEngine> {
+  const subnet = freeSubnet();
+  const bridge = `dcc${process.pid % 100000}`;
+  execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
+  execFileSync('ip', ['addr', 'add', `${subnet}.1/24`, 'dev', bridge]);
+  execFileSync('ip', ['link', 'set', bridge, 'up']);
   const dir = await mkdtemp(path.join('/var/tmp', 'dataclone-cold-'));
   // Unix socket paths are short: the socket and the exec root live under /run.
   const run = await mkdtemp('/run/dccold-');
   const socket = path.join(run, 'docker.sock');
-  const bridge = `dcc${process.pid % 100000}`;
-  const subnet = freeSubnet();
-  execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
-  execFileSync('ip', ['addr', 'add', `${subnet}.1/24`, 'dev', bridge]);
-  execFileSync('ip', ['link', 'set', bridge, 'up']);
   const daemon: ChildProcess = spawn(
     'dockerd',
     [

@@ -139,9 +139,10 @@ export async function pullImage(options: RegistryTransfer): Promise<PulledImage>
 
 /**
  * A pull leaves the layers it unpacked in the page cache, not yet on disk: about 1.2 GB for a
- * 1 GB data image. The first clone after it would wait for that writeback (creating and starting
- * a container, Docker fsyncs its own small files, and ext4 commits them only after the data
- * written before them): 2.9-3.5 s instead of 0.4-0.5 s on 2 cores. The pull pays it instead, once,
+ * 1 GB data image. The first clone after it waited for that writeback: 2.9-3.5 s instead of
+ * 0.4-0.5 s on 2 cores, 0.39 s after a `sync` (issue 15). Which step waits is not pinned down;
+ * most likely the fsyncs of Docker's own small files as it creates and starts the container, which
+ * ext4 commits only after the data written before them. The pull pays it instead, once,
  * where it is reported: `sync` here when the engine shares this machine's kernel, else in a
  * short-lived container of the image (sync(2) flushes the whole kernel's page cache), without a
  * network and with the image's volumes on tmpfs (no copy of the data into a volume).

@@ -49,6 +49,8 @@ export interface DatasetResult {
   /** The same cycle with host networking, for images whose databases do not connect to themselves. */
   hostNetworking?: { createMs: Stats; resetMs: Stats; removeMs: Stats };
   removeMs: Stats;
+  /** Docker alone: a container of the data image with a published port, started to exit, no server. */
+  dockerFloorMs?: Stats;
   /** A fresh clone: its writable layer (bytes) and memory without page cache (bytes). */
   freshCloneDiskBytes: number;
   freshCloneMemoryBytes: number;
@@ -127,6 +129,8 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
       log(`${dataset.name} first read ${first} ms, second ${second} ms`);
     }
 
+    const dockerFloor = await measureDockerFloor(host, dataset, tag, settings);
+
     const result: DatasetResult = {
       dataset: dataset.name,
       engine: dataset.engine,
@@ -136,6 +140,7 @@ export async function measureDataset(host: DockerHost, dataset: Dataset, setting
       createMs: stats(create),
       resetMs: stats(reset),
       removeMs: stats(remove),
+      dockerFloorMs: stats(dockerFloor),
       freshCloneDiskBytes: freshDisk,
       freshCloneMemoryBytes: freshMemory,
       firstWrite: dataset.largeTable
@@ -213,6 +218,35 @@ async function measureCycles(
   return { create, reset, remove };
 }
 
+/**
+ * Docker alone, the floor under a clone's start: a container of the data image with its port
+ * published on 127.0.0.1 as a clone's is, created, started and run to exit (`true`, no server).
+ */
+async function measureDockerFloor(host: DockerHost, dataset: Dataset, tag: string, settings: BenchSettings) {
+  const { port } = engineFor(dataset.engine);
+  const times: number[] = [];
+  for (let run = 0; run < settings.runs; run++) {
+    execFileSync('sync');
+    const [id, ms] = await timed(async () => {
+      const created = await host.createContainer({
+        name: `bench-${process.pid}-floor${run}`,
+        image: tag,
+        labels: { 'dataclone.owner': settings.owner },
+        entrypoint: ['true'],
+        cmd: [],
+        publish: { containerPort: port, bindAddress: '127.0.0.1' },
+      });
+      await host.startContainer(created);
+      await host.waitForExit(created);
+      return created;
+    });
+    await host.removeContainer(id);
+    times.push(ms);
+  }
+  log(`${dataset.name}: Docker alone ${times.join(', ')} ms`);
+  return times;
+}
+
 async function measureStandbyReset(host: DockerHost, dataset: Dataset, tag: string, settings: BenchSettings) {
   const name = `bench-${process.pid}-standby`;
   const { clone } = await createClone({
@@ -255,12 +289,15 @@ async function measureFirstWrite(clone: Clone, table: string): Promise<[number, 
   }
 }
 
-async function measureBaselines(
+/** A dump of the dataset's databases (into `scratch`), restored `baselineRuns` times. */
+export async function measureBaselines(
   host: DockerHost,
   dataset: Dataset,
   tag: string,
   scratch: string,
   settings: BenchSettings,
+  /** The host port of the clone the dump is taken from (default: one Docker picks). */
+  port?: number,
 ) {
   const definition = await loadImageDefinition(dataset.definition);
   const engine = engineFor(definition.engine);
@@ -270,6 +307,7 @@ async function measureBaselines(
     image: tag,
     name: `bench-${process.pid}-dump`,
     owner: settings.owner,
+    port,
   });
   const dumps = [];
   for (const db of definition.databases) {

@@ -19,6 +19,16 @@
  * doubles (bench/measure-capacity.ts; docs/scale-out.md explains the model). A smoke run:
  *
  *   BENCH_SIZES_MB=10 BENCH_MARIADB_SIZES_MB=10 BENCH_CAPACITY_MAX_CLONES=4 BENCH_CAPACITY_SECONDS=2 npm run bench -- --capacity
+ *
+ * With --cold: a runner that has never seen the image (bench/measure-cold.ts). Push to a
+ * registry on 127.0.0.1, pull onto a Docker Engine of the bench's own (data image and base both
+ * absent; base present; base present without unpigz), with `image pull`'s own write to disk
+ * timed apart, the first clone after the pull and the next; against downloading the dump and
+ * restoring it, on that engine. PostgreSQL 10 MB, 100 MB and 1 GB by default (BENCH_SIZES_MB,
+ * BENCH_MARIADB_SIZES_MB); it needs pigz installed to compare with and without unpigz:
+ *
+ *   BENCH_RUNS=3 BENCH_SIZES_MB=10,100 npm run bench -- --cold
+ *   BENCH_RUNS=3 BENCH_SIZES_MB=1024 npm run bench -- --cold   # about 10 minutes on 2 cores
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,6 +37,8 @@ import { timeAgainstSizeChart } from './chart.js';
 import { reportCapacity } from './capacity-report.js';
 import { generatedDataset, SAMPLES, type Dataset } from './datasets.js';
 import { measureCapacity, type CapacityResult, type CapacitySettings } from './measure-capacity.js';
+import { reportCold } from './cold-report.js';
+import { measureCold, stopColdRun, type ColdResult } from './measure-cold.js';
 import { measureDataset, type BenchSettings, type DatasetResult } from './measure-dataset.js';
 import { measureStartup, reportStartup } from './startup.js';
 import { log, resultsBase } from './stats.js';
@@ -44,6 +56,7 @@ const settings: BenchSettings = {
 };
 
 const capacity = process.argv.includes('--capacity');
+const cold = process.argv.includes('--cold');
 
 async function capacitySettings(host: DockerHost): Promise<CapacitySettings> {
   const gib = (text: string | undefined, fallbackBytes: number) =>
@@ -70,11 +83,12 @@ async function capacitySettings(host: DockerHost): Promise<CapacitySettings> {
 async function main(): Promise<void> {
   const host = new DockerHost();
   await host.ping();
-  const datasets: Dataset[] = capacity || process.env.BENCH_SAMPLES === '0' ? [] : [...SAMPLES];
+  const datasets: Dataset[] = capacity || cold || process.env.BENCH_SAMPLES === '0' ? [] : [...SAMPLES];
   // Interrupted (Ctrl-C, a CI timeout): remove what this run made before leaving.
   const interrupted = async () => {
     stopping = true;
     log('interrupted: removing the containers and images of this run');
+    await stopColdRun();
     for (const id of await host.findContainers({ 'dataclone.owner': settings.owner }))
       await host.removeContainer(id);
     // A build in progress: its container carries no labels (they would end up in the image).
@@ -86,7 +100,8 @@ async function main(): Promise<void> {
       for (const build of builds) await host.removeContainer(build.Id);
     }
     const images = await host.docker.listImages({
-      filters: { reference: [`dataclone-bench/*:${process.pid}`] },
+      // The cold run's images carry the address of its registry on 127.0.0.1.
+      filters: { reference: [`dataclone-bench/*:${process.pid}`, `*/dataclone-bench/*:${process.pid}`] },
     });
     for (const image of images)
       for (const tag of image.RepoTags ?? []) await host.removeImage(tag).catch(() => {});
@@ -101,8 +116,18 @@ async function main(): Promise<void> {
   }
   for (const size of list(process.env.BENCH_SIZES_MB, capacity ? '1024' : '10,100,1024'))
     datasets.push(await generatedDataset('postgres', size));
-  for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, capacity ? '1024' : '10,100'))
+  for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, capacity ? '1024' : cold ? '' : '10,100'))
     datasets.push(await generatedDataset('mariadb', size));
+  if (cold) {
+    const results: ColdResult[] = [];
+    try {
+      for (const dataset of datasets) results.push(await measureCold(host, dataset, settings));
+    } finally {
+      for (const dataset of datasets) await dataset.cleanup?.();
+    }
+    await reportCold(results, settings.runs);
+    return;
+  }
   if (capacity) {
     const chosen = await capacitySettings(host);
     const results: CapacityResult[] = [];
@@ -143,6 +168,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     ms(r.standbyResetMs),
     r.hostNetworking ? `${r.hostNetworking.createMs.median} / ${r.hostNetworking.resetMs.median}` : '-',
     ms(r.removeMs),
+    ms(r.dockerFloorMs),
     mb(r.freshCloneDiskBytes),
     mb(r.freshCloneMemoryBytes),
     r.firstWrite ? `${r.firstWrite.firstMs.median} / ${r.firstWrite.secondMs.median}` : '-',
@@ -160,6 +186,7 @@ async function report(results: DatasetResult[]): Promise<void> {
     'standby reset ms',
     'host net create/reset ms',
     'remove ms',
+    'Docker alone ms',
     'clone disk MB',
     'clone mem MB',
     'write 1st/2nd ms',

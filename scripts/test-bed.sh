@@ -101,7 +101,22 @@ ensure_registry_tools() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# dockerd decompresses pulled layers with unpigz when it finds it (no restart needed): about half
+# the pull time of a data image. Optional: without it pulls are slower, nothing fails.
+ensure_pigz() {
+  command -v unpigz >/dev/null 2>&1 && return
+  if ! is_debian_root; then
+    say "pigz is not installed: pulls of data images take about twice as long (Debian: apt-get install pigz)."
+    return
+  fi
+  say "installing pigz (faster image pulls)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pigz >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pigz >/dev/null; } ||
+    say "could not install pigz: pulls work, only slower"
+}
+
 ensure_docker
+ensure_pigz
 # --tests (npm test, CI): also what the tests need beyond Docker.
 if [ "${1:-}" = "--tests" ]; then ensure_registry_tools; fi
 ensure_images "${base_images[@]}"

@@ -9,18 +9,19 @@ import { checkDiskSpace, type DiskSpaceCheck } from './disk-space-check.js';
 import { classifyEngine, engineUnreachable, type EngineCheck } from './docker-engine-check.js';
 import { checkFlyway, type FlywayCheck } from './flyway-check.js';
 import { classifyImages, type ImagesCheck } from './images-check.js';
+import { checkPull, type PullCheck } from './pull-check.js';
 import { checkStorage, type StorageCheck } from './storage-check.js';
 import { classifyNetworking, type NetworkingCheck } from './networking-check.js';
 import { hostNetworkingProblem } from '../clones/clone-networking.js';
 import { sharesDockerNetwork } from '../docker/shares-docker-network.js';
 
 export type DoctorCheck =
-  EngineCheck | StorageCheck | DiskSpaceCheck | ImagesCheck | FlywayCheck | NetworkingCheck;
+  EngineCheck | StorageCheck | DiskSpaceCheck | ImagesCheck | FlywayCheck | NetworkingCheck | PullCheck;
 
 export interface DoctorReport {
   /** False when any check failed: dataclone cannot work here as things are. */
   success: boolean;
-  /** In a fixed order: docker, storage, disk, images, flyway, networking. */
+  /** In a fixed order: docker, storage, disk, images, flyway, networking, pull. */
   checks: DoctorCheck[];
 }
 
@@ -54,6 +55,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       notChecked('images'),
       await checkFlyway(env),
       notChecked('networking'),
+      notChecked('pull'),
     ];
     return { success: false, checks };
   }
@@ -66,10 +68,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const flywayImagePresent = Array.isArray(images)
     ? images.some((image) => image.tags.includes(FLYWAY_IMAGE))
     : undefined;
-  const [storage, disk, flyway] = await Promise.all([
+  const [storage, disk, flyway, pull] = await Promise.all([
     checkStorage(facts, local),
     checkDiskSpace(facts.rootDir, local),
     checkFlyway(env, flywayImagePresent),
+    checkPull(local, env),
   ]);
   const checks: DoctorCheck[] = [
     engine.check,
@@ -78,6 +81,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     Array.isArray(images) ? classifyImages(images) : couldNotList(images),
     flyway,
     classifyNetworking(hostNetworkingProblem(facts, env.DOCKER_HOST, platform, sameNetwork)),
+    pull,
   ];
   return { success: !checks.some((check) => check.status === 'fail'), checks };
 }

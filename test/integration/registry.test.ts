@@ -1,3 +1,4 @@
+import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
@@ -40,6 +41,28 @@ afterAll(async () => {
   await registry?.stop();
 });
 
+/**
+ * A pull as an engine on another machine gets it: DOCKER_HOST names a TCP engine, so the pull
+ * cannot sync here (the engine's socket stays the test host's own).
+ */
+function pullFromElsewhere(reference: string) {
+  return {
+    host: t.host,
+    reporter: t.reporter,
+    reference,
+    env: { DOCKER_HOST: 'tcp://clones.example.com:2376' },
+  };
+}
+
+/** The containers `pullImage` starts to write an image to disk, still there. */
+async function flushContainers(reference: string): Promise<string[]> {
+  const listed = await t.docker.listContainers({
+    all: true,
+    filters: { name: ['dataclone-flush-'], ancestor: [reference] },
+  });
+  return listed.map((c) => c.Names[0] ?? c.Id);
+}
+
 async function tagAs(reference: string): Promise<string> {
   const id = (await t.host.inspectImage(built))?.id ?? '';
   await t.host.tagImage(id, reference);
@@ -56,8 +79,19 @@ describe('data images and a registry with authentication', () => {
     expect(t.reporter.progressUpdates.some((u) => u.task === `push ${reference}`)).toBe(true);
 
     await t.host.removeImage(reference);
-    await pullImage({ host: t.host, reporter: t.reporter, reference, credentials: login() });
+    const pulled = await pullImage({ host: t.host, reporter: t.reporter, reference, credentials: login() });
     expect((await readDataImage(t.host, reference)).engine).toBe('postgres');
+    // Written to disk before it returns (sync here: the engine shares this machine's kernel).
+    expect(pulled.flushMs).toBeGreaterThanOrEqual(0);
+    expect(t.reporter.lines).toContain(`Pulled ${reference} in ${(pulled.pullMs / 1000).toFixed(1)} s`);
+    expect(t.reporter.lines).toContain(`Written to disk in ${((pulled.flushMs ?? 0) / 1000).toFixed(1)} s`);
+    expect(await flushContainers(reference)).toEqual([]);
+
+    // An engine on another machine: written to disk from a container of the image, gone again.
+    await t.host.removeImage(reference);
+    const remote = await pullImage({ ...pullFromElsewhere(reference), credentials: login() });
+    expect(remote.flushMs).toBeGreaterThan(0);
+    expect(await flushContainers(reference)).toEqual([]);
     const byDigest = `${reference.split(':2026')[0]}@${digest}`;
     await pullImage({ host: t.host, reporter: t.reporter, reference: byDigest, credentials: login() });
   });
@@ -105,8 +139,38 @@ describe('data images and a registry with authentication', () => {
       reporter: t.reporter,
       reference: missing,
       credentials: login(),
-    }).catch((e: unknown) => e as Error & { hint?: string });
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { hint?: string },
+    );
     expect(error?.hint).toMatch(/There is no no-such-tag in/);
+  });
+
+  it('an image without sync in it, on an engine elsewhere: pulled all the same, with a warning that the first clone may be slower', async () => {
+    const reference = registryTag('nosync', '1');
+    const pack = tar.pack();
+    pack.entry({ name: 'hello.txt' }, 'no shell, no sync\n');
+    pack.finalize();
+    const { repo, tag } = { repo: reference.split(':1')[0] ?? '', tag: '1' };
+    await new Promise((resolve, reject) =>
+      t.docker.importImage(pack as unknown as NodeJS.ReadableStream, { repo, tag }, (error, stream) =>
+        error || !stream
+          ? reject(error)
+          : t.docker.modem.followProgress(stream, (e) => (e ? reject(e) : resolve(undefined))),
+      ),
+    );
+    await pushImage({ host: t.host, reporter: t.reporter, reference, credentials: login() });
+    await t.host.removeImage(reference);
+
+    const pulled = await pullImage({ ...pullFromElsewhere(reference), credentials: login() });
+    expect(pulled.flushMs).toBeUndefined();
+    expect(await t.host.inspectImage(reference)).toBeDefined();
+    expect(
+      t.reporter.lines.some((line) =>
+        line.startsWith(`warning: could not write ${reference} to disk after the pull`),
+      ),
+    ).toBe(true);
+    expect(await flushContainers(reference)).toEqual([]);
   });
 
   it('promote moves the moving tag only after a clone of the new image passes its check', async () => {

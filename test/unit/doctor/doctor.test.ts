@@ -28,6 +28,7 @@ describe('runDoctor', () => {
       ['images', 'ok'],
       ['flyway', 'warn'],
       ['networking', 'ok'],
+      ['pull', 'ok'],
     ]);
     expect(report.success).toBe(true);
     expect(report.checks[5]?.finding).toContain(
@@ -55,6 +56,7 @@ describe('runDoctor', () => {
       ['images', 'warn'],
       ['flyway', 'warn'],
       ['networking', 'warn'],
+      ['pull', 'warn'],
     ]);
     expect(report.checks[0]).toMatchObject({
       finding: 'cannot reach tcp://docker:2376: connect ECONNREFUSED',

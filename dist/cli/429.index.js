@@ -1,8 +1,8 @@
-export const id = 149;
-export const ids = [149,601];
+export const id = 429;
+export const ids = [429,772];
 export const modules = {
 
-/***/ 82170:
+/***/ 58745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,15 +21,15 @@ function formatTable(header, rows) {
 
 /***/ }),
 
-/***/ 51576:
+/***/ 62691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ removeClone)
 /* harmony export */ });
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
-/* harmony import */ var _standby_standby_servers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50644);
-/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74280);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
+/* harmony import */ var _standby_standby_servers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56349);
+/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23255);
 
 
 
@@ -51,7 +51,7 @@ async function removeClone(options) {
 
 /***/ }),
 
-/***/ 37999:
+/***/ 70408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,8 +62,8 @@ async function removeClone(options) {
 /* harmony export */   wz: () => (/* binding */ atField),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92091);
 
 
 /**
@@ -138,14 +138,14 @@ function rangeStart(node) {
 
 /***/ }),
 
-/***/ 55133:
+/***/ 53564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ describeSchemaErrors)
 /* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37999);
-/* harmony import */ var _suggest_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29275);
+/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70408);
+/* harmony import */ var _suggest_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10040);
 
 
 /**
@@ -256,7 +256,7 @@ function describeValue(value) {
 
 /***/ }),
 
-/***/ 83041:
+/***/ 36080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -264,12 +264,12 @@ function describeValue(value) {
 /* harmony export */   S7: () => (/* binding */ checkKnownVersion),
 /* harmony export */   qS: () => (/* binding */ defaultBaseImage)
 /* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37999);
+/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70408);
 
 /** Major versions each engine is known to work with. */
 const KNOWN_VERSIONS = {
     postgres: ['12', '13', '14', '15', '16', '17', '18'],
-    mysql: ['8.0', '8.4', '9'],
+    mysql: ['8.0', '8.4', '9', '9.7'],
     mariadb: ['10.6', '10.11', '11.4', '11.8'],
 };
 function checkKnownVersion(engine, version) {
@@ -286,7 +286,7 @@ function defaultBaseImage(engine, version) {
 
 /***/ }),
 
-/***/ 92066:
+/***/ 82106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -298,10 +298,10 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 // EXTERNAL MODULE: ./src/definition/definition-error.ts
-var definition_error = __webpack_require__(37999);
+var definition_error = __webpack_require__(70408);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -323,6 +323,7 @@ async function digestDefinition(text, definition) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(text);
     const inputs = [
         ...definition.setup.map((step) => step.path),
+        ...instanceInputs(definition.instance),
         ...definition.databases.flatMap((db) => sourceInputs(db.source)),
         ...definition.after.map((step) => step.path),
     ];
@@ -332,9 +333,19 @@ async function digestDefinition(text, definition) {
     }
     return `sha256:${hash.digest('hex')}`;
 }
+function instanceInputs(instance) {
+    if (!instance)
+        return [];
+    if (instance.source)
+        return [instance.source.path];
+    const backup = instance.backup;
+    if (backup.kind === 'pg-basebackup-plain')
+        return [backup.path];
+    return [backup.base, ...(backup.wal ? [backup.wal] : [])];
+}
 /** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
 function sourceInputs(source) {
-    if (source.kind === 'empty')
+    if (source.kind === 'empty' || source.kind === 'instance')
         return [];
     if (source.kind === 'scripts')
         return source.files;
@@ -363,9 +374,9 @@ async function listFilesUnder(location) {
 }
 
 // EXTERNAL MODULE: ./src/definition/engine-versions.ts
-var engine_versions = __webpack_require__(83041);
+var engine_versions = __webpack_require__(36080);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
+var errors = __webpack_require__(92091);
 ;// CONCATENATED MODULE: ./src/definition/read-definition-document.ts
 
 
@@ -399,7 +410,7 @@ async function readDefinitionText(file) {
 }
 
 // EXTERNAL MODULE: ./src/migration-checks/thresholds.ts
-var thresholds = __webpack_require__(3212);
+var thresholds = __webpack_require__(62239);
 ;// CONCATENATED MODULE: ./src/definition/inspect-path.ts
 
 
@@ -571,6 +582,211 @@ async function listScripts(where) {
     return files;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/definition/sql-head.ts
+
+
+
+/** How much of a dump is read to find its preamble: pg_dump's comes within the first few kB. */
+const HEAD_BYTES = 256 * 1024;
+/** The head of a .sql or .sql.gz file, decompressed; a truncated gzip yields what it could. */
+async function readSqlHead(file, gzip) {
+    if (!gzip) {
+        const handle = await (0,promises_.open)(file, 'r');
+        try {
+            const buffer = Buffer.alloc(HEAD_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    const chunks = [];
+    let length = 0;
+    const input = (0,external_node_fs_.createReadStream)(file);
+    const gunzip = (0,external_node_zlib_.createGunzip)();
+    try {
+        for await (const chunk of input.pipe(gunzip)) {
+            chunks.push(chunk);
+            length += chunk.length;
+            if (length >= HEAD_BYTES)
+                break;
+        }
+    }
+    catch {
+        // A corrupt gzip is reported by the restore with the file's name; the head read so far stands.
+    }
+    finally {
+        input.destroy();
+        gunzip.destroy();
+    }
+    return Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8');
+}
+/**
+ * Reads the statements at the head of a SQL script up to the first one that does real work
+ * (CREATE TABLE, CREATE ROLE, INSERT, ...). Unquoted PostgreSQL names are folded to lower case,
+ * as the server folds them; MySQL's are kept as written.
+ */
+function describeSqlHead(text, dialect) {
+    const head = {
+        creates: [],
+        connectsTo: [],
+        isClusterDump: /^--\s*PostgreSQL database cluster dump/m.test(text.slice(0, 2000)),
+    };
+    for (const statement of statements(text)) {
+        const words = statement.trim();
+        if (words === '')
+            continue;
+        if (words.startsWith('\\')) {
+            const meta = /^\\(\w+)\s*(.*)$/.exec(words);
+            const [command = '', argument = ''] = meta ? [meta[1], meta[2]] : [];
+            if (command === 'connect' || command === 'c') {
+                const name = connectTarget(argument);
+                if (name !== undefined)
+                    head.connectsTo.push(name);
+                continue;
+            }
+            if (command === 'restrict' || command === 'unrestrict' || command === 'encoding')
+                continue;
+            break;
+        }
+        const create = /^CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)/i.exec(words);
+        if (create && (dialect === 'mysql' || /^CREATE\s+DATABASE/i.test(words))) {
+            head.creates.push(identifier(create[1] ?? '', dialect));
+            continue;
+        }
+        const use = /^USE\s+(\S+)$/i.exec(words);
+        if (use && dialect === 'mysql') {
+            head.connectsTo.push(identifier(use[1] ?? '', dialect));
+            continue;
+        }
+        if (PREAMBLE.some((pattern) => pattern.test(words)))
+            continue;
+        break;
+    }
+    return head;
+}
+/** Statements that set a session up or prepare the database, before any real work. */
+const PREAMBLE = [
+    /^SET\s/i,
+    /^SELECT\s+pg_catalog\.set_config\s*\(/i,
+    /^DROP\s+(?:DATABASE|SCHEMA)\s/i,
+    /^ALTER\s+DATABASE\s/i,
+    /^COMMENT\s+ON\s+DATABASE\s/i,
+    /^UPDATE\s+pg_catalog\.pg_database\s/i,
+];
+/**
+ * The statements of a script, comments removed: SQL up to each `;` outside quotes, and psql's
+ * backslash commands, which end at the end of their line. Stops at a dollar quote: a function
+ * body comes long after any preamble.
+ */
+function* statements(text) {
+    let current = '';
+    let i = 0;
+    while (i < text.length) {
+        const char = text[i] ?? '';
+        const next = text[i + 1] ?? '';
+        if (char === '-' && next === '-') {
+            i = endOf(text, '\n', i);
+        }
+        else if (char === '#' && current.trim() === '') {
+            i = endOf(text, '\n', i);
+        }
+        else if (char === '/' && next === '*') {
+            i = endOf(text, '*/', i + 2) + 2;
+            current += ' ';
+        }
+        else if (char === '\\' && current.trim() === '') {
+            const end = endOf(text, '\n', i);
+            yield text.slice(i, end);
+            i = end;
+        }
+        else if (char === "'" || char === '"' || char === '`') {
+            const end = endOf(text, char, i + 1);
+            current += text.slice(i, end + 1);
+            i = end + 1;
+        }
+        else if (char === '$') {
+            return;
+        }
+        else if (char === ';') {
+            yield current;
+            current = '';
+            i += 1;
+        }
+        else {
+            current += char;
+            i += 1;
+        }
+    }
+}
+function endOf(text, token, from) {
+    const at = text.indexOf(token, from);
+    return at < 0 ? text.length : at;
+}
+/** `\connect x`, `\c "X"`, or pg_dump's `\connect -reuse-previous=on "dbname='x'"`. */
+function connectTarget(argument) {
+    const dbname = /dbname='((?:[^']|'')*)'/.exec(argument);
+    if (dbname)
+        return (dbname[1] ?? '').replace(/''/g, "'");
+    const first = argument.trim().split(/\s+/)[0];
+    if (!first || first.startsWith('-'))
+        return undefined;
+    return identifier(first, 'postgres');
+}
+function identifier(written, dialect) {
+    const quoted = /^(["`])(.*)\1$/.exec(written);
+    if (quoted)
+        return (quoted[2] ?? '').replaceAll(`${quoted[1]}${quoted[1]}`, quoted[1] ?? '');
+    return dialect === 'postgres' ? written.toLowerCase() : written;
+}
+
+;// CONCATENATED MODULE: ./src/definition/resolve-sql-source.ts
+
+
+
+/**
+ * A database's source, with a .sql or .sql.gz that creates its own database recognised from the
+ * statements at its head: it then runs in the maintenance database, and must create the database
+ * the entry names. `createsDatabase` given in the definition overrides what the head says.
+ */
+async function resolveDatabaseSource(where, entry, engine) {
+    const source = await detectSource(where, entry.format, engine);
+    if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
+        if (entry.createsDatabase === true) {
+            throw new definition_error/* FieldProblem */.k4(`createsDatabase applies to a .sql or .sql.gz script, and "${where.written}" is not one`, 'Remove createsDatabase: pg_dump archives and script folders always restore into the database this entry names.');
+        }
+        return source;
+    }
+    const head = await readHeadOf(source, engine);
+    if (head.isClusterDump) {
+        throw new definition_error/* FieldProblem */.k4(`"${where.written}" is a pg_dumpall dump of a whole server (roles, then every database), not of one database`, `Restore it as the instance: "instance: { source: ${where.written} }"; its databases are found once it is restored, and an entry under databases then only adds migrations or dependsOn.`);
+    }
+    if (entry.createsDatabase === false)
+        return source;
+    const [created, ...more] = head.creates;
+    if (more.length > 0) {
+        throw new definition_error/* FieldProblem */.k4(`"${where.written}" creates several databases (${head.creates.join(', ')}), not only '${entry.name}'`, `Restore it as the instance: "instance: { source: ${where.written} }"; every database it creates is then part of the image.`);
+    }
+    if (created !== undefined && created !== entry.name) {
+        throw new definition_error/* FieldProblem */.k4(`"${where.written}" creates database '${created}' (CREATE DATABASE at its head), but this entry is '${entry.name}'`, `Name the entry '${created}', or change the dump's CREATE DATABASE and ${engine === 'postgres' ? '\\connect' : 'USE'} lines to '${entry.name}'.`);
+    }
+    const elsewhere = head.connectsTo.find((name) => name !== entry.name);
+    if (created === undefined && elsewhere !== undefined && entry.createsDatabase !== true) {
+        throw new definition_error/* FieldProblem */.k4(`"${where.written}" switches to database '${elsewhere}' at its head (${engine === 'postgres' ? `\\connect ${elsewhere}` : `USE ${elsewhere}`}), so it would not restore into '${entry.name}'`, `Name the entry '${elsewhere}', or remove that line from the dump.`);
+    }
+    if (created === undefined && entry.createsDatabase !== true)
+        return source;
+    return { ...source, createsDatabase: true };
+}
+/** The head of a plain SQL source, read as the engine's dialect. */
+async function readHeadOf(source, engine) {
+    const text = await readSqlHead(source.path, source.kind === 'sql-gz');
+    return describeSqlHead(text, engine === 'postgres' ? 'postgres' : 'mysql');
+}
+
 ;// CONCATENATED MODULE: ./src/definition/restore-order.ts
 /**
  * Orders items so that each comes after everything it depends on, and otherwise as written:
@@ -608,7 +824,7 @@ function findCycle(waiting, placed) {
 }
 
 // EXTERNAL MODULE: ./src/definition/suggest-name.ts
-var suggest_name = __webpack_require__(29275);
+var suggest_name = __webpack_require__(10040);
 ;// CONCATENATED MODULE: ./src/definition/resolve-databases.ts
 
 
@@ -619,8 +835,9 @@ var suggest_name = __webpack_require__(29275);
 /**
  * The databases with their sources detected and paths made absolute, in restore order. Checks
  * what the schema cannot: unique names, dependencies that exist and do not go round, files.
+ * With an instance source, an entry without a source is a database that source brings.
  */
-async function resolveDatabases(site, raw, engine, directory) {
+async function resolveDatabases(site, raw, engine, directory, { hasInstance = false } = {}) {
     const names = raw.map((db) => db.name);
     checkUniqueNames(site, names);
     const databases = [];
@@ -628,7 +845,7 @@ async function resolveDatabases(site, raw, engine, directory) {
         await checkDependencies(site, db, index, names);
         databases.push({
             name: db.name,
-            source: await resolveSource(site, db, index, engine, directory),
+            source: await resolveSource(site, db, index, engine, directory, hasInstance),
             dependsOn: db.dependsOn ?? [],
             ...(db.migrations !== undefined && {
                 migrations: await resolveMigrations(site, db.migrations, index, directory),
@@ -668,15 +885,17 @@ async function checkDependencies(site, db, index, names) {
         });
     }
 }
-async function resolveSource(site, db, index, engine, directory) {
+async function resolveSource(site, db, index, engine, directory, hasInstance) {
     if (db.source !== undefined) {
         const where = resolveWrittenPath(directory, db.source);
-        return (0,definition_error/* atField */.wz)(site, ['databases', index, 'source'], () => detectSource(where, db.format, engine));
+        return (0,definition_error/* atField */.wz)(site, ['databases', index, 'source'], () => resolveDatabaseSource(where, db, engine));
     }
-    if (db.format !== undefined) {
-        throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, 'format'], 'format is given but there is no source', 'Add the source it describes, or remove format for an empty database.');
+    for (const field of ['format', 'createsDatabase']) {
+        if (db[field] === undefined)
+            continue;
+        throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, field], `${field} is given but there is no source`, `Add the source it describes, or remove ${field} for ${hasInstance ? 'a database the instance source brings' : 'an empty database'}.`);
     }
-    return { kind: 'empty' };
+    return hasInstance ? { kind: 'instance' } : { kind: 'empty' };
 }
 async function resolveMigrations(site, written, index, directory) {
     const where = resolveWrittenPath(directory, written);
@@ -686,6 +905,84 @@ async function resolveMigrations(site, written, index, directory) {
         throw new definition_error/* FieldProblem */.k4(`"${written}" is a file, not a folder (${where.absolute})`, 'Point migrations at the folder holding the Flyway migrations (V1__init.sql, V2__...).');
     });
     return where.absolute;
+}
+
+;// CONCATENATED MODULE: ./src/definition/resolve-instance.ts
+
+
+
+
+
+/**
+ * The definition's `instance`: a logical dump of a whole server, a .sql or .sql.gz that creates
+ * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), or a
+ * physical backup (pg_basebackup).
+ */
+async function resolveInstance(site, raw, engine, directory) {
+    if (raw.backup !== undefined) {
+        const written = raw.backup;
+        if (raw.source !== undefined || raw.format !== undefined) {
+            throw (0,definition_error/* definitionError */.mb)(site, ['instance', raw.source !== undefined ? 'source' : 'format'], 'an instance comes from a dump (source) or from a physical backup (backup), not both', 'Keep one of the two.');
+        }
+        return (0,definition_error/* atField */.wz)(site, ['instance', 'backup'], async () => ({
+            backup: await resolveBackup(resolveWrittenPath(directory, written), engine),
+        }));
+    }
+    if (raw.source === undefined) {
+        throw (0,definition_error/* definitionError */.mb)(site, ['instance'], 'instance needs a source (a dump of a whole server) or a backup (pg_basebackup)', 'Add source: backups/all.sql (pg_dumpall, mysqldump --all-databases) or backup: backups/base/ (pg_basebackup).');
+    }
+    const where = resolveWrittenPath(directory, raw.source);
+    return (0,definition_error/* atField */.wz)(site, ['instance', 'source'], async () => {
+        const source = await detectSource(where, raw.format, engine);
+        if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
+            throw new definition_error/* FieldProblem */.k4(`"${where.written}" is ${source.kind === 'scripts' ? 'a folder of scripts' : 'a pg_dump archive of one database'}, not a dump of a whole server`, engine === 'postgres'
+                ? 'Give instance a pg_dumpall script (pg_dumpall > all.sql, .sql or .sql.gz); restore a pg_dump archive as one database: list it under databases with its name and source.'
+                : 'Give instance a mysqldump --all-databases (or --databases a b c) script, .sql or .sql.gz; restore other sources under databases.');
+        }
+        const head = await readHeadOf(source, engine);
+        if (!head.isClusterDump && head.creates.length === 0) {
+            throw new definition_error/* FieldProblem */.k4(`"${where.written}" does not look like a dump of a whole server: its head creates no database${engine === 'postgres' ? ' and it is not pg_dumpall output' : ''}`, engine === 'postgres'
+                ? "Make it with pg_dumpall (or pg_dump --create for one database); a dump of one database without CREATE DATABASE goes under databases, as that database's source."
+                : 'Make it with mysqldump --all-databases or --databases a b c (each database then starts with CREATE DATABASE and USE); a dump of one database goes under databases.');
+        }
+        return { source: { ...source, createsDatabase: true } };
+    });
+}
+const TAR = /\.(tar|tar\.gz|tgz)$/i;
+/** What pg_basebackup wrote: a plain data directory, a folder of tar files, or one tar file. */
+async function resolveBackup(where, engine) {
+    if (engine !== 'postgres') {
+        throw new definition_error/* FieldProblem */.k4(`physical backups are not supported for ${engine} yet`, 'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases).');
+    }
+    const { isFolder } = await inspectPath(where, 'path');
+    if (!isFolder) {
+        if (!TAR.test(where.written)) {
+            throw new definition_error/* FieldProblem */.k4(`"${where.written}" is not a pg_basebackup tar file (.tar, .tar.gz) or folder`, 'Point backup at the folder pg_basebackup -D wrote, or at its base.tar / base.tar.gz.');
+        }
+        await checkCompression(where);
+        return { kind: 'pg-basebackup-tar', base: where.absolute };
+    }
+    const has = async (name) => (await listFiles(where.absolute, name))[0];
+    if (await has(/^PG_VERSION$/))
+        return { kind: 'pg-basebackup-plain', path: where.absolute };
+    const base = await has(/^base\.tar(\.gz)?$/);
+    if (!base) {
+        throw new definition_error/* FieldProblem */.k4(`the folder "${where.written}" is not a pg_basebackup: it has neither PG_VERSION (-Fp) nor base.tar / base.tar.gz (-Ft)`, 'Make it with pg_basebackup -D <folder> -Fp -X stream (or -Ft -z -X stream), and point backup at that folder.');
+    }
+    const wal = await has(/^pg_wal\.tar(\.gz)?$/);
+    for (const file of [base, wal]) {
+        if (file)
+            await checkCompression({ written: external_node_path_default().join(where.written, external_node_path_default().basename(file)), absolute: file });
+    }
+    return { kind: 'pg-basebackup-tar', base, ...(wal && { wal }) };
+}
+/** A .gz must be gzip, and a .tar must not be: finding out half way into the restore is late. */
+async function checkCompression(where) {
+    const { isGzip } = await sniffFile(where);
+    const named = /gz$/i.test(where.written);
+    if (isGzip === named)
+        return;
+    throw new definition_error/* FieldProblem */.k4(`"${where.written}" is ${isGzip ? 'gzip-compressed but not named .gz' : 'named .gz but not gzip-compressed'}`, 'Keep the names pg_basebackup gave its files (base.tar, or base.tar.gz with -z).');
 }
 
 ;// CONCATENATED MODULE: ./src/definition/resolve-scripts.ts
@@ -715,12 +1012,12 @@ async function checkScriptFile(where) {
         await checkGzip(where);
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __webpack_require__(79153);
 // EXTERNAL MODULE: ./src/definition/describe-schema-error.ts
-var describe_schema_error = __webpack_require__(55133);
+var describe_schema_error = __webpack_require__(53564);
 // EXTERNAL MODULE: ./src/definition/schema.ts + 1 modules
-var schema = __webpack_require__(22062);
+var schema = __webpack_require__(31366);
 ;// CONCATENATED MODULE: ./src/definition/validate-schema.ts
 
 
@@ -763,6 +1060,7 @@ function compileSchema() {
 
 
 
+
 /**
  * Reads an image definition (dataclone.yaml), checks it against schema/dataclone.schema.json
  * and against the disk, and resolves it: paths absolute, sources detected, databases in
@@ -774,12 +1072,18 @@ async function loadImageDefinition(file) {
     const directory = external_node_path_default().dirname(external_node_path_default().resolve(file));
     const version = writtenText(site, ['version'], value.version);
     await (0,definition_error/* atField */.wz)(site, ['version'], () => (0,engine_versions/* checkKnownVersion */.S7)(value.engine, version));
-    const names = value.databases.map((db) => db.name);
-    const databases = await resolveDatabases(site, value.databases, value.engine, directory);
+    const raw = value.databases ?? [];
+    const names = raw.map((db) => db.name);
+    const instance = value.instance && (await resolveInstance(site, value.instance, value.engine, directory));
+    const databases = await resolveDatabases(site, raw, value.engine, directory, {
+        hasInstance: instance !== undefined,
+    });
     const primary = value.primary;
-    if (primary !== undefined)
+    // With an instance source, primary may name a database found only once it is restored.
+    if (primary !== undefined && !instance)
         await (0,definition_error/* atField */.wz)(site, ['primary'], () => checkIsDatabase(primary, names));
     const setup = await resolveScripts(site, 'setup', value.setup ?? [], names, directory);
+    checkSetupComesFirst(site, setup, databases);
     const after = await resolveScripts(site, 'after', value.after ?? [], names, directory);
     return {
         file: external_node_path_default().resolve(file),
@@ -788,6 +1092,7 @@ async function loadImageDefinition(file) {
         engine: value.engine,
         version,
         baseImage: value.baseImage ?? (0,engine_versions/* defaultBaseImage */.qS)(value.engine, version),
+        ...(instance && { instance }),
         databases,
         primaryDatabase: primary ?? names[0] ?? '',
         setup,
@@ -796,8 +1101,24 @@ async function loadImageDefinition(file) {
             key,
             writtenText(site, ['labels', key], label),
         ])),
-        digest: await digestDefinition(text, { directory, setup, databases, after }),
+        digest: await digestDefinition(text, { directory, setup, instance, databases, after }),
     };
+}
+/**
+ * Setup scripts run before any restore, so not in a database that a restore creates (a dump
+ * that creates its own database, or one the instance source brings).
+ */
+function checkSetupComesFirst(site, setup, databases) {
+    for (const [index, step] of setup.entries()) {
+        const database = databases.find((db) => db.name === step.database);
+        if (!database)
+            continue;
+        const source = database.source;
+        const restoredLater = source.kind === 'instance' || ('createsDatabase' in source && source.createsDatabase);
+        if (!restoredLater)
+            continue;
+        throw (0,definition_error/* definitionError */.mb)(site, ['setup', index, 'database'], `setup scripts run before any restore, and database '${database.name}' does not exist until ${source.kind === 'instance' ? 'the instance source is restored' : 'its source creates it'}`, `Run the script in the maintenance database (leave out database), or move it to after.`);
+    }
 }
 /** A number or boolean as the user wrote it: YAML reads `8.0` as 8 and `10.10` as 10.1. */
 function writtenText(site, field, value) {
@@ -810,7 +1131,7 @@ function writtenText(site, field, value) {
 
 /***/ }),
 
-/***/ 29275:
+/***/ 10040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -848,14 +1169,14 @@ function editDistance(a, b) {
 
 /***/ }),
 
-/***/ 21086:
+/***/ 4389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ ensureImage)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
 
 
 /**
@@ -882,13 +1203,13 @@ async function ensureImage(host, reference, reporter, field) {
 
 /***/ }),
 
-/***/ 82991:
+/***/ 6822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ validateImageReference)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
 
 // name components, optional registry host[:port], optional :tag or @digest (Docker's grammar, simplified)
 const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
@@ -902,7 +1223,7 @@ function validateImageReference(reference, field) {
 
 /***/ }),
 
-/***/ 3212:
+/***/ 62239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -912,8 +1233,8 @@ function validateImageReference(reference, field) {
 /* harmony export */   kU: () => (/* binding */ parseMilliseconds),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
-/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79596);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24665);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
 
 
 /** The migrations' observations checked against the database's thresholds. */

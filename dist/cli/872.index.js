@@ -1,8 +1,8 @@
-export const id = 989;
-export const ids = [989];
+export const id = 872;
+export const ids = [872];
 export const modules = {
 
-/***/ 3567:
+/***/ 89988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ function numberOption(input, name) {
 
 /***/ }),
 
-/***/ 89909:
+/***/ 90254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31,8 +31,8 @@ function numberOption(input, name) {
 /* harmony export */   pT: () => (/* binding */ readClonePassword)
 /* harmony export */ });
 /* unused harmony export PASSWORD_RECORD_DIRECTORY */
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
-/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39105);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8956);
 
 
 /**
@@ -79,7 +79,7 @@ async function readClonePassword(host, info) {
 
 /***/ }),
 
-/***/ 9511:
+/***/ 54202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -93,7 +93,7 @@ function containerNameFor(cloneName) {
 
 /***/ }),
 
-/***/ 74280:
+/***/ 23255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -103,11 +103,11 @@ function containerNameFor(cloneName) {
 /* harmony export */   vh: () => (/* binding */ cloneFromContainer)
 /* harmony export */ });
 /* unused harmony exports PASSWORD_VARIABLE, DATABASES_LABEL, isClone */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20065);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4913);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9511);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89909);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39302);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90019);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54202);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90254);
 
 
 
@@ -211,7 +211,7 @@ function parseNames(text) {
 
 /***/ }),
 
-/***/ 99432:
+/***/ 80181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -292,7 +292,7 @@ while (1) {
 
 /***/ }),
 
-/***/ 50644:
+/***/ 56349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -303,12 +303,12 @@ while (1) {
 /* harmony export */   lN: () => (/* binding */ standbyNetworkName)
 /* harmony export */ });
 /* unused harmony export serverContainerName */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38640);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9511);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89909);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99432);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90007);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54202);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90254);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80181);
 
 
 
@@ -382,7 +382,7 @@ async function discardServer(host, server) {
 
 /***/ }),
 
-/***/ 38640:
+/***/ 90007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -411,7 +411,7 @@ function randomSuffix(bytes = 3) {
 
 /***/ }),
 
-/***/ 39105:
+/***/ 8956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -466,7 +466,7 @@ function urlHost(host) {
 
 /***/ }),
 
-/***/ 4913:
+/***/ 90019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -476,15 +476,166 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
+var errors = __webpack_require__(92091);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/engines/engine.ts
-var engine = __webpack_require__(39105);
+var engine = __webpack_require__(8956);
+;// CONCATENATED MODULE: ./src/engines/mysql-instance-restore.ts
+
+/** Schemas every server has: never one of an image's databases. */
+const SYSTEM_SCHEMAS = ['mysql', 'sys', 'information_schema', 'performance_schema'];
+/** Accounts of the server itself, which nobody logs in as. */
+const SYSTEM_ACCOUNTS = ['mariadb.sys', 'mysql.sys', 'mysql.session', 'mysql.infoschema'];
+/**
+ * A dump of every database (mysqldump --all-databases) replaces the mysql schema, and with it
+ * every account, from the next FLUSH PRIVILEGES or server start on. In one session (which keeps
+ * the privileges it logged in with), the restored accounts are loaded and root's two logins put
+ * back as dataclone made them: no password over the socket (the build, a clone's start script),
+ * and root@'%' locked until a clone sets its own password.
+ */
+const RESTORE_DATACLONE_LOGINS = `FLUSH PRIVILEGES;
+CREATE USER IF NOT EXISTS 'root'@'localhost';
+ALTER USER 'root'@'localhost' IDENTIFIED BY '' ACCOUNT UNLOCK;
+GRANT ALL PRIVILEGES ON *.* TO 'root'@'localhost' WITH GRANT OPTION;
+CREATE USER IF NOT EXISTS 'root'@'%';
+ALTER USER 'root'@'%' IDENTIFIED BY '' ACCOUNT LOCK;
+GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;
+`;
+/**
+ * Accounts that can log in: not dataclone's own root logins, not the server's, and not those for
+ * a host name, which a server that skips name resolution (as every dataclone server does) never
+ * matches, and refuses to ALTER.
+ */
+const NOT_DATACLONE_OR_SYSTEM = `NOT (u.User = 'root' AND u.Host IN ('localhost', '%'))
+  AND u.User NOT IN (${SYSTEM_ACCOUNTS.map((user) => `'${user}'`).join(', ')})
+  AND (u.Host = 'localhost' OR u.Host REGEXP '^[0-9.%_/]*$' OR u.Host REGEXP '^[0-9a-fA-F]*:[0-9a-fA-F:.%_/]*$')`;
+/**
+ * MariaDB keeps an account's password, plugin and lock in mysql.global_priv's JSON; its roles
+ * sit in mysql.user too, and ALTER USER refuses them (they cannot log in anyway).
+ */
+const MARIADB_LOGINS = `SELECT CONCAT(QUOTE(u.User), '@', QUOTE(u.Host)), MD5(g.Priv)
+FROM mysql.user u JOIN mysql.global_priv g ON g.User = u.User AND g.Host = u.Host
+WHERE u.is_role = 'N' AND ${NOT_DATACLONE_OR_SYSTEM}`;
+const MYSQL_LOGINS = `SELECT CONCAT(QUOTE(u.User), '@', QUOTE(u.Host)), MD5(CONCAT(u.plugin, ':', u.authentication_string, ':', u.account_locked))
+FROM mysql.user u WHERE ${NOT_DATACLONE_OR_SYSTEM}`;
+/** MySQL's and MariaDB's side of whole-instance sources: mysqldump --all-databases / --databases. */
+function mysqlInstanceRestore(flavour) {
+    return {
+        async listDatabases(run) {
+            const names = await query(run, 'SHOW DATABASES');
+            return names.filter((name) => !SYSTEM_SCHEMAS.includes(name.toLowerCase())).sort();
+        },
+        async restoreInstance(run, source, label) {
+            await runSql(run, undefined, sqlInput(source.path), label);
+            await runSql(run, undefined, { kind: 'text', text: RESTORE_DATACLONE_LOGINS }, 'put back the root logins');
+        },
+        async listLogins(run) {
+            const rows = await query(run, flavour === 'mariadb' ? MARIADB_LOGINS : MYSQL_LOGINS);
+            return rows.map((row) => {
+                const [name = '', credential = ''] = row.split('\t');
+                return { name, credential };
+            });
+        },
+        async disableLogins(run, logins) {
+            if (logins.length === 0)
+                return;
+            await runSql(run, undefined, { kind: 'text', text: logins.map((login) => `ALTER USER ${login.name} ACCOUNT LOCK;\n`).join('') }, 'lock the logins the source brought');
+        },
+    };
+}
+async function query(run, sql) {
+    const out = await run.run(shell(`${CLIENT} -N -B -e "$SQL"`), {
+        env: { SQL: sql },
+        label: 'query the server',
+    });
+    return out.split('\n').filter((line) => line !== '');
+}
+
 // EXTERNAL MODULE: ./src/engines/readiness.ts
-var readiness = __webpack_require__(60511);
+var readiness = __webpack_require__(54608);
+;// CONCATENATED MODULE: ./src/engines/mysql/dumps.ts
+/**
+ * SQL run before each dump. MySQL's mysqldump writes `SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*\/
+ * '<the source's GTIDs>'` (MySQL runs with gtid_mode=ON by default since 9.x, and production
+ * servers mostly do), which fails once the instance has GTIDs overlapping it: the second dump
+ * from the same server, or the instance's own setup statements. The GTID history of an image
+ * means nothing to its clones, so it is cleared before each dump. MariaDB's dumps carry no such
+ * statement (gtid_slave_pos only with --gtid, which sets a session-independent position).
+ */
+function beforeDumpSql(flavour) {
+    return flavour === 'mysql' ? 'RESET BINARY LOGS AND GTIDS;\n' : undefined;
+}
+/**
+ * A query whose result is the SQL that creates the accounts named in DEFINER= clauses of the
+ * restored views, routines, triggers and events that the instance lacks: the production
+ * application's user, typically. Without them, such a view or trigger fails in every clone
+ * ("The user specified as a definer does not exist"). They are created locked, so no one can log
+ * in as them, with every privilege, so the objects they define work as they did where the dump
+ * was made.
+ */
+const MISSING_DEFINERS_QUERY = `SELECT CONCAT(
+    'CREATE USER IF NOT EXISTS ', QUOTE(d.account_user), '@', QUOTE(d.account_host), ' ACCOUNT LOCK; ',
+    'GRANT ALL PRIVILEGES ON *.* TO ', QUOTE(d.account_user), '@', QUOTE(d.account_host), ';')
+  FROM (
+    SELECT DISTINCT
+      SUBSTRING_INDEX(definer, '@', 1) AS account_user,
+      SUBSTRING_INDEX(definer, '@', -1) AS account_host
+    FROM (
+      SELECT DEFINER AS definer FROM information_schema.VIEWS
+      UNION SELECT DEFINER FROM information_schema.ROUTINES
+      UNION SELECT DEFINER FROM information_schema.TRIGGERS
+      UNION SELECT DEFINER FROM information_schema.EVENTS
+    ) named
+    WHERE definer LIKE '%@%'
+  ) d
+  WHERE NOT EXISTS (
+    SELECT 1 FROM mysql.user u
+    WHERE BINARY u.User = BINARY d.account_user AND BINARY u.Host = BINARY d.account_host
+  );
+`;
+
+;// CONCATENATED MODULE: ./src/engines/mysql/server-options.ts
+function serverOptions(flavour, paths) {
+    return [
+        '--no-defaults',
+        `--datadir=${paths.dataDirectory}`,
+        `--socket=${paths.socket}`,
+        `--pid-file=${paths.pidFile}`,
+        '--port=3306',
+        '--bind-address=0.0.0.0',
+        '--skip-name-resolve',
+        '--character-set-server=utf8mb4',
+        '--innodb-flush-log-at-trx-commit=0',
+        '--innodb-autoextend-increment=1',
+        '--innodb-buffer-pool-size=64M',
+        '--performance-schema=OFF',
+        '--skip-log-bin',
+        '--loose-mysqlx=OFF',
+        '--loose-innodb-buffer-pool-dump-at-shutdown=0',
+        '--loose-innodb-buffer-pool-load-at-startup=0',
+        ...(flavour === 'mysql' ? MYSQL_OPTIONS : MARIADB_OPTIONS),
+    ];
+}
+const MYSQL_OPTIONS = [
+    '--innodb-doublewrite=OFF',
+    '--innodb-redo-log-capacity=8M',
+    '--innodb-data-file-path=ibdata1:5M:autoextend',
+    '--innodb-temp-data-file-path=ibtmp1:12M:autoextend',
+];
+const MARIADB_OPTIONS = [
+    '--skip-innodb-doublewrite',
+    '--innodb-log-file-size=8M',
+    // The system and temporary tablespaces start at 12 MB each, copied into every clone.
+    '--innodb-data-file-path=ibdata1:1M:autoextend',
+    '--innodb-temp-data-file-path=ibtmp1:1M:autoextend',
+];
+
 ;// CONCATENATED MODULE: ./src/engines/mysql.ts
+
+
+
 
 
 
@@ -499,37 +650,6 @@ const FIND_PROGRAMS = [
     'CLIENT=$(command -v mariadb || command -v mysql)',
     'ADMIN=$(command -v mariadb-admin || command -v mysqladmin)',
 ].join('; ');
-/**
- * Options on the command line, after --no-defaults: a server configured by the image's my.cnf
- * (bind-address = 127.0.0.1 in Debian's, a datadir in the VOLUME) would behave differently from
- * one image to the next. Durability is switched off: a clone is thrown away at the end of a job.
- * A small redo log matters most: a clone's first write to it copies the whole file into the
- * clone's writable layer.
- */
-const SERVER_OPTIONS = [
-    '--no-defaults',
-    `--datadir=${DATA_DIRECTORY}`,
-    `--socket=${SOCKET}`,
-    `--pid-file=${PID_FILE}`,
-    '--port=3306',
-    '--bind-address=0.0.0.0',
-    '--skip-name-resolve',
-    '--character-set-server=utf8mb4',
-    '--innodb-flush-log-at-trx-commit=0',
-    '--skip-innodb-doublewrite',
-    '--innodb-log-file-size=8M',
-    // The system and temporary tablespaces start at 12 MB each, copied into every clone.
-    '--innodb-data-file-path=ibdata1:1M:autoextend',
-    '--innodb-temp-data-file-path=ibtmp1:1M:autoextend',
-    '--innodb-autoextend-increment=1',
-    '--innodb-buffer-pool-size=64M',
-    '--performance-schema=OFF',
-    '--skip-log-bin',
-    '--loose-innodb-redo-log-capacity=8M',
-    '--loose-mysqlx=OFF',
-    '--loose-innodb-buffer-pool-dump-at-shutdown=0',
-    '--loose-innodb-buffer-pool-load-at-startup=0',
-];
 const CLIENT = '"$CLIENT" --no-defaults --protocol=socket --socket=' + SOCKET + ' -uroot';
 /** Reads SQL on standard input; stops at the first error, like psql with ON_ERROR_STOP. */
 function clientCommand(database) {
@@ -539,6 +659,11 @@ function shell(script, ...args) {
     return ['sh', '-c', `${FIND_PROGRAMS}; set -e; ${script}`, 'sh', ...args.filter((a) => a !== undefined)];
 }
 function mysqlEngine(flavour) {
+    const SERVER_OPTIONS = serverOptions(flavour, {
+        dataDirectory: DATA_DIRECTORY,
+        socket: SOCKET,
+        pidFile: PID_FILE,
+    });
     return {
         name: flavour,
         port: 3306,
@@ -546,6 +671,7 @@ function mysqlEngine(flavour) {
         serverUser: 'mysql',
         maintenanceDatabase: 'mysql',
         dataDirectory: DATA_DIRECTORY,
+        ...mysqlInstanceRestore(flavour),
         async initialise(run) {
             await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
                 user: 'root',
@@ -581,17 +707,25 @@ function mysqlEngine(flavour) {
         async restoreDatabase(run, database, _reporter) {
             const label = `restore database ${database.name}`;
             const source = database.source;
+            const beforeDump = beforeDumpSql(flavour);
             switch (source.kind) {
                 case 'empty':
+                case 'instance':
                     return;
                 case 'sql':
                 case 'sql-gz':
-                    return runSql(run, database.name, sqlInput(source.path), label);
+                    if (beforeDump)
+                        await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
+                    // A dump that creates its own database (mysqldump --databases) switches to it with USE.
+                    await runSql(run, source.createsDatabase ? undefined : database.name, sqlInput(source.path), label);
+                    return createMissingDefiners(run, `${label}: accounts its definers name`);
                 case 'scripts':
                     for (const file of source.files) {
+                        if (beforeDump)
+                            await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
                         await runSql(run, database.name, sqlInput(file), `${label}: ${external_node_path_default().basename(file)}`);
                     }
-                    return;
+                    return createMissingDefiners(run, `${label}: accounts its definers name`);
                 case 'pg-custom':
                 case 'pg-directory':
                     // The definition's schema refuses pg_dump formats for this engine; this is a backstop.
@@ -612,7 +746,11 @@ function mysqlEngine(flavour) {
             await run.run(['sh', '-c', `rm -f ${SERVER_LOG}`], { user: 'root', label: 'tidy up' });
         },
         checkpointCommand() {
-            return shell(`${CLIENT} -e "FLUSH TABLES"`);
+            // With innodb_flush_log_at_trx_commit=0 a commit reaches the redo log file only within
+            // about a second, so a snapshot taken right after lacked it (MySQL 9.7 and MariaDB 10.11
+            // both lost a committed DELETE). FLUSH ENGINE LOGS writes the redo log now, but MariaDB's
+            // does nothing while that setting is 0: it is 2 (write, no fsync) for the flush.
+            return shell(`${CLIENT} -e "FLUSH TABLES; SET GLOBAL innodb_flush_log_at_trx_commit = 2; FLUSH ENGINE LOGS; SET GLOBAL innodb_flush_log_at_trx_commit = 0"`);
         },
         clientCommand(database, args) {
             // The socket is the same with host networking: only the TCP port is the clone's own.
@@ -620,7 +758,7 @@ function mysqlEngine(flavour) {
         },
         cloneStart() {
             return {
-                entrypoint: ['/bin/sh', '-c', cloneStartScript()],
+                entrypoint: ['/bin/sh', '-c', cloneStartScript(SERVER_OPTIONS)],
                 user: 'mysql',
                 env: {},
                 readyLogLine: SERVER_READY,
@@ -628,7 +766,7 @@ function mysqlEngine(flavour) {
         },
         async waitUntilReady(endpoint, credentials, database, signal) {
             // Loaded here, not at the top: commands that never query a MySQL server never load mysql2.
-            const { default: mysql } = await Promise.all(/* import() */[__webpack_require__.e(588), __webpack_require__.e(803)]).then(__webpack_require__.t.bind(__webpack_require__, 27588, 19));
+            const { default: mysql } = await Promise.all(/* import() */[__webpack_require__.e(510), __webpack_require__.e(581)]).then(__webpack_require__.t.bind(__webpack_require__, 55510, 19));
             await (0,readiness/* pollUntilReady */.D)(signal, async () => {
                 const connection = await mysql.createConnection({
                     host: endpoint.host,
@@ -650,6 +788,10 @@ function mysqlEngine(flavour) {
         },
         connectionDetails(endpoint, credentials, databases, primary) {
             const jdbcScheme = flavour === 'mariadb' ? 'jdbc:mariadb' : 'jdbc:mysql';
+            // MySQL's caching_sha2_password sends a password only over TLS or RSA-encrypted with the
+            // server's key: Connector/J fetches that key only when allowed to. (Clones offer TLS too,
+            // with the certificate mysqld made at --initialize, which Connector/J does not verify.)
+            const jdbcOptions = flavour === 'mysql' ? '?allowPublicKeyRetrieval=true' : '';
             return {
                 engine: flavour,
                 host: endpoint.host,
@@ -657,7 +799,10 @@ function mysqlEngine(flavour) {
                 user: credentials.user,
                 password: credentials.password,
                 primaryDatabase: primary,
-                databases: databases.map((name) => (0,engine/* databaseConnection */.ek)({ url: 'mysql', jdbc: jdbcScheme }, endpoint, credentials, name)),
+                databases: databases.map((name) => {
+                    const connection = (0,engine/* databaseConnection */.ek)({ url: 'mysql', jdbc: jdbcScheme }, endpoint, credentials, name);
+                    return { ...connection, jdbcUrl: connection.jdbcUrl + jdbcOptions };
+                }),
                 clientEnvironment: {
                     MYSQL_HOST: endpoint.host,
                     MYSQL_TCP_PORT: String(endpoint.port),
@@ -694,7 +839,7 @@ const LOGINS_TO_DROP = ["'root'@'127.0.0.1'", "'root'@'::1'", "''@'localhost'", 
  * data holds the credentials then, and the server starts as it is. Removed any earlier, a restart
  * after a crash before the init file ran would start a server whose credentials were never set.
  */
-function cloneStartScript() {
+function cloneStartScript(SERVER_OPTIONS) {
     const options = `${SERVER_OPTIONS.join(' ')} --port="\${${engine/* LISTEN_PORT_VARIABLE */.BW}:-3306}" --bind-address="\${${engine/* LISTEN_ADDRESS_VARIABLE */.O$}:-0.0.0.0}"`;
     return `${FIND_PROGRAMS}
 handover=${engine/* PASSWORD_HANDOVER_FILE */.pU}
@@ -725,6 +870,10 @@ wait "$server"`;
 function sqlInput(file) {
     return { kind: 'file', path: file, gunzip: file.endsWith('.gz') };
 }
+async function createMissingDefiners(run, label) {
+    await run.run(shell(`statements=$(printf '%s' "$SQL" | ${CLIENT} -N -r -B)
+       [ -z "$statements" ] || printf '%s\\n' "$statements" | ${CLIENT}`), { env: { SQL: MISSING_DEFINERS_QUERY }, label });
+}
 async function runSql(run, database, input, label) {
     if (input.kind === 'text') {
         await run.run(shell(`printf '%s' "$SQL" | ${CLIENT} ${database ? '--database="$1"' : ''}`, database), {
@@ -736,7 +885,227 @@ async function runSql(run, database, input, label) {
     await run.run(clientCommand(database), { input, label });
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/engines/pg-dumpall-roles.ts
+
+/** The role initdb makes, which every instance has and clones log in as. */
+const BOOTSTRAP_SUPERUSER = 'postgres';
+/**
+ * pg_dumpall writes `CREATE ROLE x;` then `ALTER ROLE x WITH ...` for every role, the one it ran
+ * as and the bootstrap superuser included, counting on the CREATE failing harmlessly for a role
+ * that exists (and, with --clean, `DROP ROLE` for every role). Run with ON_ERROR_STOP, as every
+ * restore here is, `CREATE ROLE postgres` stops it: initdb made postgres, and dataclone's clones
+ * log in as it. So in the roles section (before the first \connect) the bootstrap superuser's
+ * CREATE and DROP are left out; its ALTER ROLE still applies the dump's attributes (its
+ * password is removed after the restore). Everything after passes through untouched.
+ */
+function rewriteBootstrapRole() {
+    let pending = '';
+    let inRoles = true;
+    const rewriteLine = (line) => {
+        if (line.startsWith('\\connect')) {
+            inRoles = false;
+            return line;
+        }
+        const role = /^(CREATE|DROP) ROLE (?:IF EXISTS )?("(?:[^"]|"")+"|[^\s;]+);$/.exec(line);
+        if (role && roleName(role[2] ?? '') === BOOTSTRAP_SUPERUSER)
+            return `-- dataclone: left out, ${BOOTSTRAP_SUPERUSER} is the instance's own superuser: ${line}`;
+        return line;
+    };
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            if (!inRoles)
+                return callback(null, chunk);
+            const lines = (pending + chunk.toString('utf8')).split('\n');
+            pending = lines.pop() ?? '';
+            const out = [];
+            for (const [index, line] of lines.entries()) {
+                out.push(rewriteLine(line));
+                if (!inRoles) {
+                    // The rest of this chunk, and every chunk after, is the databases: passed on as it is.
+                    const rest = [...lines.slice(index + 1), pending].join('\n');
+                    pending = '';
+                    return callback(null, `${out.join('\n')}\n${rest}`);
+                }
+            }
+            callback(null, out.length > 0 ? `${out.join('\n')}\n` : '');
+        },
+        flush(callback) {
+            callback(null, inRoles && pending ? rewriteLine(pending) : pending);
+        },
+    });
+}
+function roleName(written) {
+    return written.startsWith('"') ? written.slice(1, -1).replaceAll('""', '"') : written.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/engines/postgres-instance-restore.ts
+
+
+/** PostgreSQL's side of whole-instance sources: pg_dumpall scripts, and what they bring. */
+const postgresInstanceRestore = {
+    async listDatabases(shell) {
+        const names = await postgres_instance_restore_query(shell, 'SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname');
+        // postgres is in every instance; it is one of the image's databases only if a dump filled it.
+        const postgresHolds = await postgres_instance_restore_query(shell, "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' LIMIT 1");
+        return names.filter((name) => name !== 'postgres' || postgresHolds.length > 0);
+    },
+    async restoreInstance(shell, source, label) {
+        const input = {
+            kind: 'file',
+            path: source.path,
+            gunzip: source.kind === 'sql-gz',
+            rewrite: rewriteBootstrapRole,
+        };
+        await postgres_runSql(shell, 'postgres', input, label);
+    },
+    async listLogins(shell) {
+        const rows = await postgres_instance_restore_query(shell, "SELECT rolname || E'\\t' || md5(rolpassword) FROM pg_authid WHERE rolpassword IS NOT NULL ORDER BY rolname");
+        return rows.map((row) => {
+            const [name = '', credential = ''] = row.split('\t');
+            return { name, credential };
+        });
+    },
+    async disableLogins(shell, logins) {
+        if (logins.length === 0)
+            return;
+        // Without a password a role logs in only over the container's own socket (trusted), never
+        // from outside: a clone accepts no password from production, for postgres neither.
+        const names = logins.map((login) => `'${login.name.replaceAll("'", "''")}'`).join(', ');
+        const sql = `DO $$DECLARE r record; BEGIN
+  FOR r IN SELECT rolname FROM pg_authid WHERE rolname IN (${names}) LOOP
+    EXECUTE format('ALTER ROLE %I PASSWORD NULL', r.rolname);
+  END LOOP;
+END$$`;
+        await shell.run(withBinaries([...PSQL, '-d', 'postgres', '-c', sql]), {
+            label: 'remove the passwords the source brought',
+        });
+    },
+};
+async function postgres_instance_restore_query(shell, sql) {
+    const out = await shell.run(withBinaries([...PSQL, '-d', 'postgres', '-tAc', sql]), {
+        label: 'query the server',
+    });
+    return out.split('\n').filter((line) => line !== '');
+}
+
+;// CONCATENATED MODULE: ./src/engines/postgres-base-backup.ts
+
+
+/**
+ * A PostgreSQL instance from pg_basebackup output: its files unpacked into the data directory
+ * (streamed in, never copied to a temporary place first), the backup's own configuration and
+ * replica settings replaced by the clone's, and the server started, which replays the WAL the
+ * backup carries (crash recovery) instead of every row and index of a logical restore.
+ */
+async function initialiseFromBaseBackup(shell, backup) {
+    await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1" && chmod 700 "$1"', 'sh', postgres_DATA_DIRECTORY], { user: 'root', label: 'prepare the data directory' });
+    for (const { input, into, label } of unpackSteps(backup))
+        await shell.unpack(input, into, label);
+    // The archive's owners are the source server's (or, for a folder, root): the server's own here.
+    await shell.run(['sh', '-c', 'chown -R postgres: "$1" && chmod 700 "$1"', 'sh', postgres_DATA_DIRECTORY], {
+        user: 'root',
+        label: 'give the files to the server user',
+    });
+    await checkMajorVersion(shell);
+    await shell.run(['sh', '-c', REPLACE_CONFIGURATION, 'sh', postgres_DATA_DIRECTORY], {
+        env: { SETTINGS: SERVER_SETTINGS.join('\n'), HBA: HOST_BASED_AUTHENTICATION.join('\n') },
+        label: "replace the backup's configuration with the clone's",
+    });
+    await startWithRecovery(shell);
+    await checkSuperuser(shell);
+}
+/**
+ * Clones log in as postgres, the role initdb makes unless told otherwise. A server set up with
+ * another bootstrap superuser (initdb -U admin) has no such role, and nothing in its files says
+ * what its superuser is called, so the build stops here rather than make clones nobody can use.
+ */
+async function checkSuperuser(shell) {
+    const found = await shell.run(withBinaries([
+        'sh',
+        '-c',
+        `${PSQL.join(' ')} -d postgres -tAc "SELECT rolsuper FROM pg_roles WHERE rolname = 'postgres'" 2>&1 || true`,
+    ]), { label: 'look for the postgres superuser' });
+    if (found.trim() === 't')
+        return;
+    throw new errors/* DatacloneError */.YF('the physical backup has no superuser role postgres, which clones log in as', 'On the source server, create it before taking the backup (CREATE ROLE postgres SUPERUSER LOGIN;), or restore a pg_dumpall dump instead (instance: { source: all.sql }): dataclone creates postgres before that restore.');
+}
+/**
+ * What a backup of a replica or a tuned server leaves behind and a clone must not use: signal
+ * files that would make it a standby, primary_conninfo and restore_command (ALTER SYSTEM, in
+ * postgresql.auto.conf), and a postgresql.conf that may preload libraries, require TLS files or
+ * live elsewhere entirely (Debian keeps it in /etc). The clone's own settings win: the files
+ * are written anew, as a build's initdb would leave them.
+ */
+const REPLACE_CONFIGURATION = `set -e
+cd "$1"
+rm -f standby.signal recovery.signal postmaster.pid postmaster.opts
+printf '%s\\n' "$SETTINGS" > postgresql.conf
+: > postgresql.auto.conf
+printf '%s\\n' "$HBA" > pg_hba.conf
+: > pg_ident.conf
+chmod 600 postgresql.conf postgresql.auto.conf pg_hba.conf pg_ident.conf`;
+function unpackSteps(backup) {
+    if (backup.kind === 'pg-basebackup-plain') {
+        return [
+            {
+                input: { kind: 'folder-as-tar', path: backup.path },
+                into: postgres_DATA_DIRECTORY,
+                label: 'copy the base backup into the data directory',
+            },
+        ];
+    }
+    const tarFile = (path) => ({ kind: 'file', path, gunzip: /\.t?gz$/i.test(path) });
+    return [
+        { input: tarFile(backup.base), into: postgres_DATA_DIRECTORY, label: 'unpack the base backup' },
+        ...(backup.wal
+            ? [{ input: tarFile(backup.wal), into: `${postgres_DATA_DIRECTORY}/pg_wal`, label: "unpack the backup's WAL" }]
+            : []),
+    ];
+}
+/** A data directory starts only under the major version that wrote it. */
+async function checkMajorVersion(shell) {
+    const found = await shell.run(withBinaries([
+        'sh',
+        '-c',
+        'cat "$1/PG_VERSION" 2>/dev/null || echo none; postgres -V | sed -E "s/.* ([0-9]+)[.0-9]*.*/\\1/"',
+        'sh',
+        postgres_DATA_DIRECTORY,
+    ]), { label: 'compare the backup with the server version' });
+    const [backupVersion = '', serverVersion = ''] = found
+        .trim()
+        .split('\n')
+        .map((line) => line.trim());
+    if (backupVersion === 'none') {
+        throw new errors/* DatacloneError */.YF('the physical backup has no PG_VERSION file: it is not a pg_basebackup of a data directory', 'Make it with pg_basebackup -D <folder> -Fp (or -Ft) -X stream, and point instance.backup at its folder.');
+    }
+    if (backupVersion !== serverVersion) {
+        throw new errors/* DatacloneError */.YF(`the physical backup is of PostgreSQL ${backupVersion}, and the image's server is PostgreSQL ${serverVersion}`, `A data directory starts only under the major version that wrote it: set version: "${backupVersion}" (and a matching baseImage), or restore a logical dump (pg_dumpall) instead.`);
+    }
+}
+/** Starts the server, which recovers from the backup's WAL first; the log says why it would not. */
+async function startWithRecovery(shell) {
+    await shell
+        .run(withBinaries([
+        'sh',
+        '-c',
+        `pg_ctl -D "$1" -l ${postgres_SERVER_LOG} -w -t 3600 start >/dev/null || { tail -n 15 ${postgres_SERVER_LOG} >&2; exit 1; }`,
+        'sh',
+        postgres_DATA_DIRECTORY,
+    ]), { label: 'start the server from the backup (crash recovery)' })
+        .catch((error) => {
+        const text = error instanceof Error ? error.message : String(error);
+        if (/checkpoint record|could not locate|No such file or directory.*pg_wal|invalid checkpoint/i.test(text)) {
+            throw new errors/* DatacloneError */.YF(`${text}\nthe base backup's WAL is missing or incomplete: the server cannot recover it to a consistent state`, 'Make the backup with -X stream (pg_wal.tar beside base.tar, or pg_wal/ in a plain backup) or -X fetch, and keep every file it wrote.', { cause: error });
+        }
+        throw error;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engines/postgres.ts
+
+
 
 
 
@@ -780,6 +1149,8 @@ const postgresEngine = {
     serverUser: 'postgres',
     maintenanceDatabase: 'postgres',
     dataDirectory: postgres_DATA_DIRECTORY,
+    ...postgresInstanceRestore,
+    initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
     async initialise(shell) {
         await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {
             user: 'root',
@@ -826,10 +1197,12 @@ const postgresEngine = {
         const source = database.source;
         switch (source.kind) {
             case 'empty':
+            case 'instance':
                 return;
             case 'sql':
             case 'sql-gz':
-                return postgres_runSql(shell, database.name, postgres_sqlInput(source.path), label);
+                // A dump that creates its own database (pg_dump --create) connects to it with \connect.
+                return postgres_runSql(shell, source.createsDatabase ? 'postgres' : database.name, postgres_sqlInput(source.path), label);
             case 'scripts':
                 for (const file of source.files) {
                     await postgres_runSql(shell, database.name, postgres_sqlInput(file), `${label}: ${external_node_path_default().basename(file)}`);
@@ -883,6 +1256,10 @@ const postgresEngine = {
             '--analyze',
             '-q',
         ]), {
+            // A parallel vacuum of a table with two or more large indexes asks for a shared memory
+            // segment as large as maintenance_work_mem (64 MB), which Docker's 64 MB /dev/shm
+            // cannot hold: the build failed with "could not resize shared memory segment".
+            env: { PGOPTIONS: '-c max_parallel_maintenance_workers=0' },
             label: 'freeze and analyse every database (vacuumdb)',
         });
         // The shutdown checkpoint then lands at the start of a fresh WAL segment. Ending more than
@@ -928,7 +1305,7 @@ const postgresEngine = {
     },
     async waitUntilReady(endpoint, credentials, database, signal) {
         // Loaded here, not at the top: commands that never query a PostgreSQL server never load pg.
-        const { default: pg } = await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 83849));
+        const { default: pg } = await __webpack_require__.e(/* import() */ 995).then(__webpack_require__.bind(__webpack_require__, 68995));
         await (0,readiness/* pollUntilReady */.D)(signal, async () => {
             const client = new pg.Client({
                 host: endpoint.host,
@@ -1091,7 +1468,7 @@ function engineFor(name) {
 
 /***/ }),
 
-/***/ 60511:
+/***/ 54608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 65;
-export const ids = [65];
+export const id = 693;
+export const ids = [693];
 export const modules = {
 
-/***/ 24065:
+/***/ 69693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
+var errors = __webpack_require__(92091);
 ;// CONCATENATED MODULE: ./src/core/reporter.ts
 /** A reporter that drops everything: for library use and tests that do not look at logs. */
 const silentReporter = {
@@ -27,9 +27,9 @@ const silentReporter = {
 };
 
 // EXTERNAL MODULE: ./src/docker/host-facts.ts
-var host_facts = __webpack_require__(55398);
+var host_facts = __webpack_require__(90805);
 // EXTERNAL MODULE: ./src/flyway/run-flyway-container.ts
-var run_flyway_container = __webpack_require__(30632);
+var run_flyway_container = __webpack_require__(3439);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/doctor/check.ts
@@ -140,7 +140,7 @@ function engineUnreachable(error) {
 }
 
 // EXTERNAL MODULE: ./src/flyway/find-flyway.ts
-var find_flyway = __webpack_require__(60166);
+var find_flyway = __webpack_require__(77839);
 ;// CONCATENATED MODULE: ./src/doctor/flyway-check.ts
 
 
@@ -170,9 +170,9 @@ function classifyFlyway(found) {
 }
 
 // EXTERNAL MODULE: ./src/definition/engine-versions.ts
-var engine_versions = __webpack_require__(83041);
+var engine_versions = __webpack_require__(36080);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(20065);
+var labels = __webpack_require__(39302);
 ;// CONCATENATED MODULE: ./src/doctor/images-check.ts
 
 
@@ -211,6 +211,37 @@ function officialName(tag) {
     const name = tag.replace(/^docker\.io\//, '').replace(/^library\//, '');
     const repository = name.split(':')[0] ?? '';
     return BASE_REPOSITORIES.has(repository) ? name : undefined;
+}
+
+// EXTERNAL MODULE: ./src/core/find-on-path.ts
+var find_on_path = __webpack_require__(26237);
+;// CONCATENATED MODULE: ./src/doctor/pull-check.ts
+
+/**
+ * Whether a pull here decompresses layers with unpigz (Debian's pigz package): Docker Engine
+ * uses it when it finds it on its PATH, else Go's gzip, which takes about twice as long for a
+ * data layer. Only a local engine can be looked at: its PATH holds the folders this one does.
+ */
+async function checkPull(local, env) {
+    if (!local)
+        return {
+            name: 'pull',
+            status: 'ok',
+            finding: 'not checked: Docker runs on another machine (pulls there are twice as fast with pigz installed)',
+        };
+    return classifyPull(await (0,find_on_path/* findOnPath */.a)('unpigz', env));
+}
+function classifyPull(unpigz) {
+    const details = { unpigz: unpigz ?? null };
+    if (unpigz)
+        return { name: 'pull', status: 'ok', finding: `pulls decompress layers with ${unpigz}`, details };
+    return {
+        name: 'pull',
+        status: 'warn',
+        finding: 'no unpigz: pulls decompress layers with Go gzip, about twice as slow (a 1.2 GB data layer: 22 s instead of 12 s on 2 cores)',
+        hint: 'Install pigz on the Docker host (apt-get install pigz, dnf install pigz, apk add pigz); the engine uses it from its next pull, no restart needed.',
+        details,
+    };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -362,10 +393,11 @@ function classifyNetworking(problem) {
 }
 
 // EXTERNAL MODULE: ./src/clones/clone-networking.ts
-var clone_networking = __webpack_require__(93102);
+var clone_networking = __webpack_require__(98385);
 // EXTERNAL MODULE: ./src/docker/shares-docker-network.ts
-var shares_docker_network = __webpack_require__(54768);
+var shares_docker_network = __webpack_require__(27269);
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
+
 
 
 
@@ -390,6 +422,7 @@ async function runDoctor(options) {
             notChecked('images'),
             await checkFlyway(env),
             notChecked('networking'),
+            notChecked('pull'),
         ];
         return { success: false, checks };
     }
@@ -400,10 +433,11 @@ async function runDoctor(options) {
     const flywayImagePresent = Array.isArray(images)
         ? images.some((image) => image.tags.includes(run_flyway_container/* FLYWAY_IMAGE */.x))
         : undefined;
-    const [storage, disk, flyway] = await Promise.all([
+    const [storage, disk, flyway, pull] = await Promise.all([
         checkStorage(facts, local),
         checkDiskSpace(facts.rootDir, local),
         checkFlyway(env, flywayImagePresent),
+        checkPull(local, env),
     ]);
     const checks = [
         engine.check,
@@ -412,6 +446,7 @@ async function runDoctor(options) {
         Array.isArray(images) ? classifyImages(images) : couldNotList(images),
         flyway,
         classifyNetworking((0,clone_networking/* hostNetworkingProblem */.gh)(facts, env.DOCKER_HOST, platform, sameNetwork)),
+        pull,
     ];
     return { success: !checks.some((check) => check.status === 'fail'), checks };
 }
@@ -451,7 +486,7 @@ function couldNotList({ error }) {
 }
 
 // EXTERNAL MODULE: ./src/cli/table.ts
-var table = __webpack_require__(82170);
+var table = __webpack_require__(58745);
 ;// CONCATENATED MODULE: ./src/cli/commands/doctor-command.ts
 
 
@@ -473,7 +508,7 @@ const doctorCommand = {
 
 /***/ }),
 
-/***/ 82170:
+/***/ 58745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -492,7 +527,7 @@ function formatTable(header, rows) {
 
 /***/ }),
 
-/***/ 93102:
+/***/ 98385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -501,9 +536,9 @@ function formatTable(header, rows) {
 /* harmony export */   gh: () => (/* binding */ hostNetworkingProblem)
 /* harmony export */ });
 /* unused harmony exports NETWORKING_VARIABLE, hostNetworkingWorks */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55398);
-/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54768);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90805);
+/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27269);
 
 
 
@@ -574,7 +609,41 @@ function hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) {
 
 /***/ }),
 
-/***/ 38640:
+/***/ 26237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ findOnPath)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The first executable called `name` in the folders of PATH, else undefined. */
+async function findOnPath(name, env = process.env) {
+    for (const folder of (env.PATH ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter)).filter(Boolean)) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, name);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+async function isExecutable(file) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(file, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 90007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -603,7 +672,7 @@ function randomSuffix(bytes = 3) {
 
 /***/ }),
 
-/***/ 37999:
+/***/ 70408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -614,8 +683,8 @@ function randomSuffix(bytes = 3) {
 /* harmony export */   wz: () => (/* binding */ atField),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92091);
 
 
 /**
@@ -690,7 +759,7 @@ function rangeStart(node) {
 
 /***/ }),
 
-/***/ 83041:
+/***/ 36080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -698,12 +767,12 @@ function rangeStart(node) {
 /* harmony export */   S7: () => (/* binding */ checkKnownVersion),
 /* harmony export */   qS: () => (/* binding */ defaultBaseImage)
 /* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37999);
+/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70408);
 
 /** Major versions each engine is known to work with. */
 const KNOWN_VERSIONS = {
     postgres: ['12', '13', '14', '15', '16', '17', '18'],
-    mysql: ['8.0', '8.4', '9'],
+    mysql: ['8.0', '8.4', '9', '9.7'],
     mariadb: ['10.6', '10.11', '11.4', '11.8'],
 };
 function checkKnownVersion(engine, version) {
@@ -720,7 +789,7 @@ function defaultBaseImage(engine, version) {
 
 /***/ }),
 
-/***/ 54768:
+/***/ 27269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -771,49 +840,29 @@ function readText(file) {
 
 /***/ }),
 
-/***/ 60166:
+/***/ 77839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ findFlyway)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
+/* harmony import */ var _core_find_on_path_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26237);
 
 /** The Flyway executable to run: the one given, else `flyway` on PATH, else undefined. */
 async function findFlyway(given, env = process.env) {
-    if (given)
-        return given;
-    for (const folder of (env.PATH ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter)).filter(Boolean)) {
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, 'flyway');
-        if (await isExecutable(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-async function isExecutable(file) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(file, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
+    return given || (0,_core_find_on_path_js__WEBPACK_IMPORTED_MODULE_0__/* .findOnPath */ .a)('flyway', env);
 }
 
 
 /***/ }),
 
-/***/ 69553:
+/***/ 56376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ flywayInvocation)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
 
 const REFUSED_FLAGS = /^-(url|user|password)=/i;
 /**
@@ -858,7 +907,7 @@ function checkConfigFiles(files) {
 
 /***/ }),
 
-/***/ 30632:
+/***/ 3439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -867,11 +916,11 @@ function checkConfigFiles(files) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38640);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
-/* harmony import */ var _images_ensure_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21086);
-/* harmony import */ var _flyway_invocation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69553);
-/* harmony import */ var _run_flyway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18053);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90007);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
+/* harmony import */ var _images_ensure_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4389);
+/* harmony import */ var _flyway_invocation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56376);
+/* harmony import */ var _run_flyway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48363);
 
 
 
@@ -928,7 +977,7 @@ async function runFlywayInContainer(host, clone, target, settings, reporter, ima
 
 /***/ }),
 
-/***/ 18053:
+/***/ 48363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -941,9 +990,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
+var errors = __webpack_require__(92091);
 // EXTERNAL MODULE: ./src/flyway/flyway-invocation.ts
-var flyway_invocation = __webpack_require__(69553);
+var flyway_invocation = __webpack_require__(56376);
 ;// CONCATENATED MODULE: ./src/flyway/flyway-output.ts
 /**
  * Reads the one JSON document `flyway -outputType=json migrate` prints, in either failure shape
@@ -1089,14 +1138,14 @@ function spawnError(executable, error) {
 
 /***/ }),
 
-/***/ 21086:
+/***/ 4389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ ensureImage)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
 
 
 /**

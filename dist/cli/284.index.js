@@ -1,8 +1,8 @@
-export const id = 699;
-export const ids = [699];
+export const id = 284;
+export const ids = [284];
 export const modules = {
 
-/***/ 99699:
+/***/ 72284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,17 +18,17 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: ./src/clones/create-clone.ts
-var create_clone = __webpack_require__(73720);
+var create_clone = __webpack_require__(48195);
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
-var read_clone = __webpack_require__(74280);
+var read_clone = __webpack_require__(23255);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(20065);
+var labels = __webpack_require__(39302);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
+var errors = __webpack_require__(92091);
 // EXTERNAL MODULE: ./src/core/random.ts
-var random = __webpack_require__(38640);
-// EXTERNAL MODULE: ./src/engines/index.ts + 2 modules
-var engines = __webpack_require__(4913);
+var random = __webpack_require__(90007);
+// EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
+var engines = __webpack_require__(90019);
 ;// CONCATENATED MODULE: ./src/proxy/proxy-script.ts
 /**
  * The stable local port of `dataclone proxy`: a TCP forwarder on the Docker host's network that
@@ -321,9 +321,9 @@ async function throughProxy(options, clone) {
 }
 
 // EXTERNAL MODULE: ./src/cli/command.ts
-var cli_command = __webpack_require__(3567);
+var cli_command = __webpack_require__(89988);
 // EXTERNAL MODULE: ./src/cli/usage-error.ts
-var usage_error = __webpack_require__(14226);
+var usage_error = __webpack_require__(3237);
 ;// CONCATENATED MODULE: ./src/cli/commands/proxy-commands.ts
 
 

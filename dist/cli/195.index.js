@@ -1,8 +1,8 @@
-export const id = 720;
-export const ids = [720];
+export const id = 195;
+export const ids = [195];
 export const modules = {
 
-/***/ 93102:
+/***/ 98385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ export const modules = {
 /* harmony export */   gh: () => (/* binding */ hostNetworkingProblem)
 /* harmony export */ });
 /* unused harmony exports NETWORKING_VARIABLE, hostNetworkingWorks */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55398);
-/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54768);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90805);
+/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27269);
 
 
 
@@ -84,7 +84,7 @@ function hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) {
 
 /***/ }),
 
-/***/ 73720:
+/***/ 48195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -95,20 +95,20 @@ function hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) {
 /* unused harmony export validateCloneName */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98571);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38640);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20065);
-/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(39105);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4913);
-/* harmony import */ var _images_data_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88560);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9511);
-/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74280);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89909);
-/* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79108);
-/* harmony import */ var _clone_networking_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(93102);
-/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8956);
-/* harmony import */ var _standby_start_with_standby_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8489);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43816);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92091);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90007);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39302);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8956);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90019);
+/* harmony import */ var _images_data_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73479);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(54202);
+/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23255);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90254);
+/* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5541);
+/* harmony import */ var _clone_networking_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(98385);
+/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42865);
+/* harmony import */ var _standby_start_with_standby_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(74994);
 
 
 
@@ -291,7 +291,7 @@ function validatePort(port) {
 
 /***/ }),
 
-/***/ 8956:
+/***/ 42865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -329,21 +329,21 @@ function saysPortInUse(text) {
 
 /***/ }),
 
-/***/ 8489:
+/***/ 74994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ waitThroughProxy),
 /* harmony export */   P: () => (/* binding */ startCloneWithStandby)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
-/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60511);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9511);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89909);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99432);
-/* harmony import */ var _standby_servers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50644);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
+/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54608);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54202);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90254);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80181);
+/* harmony import */ var _standby_servers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56349);
 
 
 
@@ -417,7 +417,7 @@ async function waitThroughProxy(host, engine, name, proxy, published, image, pas
 
 /***/ }),
 
-/***/ 79108:
+/***/ 5541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -425,10 +425,10 @@ async function waitThroughProxy(host, engine, name, proxy, published, image, pas
 /* harmony export */   _8: () => (/* binding */ waitForServer),
 /* harmony export */   aO: () => (/* binding */ portInUse)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
-/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60511);
-/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8956);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
+/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54608);
+/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42865);
 
 
 
@@ -517,13 +517,13 @@ function createError(cloneName, spec, error) {
 
 /***/ }),
 
-/***/ 98571:
+/***/ 43816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
 
 const UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** Parses a lifetime such as `90m`, `8h` or `3d` into milliseconds; `field` names it in errors. */
@@ -539,7 +539,7 @@ function parseDuration(text, field) {
 
 /***/ }),
 
-/***/ 22062:
+/***/ 31366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -549,7 +549,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./schema/dataclone.schema.json
-const dataclone_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://dataclone.dev/schema/dataclone.schema.json","title":"dataclone image definition","description":"An image definition (dataclone.yaml): one database instance, every database in it and where its data comes from, to build into a read-only data image.","type":"object","additionalProperties":false,"required":["name","engine","version","databases"],"properties":{"$schema":{"type":"string","description":"The JSON Schema this file follows (for editors)."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9_.-]*$","maxLength":128,"patternErrorMessage":"an image name is lowercase letters, digits, \'.\', \'_\' and \'-\', starting with a letter or digit","description":"Name of the data image: lowercase letters, digits, \\".\\", \\"_\\" and \\"-\\" (at most 128), starting with a letter or digit. Images are tagged dataclone/<name>."},"engine":{"type":"string","enum":["postgres","mysql","mariadb"],"description":"The database server: postgres, mysql or mariadb."},"version":{"type":["string","number"],"description":"Major version of the server, e.g. \\"16\\" for PostgreSQL, \\"8.4\\" for MySQL, \\"11.4\\" for MariaDB. Only versions dataclone knows are accepted."},"baseImage":{"type":"string","minLength":1,"description":"Image the build starts from, e.g. a mirror or an image with extensions installed. Default: the official image, <engine>:<version>."},"primary":{"type":"string","minLength":1,"description":"The database DATABASE_URL points at (one of databases). Default: the first database listed."},"setup":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order once every database exists, empty, before any restore: roles, extensions, settings."},"databases":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/database"},"description":"The databases of the instance, at least one. They are restored in dependency order."},"after":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order after every restore: masking, sanitising, test users."},"labels":{"type":"object","propertyNames":{"pattern":"^(?!dataclone\\\\.)[a-z0-9][a-z0-9._-]*$","patternErrorMessage":"a label name is lowercase letters, digits, \'.\', \'_\' and \'-\', and must not start with \'dataclone.\' (reserved)"},"additionalProperties":{"type":["string","number","boolean"]},"description":"Labels to put on the data image, name: value. Names are lowercase; names starting with \\"dataclone.\\" are reserved."}},"allOf":[{"if":{"type":"object","required":["engine"],"properties":{"engine":{"enum":["mysql","mariadb"]}}},"then":{"type":"object","properties":{"databases":{"type":"array","items":{"type":"object","properties":{"format":{"enum":["sql","sql.gz","scripts"],"errorMessage":"mysql and mariadb restore \'sql\', \'sql.gz\' or \'scripts\' (\'custom\' and \'directory\' are pg_dump formats)"}}}}}}}],"definitions":{"database":{"type":"object","additionalProperties":false,"required":["name"],"description":"A database of the instance and where its data comes from.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":63,"patternErrorMessage":"a database name is letters, digits and \'_\', not starting with a digit","description":"Name of the database: letters, digits and \\"_\\" (at most 63), not starting with a digit."},"source":{"type":"string","minLength":1,"description":"What to restore, relative to this file: a pg_dump custom-format archive, a pg_dump directory-format folder, a .sql or .sql.gz file, or a folder of .sql/.sql.gz scripts run in name order. Leave it out for an empty database."},"format":{"type":"string","enum":["custom","directory","sql","sql.gz","scripts"],"description":"The format of source, when it should not be detected from its content: custom and directory (pg_dump, PostgreSQL only), sql, sql.gz or scripts."},"dependsOn":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Databases of this definition that must be restored (and migrated) before this one."},"migrations":{"type":"string","minLength":1,"description":"Folder of Flyway migrations for this database (V1__init.sql, ...), relative to this file."},"checks":{"$ref":"#/definitions/checks","description":"Thresholds that fail the migrate step when this database\'s migrations cross them on the clone\'s data: exclusiveLock (longerThan, rows), rewrite (largerThan)."}}},"checks":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Thresholds that fail the migrate step when this database\'s migrations cross them on the clone\'s data.","properties":{"exclusiveLock":{"type":"object","additionalProperties":false,"required":["longerThan"],"description":"Fail when a migration holds an exclusive lock (PostgreSQL ACCESS EXCLUSIVE, MySQL/MariaDB an exclusive metadata lock) on a table of more than rows rows for longer than longerThan.","properties":{"longerThan":{"type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m)$","patternErrorMessage":"a duration is a number and ms, s or m (500ms, 2s, 1m)","description":"How long the lock may be held: 500ms, 2s, 1m."},"rows":{"type":"integer","minimum":0,"description":"Only tables of more rows than this count (the server\'s estimate before migrating). Default 0: every table."}}},"rewrite":{"type":"object","additionalProperties":false,"required":["largerThan"],"description":"Fail when a migration rewrites (PostgreSQL) or rebuilds/copies (InnoDB) a table larger than largerThan.","properties":{"largerThan":{"type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?\\\\s*([kKmMgGtT]?[bB])$","patternErrorMessage":"a size is a number and B, kB, MB, GB or TB (units of 1024: 500kB, 100MB, 2GB)","description":"The largest table a migration may rewrite: 500kB, 100MB, 2GB (units of 1024)."}}}}},"script":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["script"],"description":"A .sql or .sql.gz script: its path (runs in the maintenance database), or script and the database it runs in.","properties":{"script":{"type":"string","minLength":1,"description":"Path of a .sql or .sql.gz script, relative to this file (or absolute)."},"database":{"type":"string","minLength":1,"description":"The database the script runs in (one of databases). Default: the maintenance database."}}}}}');
+const dataclone_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://dataclone.dev/schema/dataclone.schema.json","title":"dataclone image definition","description":"An image definition (dataclone.yaml): one database instance, every database in it and where its data comes from, to build into a read-only data image.","type":"object","additionalProperties":false,"required":["name","engine","version"],"properties":{"$schema":{"type":"string","description":"The JSON Schema this file follows (for editors)."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9_.-]*$","maxLength":128,"patternErrorMessage":"an image name is lowercase letters, digits, \'.\', \'_\' and \'-\', starting with a letter or digit","description":"Name of the data image: lowercase letters, digits, \\".\\", \\"_\\" and \\"-\\" (at most 128), starting with a letter or digit. Images are tagged dataclone/<name>."},"engine":{"type":"string","enum":["postgres","mysql","mariadb"],"description":"The database server: postgres, mysql or mariadb."},"version":{"type":["string","number"],"description":"Major version of the server, e.g. \\"16\\" for PostgreSQL, \\"8.4\\" for MySQL, \\"11.4\\" for MariaDB. Only versions dataclone knows are accepted."},"baseImage":{"type":"string","minLength":1,"description":"Image the build starts from, e.g. a mirror or an image with extensions installed. Default: the official image, <engine>:<version>."},"primary":{"type":"string","minLength":1,"description":"The database DATABASE_URL points at (one of databases, or one the instance brings). Default: the first database listed; with instance and no databases listed, the first by name that it brings."},"setup":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order once every database exists, empty, before any restore: roles, extensions, settings."},"instance":{"type":"object","additionalProperties":false,"required":[],"description":"The whole server, restored first, from a dump or from a physical backup (exactly one): its databases are found once it is restored, so databases need not list them; an entry there without source adds migrations, dependsOn or a primary to one of them. The logins it brings keep no password (PostgreSQL) or are locked (MySQL, MariaDB): clones are reached as the superuser with the clone\'s password.","properties":{"source":{"type":"string","minLength":1,"description":"A dump of a whole server, relative to this file: a .sql or .sql.gz file (pg_dumpall > all.sql; mysqldump --all-databases or --databases a b c > all.sql)."},"format":{"type":"string","enum":["sql","sql.gz"],"description":"The format of source, when it should not be detected from its content: sql or sql.gz."},"backup":{"type":"string","minLength":1,"description":"A PostgreSQL physical backup of the image\'s major version, relative to this file: the folder pg_basebackup -D wrote (plain, -Fp; or tar, -Ft, with base.tar[.gz] and pg_wal.tar[.gz]), or a base.tar[.gz] holding its WAL (-X fetch). Its files are copied into the image and the server recovers them: much faster than a logical restore for large data. Its configuration and replica settings are replaced by the clone\'s."}}},"databases":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/database"},"description":"The databases of the instance, each with where its data comes from. They are restored in dependency order. Required unless instance is given; with instance, list only the databases that need migrations, dependsOn or a source of their own."},"after":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order after every restore: masking, sanitising, test users."},"labels":{"type":"object","propertyNames":{"pattern":"^(?!dataclone\\\\.)[a-z0-9][a-z0-9._-]*$","patternErrorMessage":"a label name is lowercase letters, digits, \'.\', \'_\' and \'-\', and must not start with \'dataclone.\' (reserved)"},"additionalProperties":{"type":["string","number","boolean"]},"description":"Labels to put on the data image, name: value. Names are lowercase; names starting with \\"dataclone.\\" are reserved."}},"allOf":[{"if":{"type":"object","required":["instance"],"properties":{"instance":{"type":"object"}}},"then":{},"else":{"type":"object","required":["databases"],"properties":{"databases":{"type":"array"}}}},{"if":{"type":"object","required":["engine"],"properties":{"engine":{"enum":["mysql","mariadb"]}}},"then":{"type":"object","properties":{"databases":{"type":"array","items":{"type":"object","properties":{"format":{"enum":["sql","sql.gz","scripts"],"errorMessage":"mysql and mariadb restore \'sql\', \'sql.gz\' or \'scripts\' (\'custom\' and \'directory\' are pg_dump formats)"}}}}}}}],"definitions":{"database":{"type":"object","additionalProperties":false,"required":["name"],"description":"A database of the instance and where its data comes from.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":63,"patternErrorMessage":"a database name is letters, digits and \'_\', not starting with a digit","description":"Name of the database: letters, digits and \\"_\\" (at most 63), not starting with a digit."},"source":{"type":"string","minLength":1,"description":"What to restore, relative to this file: a pg_dump custom-format archive, a pg_dump directory-format folder, a .sql or .sql.gz file, or a folder of .sql/.sql.gz scripts run in name order. A .sql or .sql.gz that creates its own database (pg_dump --create, mysqldump --databases: CREATE DATABASE, then \\\\connect or USE) runs in the maintenance database, and must create the database this entry names. Leave source out for an empty database, or, with instance, for a database the instance source brings."},"format":{"type":"string","enum":["custom","directory","sql","sql.gz","scripts"],"description":"The format of source, when it should not be detected from its content: custom and directory (pg_dump, PostgreSQL only), sql, sql.gz or scripts."},"createsDatabase":{"type":"boolean","description":"Whether the .sql or .sql.gz source creates and connects to its own database (pg_dump --create, mysqldump --databases), so it runs in the maintenance database and the build does not create the database first. Default: read from the statements at the head of the file; set it when they do not show it (true) or to run such a script inside the database anyway (false)."},"dependsOn":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Databases of this definition that must be restored (and migrated) before this one."},"migrations":{"type":"string","minLength":1,"description":"Folder of Flyway migrations for this database (V1__init.sql, ...), relative to this file."},"checks":{"$ref":"#/definitions/checks","description":"Thresholds that fail the migrate step when this database\'s migrations cross them on the clone\'s data: exclusiveLock (longerThan, rows), rewrite (largerThan)."}}},"checks":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Thresholds that fail the migrate step when this database\'s migrations cross them on the clone\'s data.","properties":{"exclusiveLock":{"type":"object","additionalProperties":false,"required":["longerThan"],"description":"Fail when a migration holds an exclusive lock (PostgreSQL ACCESS EXCLUSIVE, MySQL/MariaDB an exclusive metadata lock) on a table of more than rows rows for longer than longerThan.","properties":{"longerThan":{"type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m)$","patternErrorMessage":"a duration is a number and ms, s or m (500ms, 2s, 1m)","description":"How long the lock may be held: 500ms, 2s, 1m."},"rows":{"type":"integer","minimum":0,"description":"Only tables of more rows than this count (the server\'s estimate before migrating). Default 0: every table."}}},"rewrite":{"type":"object","additionalProperties":false,"required":["largerThan"],"description":"Fail when a migration rewrites (PostgreSQL) or rebuilds/copies (InnoDB) a table larger than largerThan.","properties":{"largerThan":{"type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?\\\\s*([kKmMgGtT]?[bB])$","patternErrorMessage":"a size is a number and B, kB, MB, GB or TB (units of 1024: 500kB, 100MB, 2GB)","description":"The largest table a migration may rewrite: 500kB, 100MB, 2GB (units of 1024)."}}}}},"script":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["script"],"description":"A .sql or .sql.gz script: its path (runs in the maintenance database), or script and the database it runs in.","properties":{"script":{"type":"string","minLength":1,"description":"Path of a .sql or .sql.gz script, relative to this file (or absolute)."},"database":{"type":"string","minLength":1,"description":"The database the script runs in (one of databases). Default: the maintenance database."}}}}}');
 ;// CONCATENATED MODULE: ./src/definition/schema.ts
 // The JSON Schema of an image definition is schema/dataclone.schema.json: the file editors read
 // for help on hover and the loader validates with. Importing it (rather than reading it at run
@@ -560,7 +560,7 @@ const imageDefinitionSchema = dataclone_schema_namespaceObject;
 
 /***/ }),
 
-/***/ 54768:
+/***/ 27269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -611,16 +611,16 @@ function readText(file) {
 
 /***/ }),
 
-/***/ 88560:
+/***/ 73479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ readDataImage)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _definition_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22062);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4913);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _definition_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31366);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90019);
 
 
 

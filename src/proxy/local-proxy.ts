@@ -6,11 +6,12 @@ import type { Clone } from '../clones/clone.js';
 import { DatacloneError } from '../core/errors.js';
 import { randomPassword } from '../core/random.js';
 import type { Reporter } from '../core/reporter.js';
-import type { DockerHost } from '../docker/docker-host.js';
+import type { ContainerFile, DockerHost } from '../docker/docker-host.js';
 import { engineFor } from '../engines/index.js';
 import {
-  CONTROL_TOKEN_VARIABLE,
   PROXY_LISTENING,
+  PROXY_TOKEN_HANDOVER_FILE,
+  PROXY_TOKEN_RECORD_FILE,
   switchableProxyCommand,
   TARGET_FILE_DIRECTORY,
   TARGET_FILE_NAME,
@@ -20,6 +21,14 @@ export const PROXY_LABEL = 'dataclone.proxy';
 const PROXY_TARGET_LABEL = 'dataclone.proxy.first-target';
 const PROXY_BIND_LABEL = 'dataclone.proxy.bind-address';
 const PROXY_CONTROL_LABEL = 'dataclone.proxy.control-port';
+
+/** The hand-over the proxy reads and removes (as the server user), and dataclone's root-only copy. */
+function proxyTokenFiles(token: string): ContainerFile[] {
+  return [
+    { path: PROXY_TOKEN_HANDOVER_FILE, content: `${token}\n`, mode: 0o444, directoryMode: 0o777 },
+    { path: PROXY_TOKEN_RECORD_FILE, content: token, mode: 0o400 },
+  ];
+}
 
 export function proxyContainerName(port: number): string {
   return `dataclone-proxy-${port}`;
@@ -77,7 +86,7 @@ export async function startProxy(options: ProxyOptions): Promise<{ target: Clone
     entrypoint: switchableProxyCommand(bindAddress, port, targetOf(clone), controlPort),
     cmd: [],
     user: engine.serverUser,
-    env: { [CONTROL_TOKEN_VARIABLE]: randomPassword() },
+    files: proxyTokenFiles(randomPassword()),
     network: 'host',
   });
   try {
@@ -123,7 +132,7 @@ export async function switchProxy(options: ProxyOptions): Promise<{ target: Clon
     );
   }
   const controlPort = Number(proxy.labels[PROXY_CONTROL_LABEL]);
-  const token = proxy.env[CONTROL_TOKEN_VARIABLE] ?? '';
+  const token = (await host.readFile(proxy.id, PROXY_TOKEN_RECORD_FILE)) ?? '';
   const switched =
     isLocal(host) && controlPort > 0 && (await sendControl(controlPort, `${token} ${targetOf(clone)}`));
   if (!switched) {

@@ -10,8 +10,14 @@ export const TARGET_FILE_DIRECTORY = '/tmp';
 export const TARGET_FILE_NAME = 'dataclone-proxy-target';
 export const PROXY_LISTENING = 'dataclone-proxy: listening';
 
-/** The control token reaches the proxy in this environment variable, never on its command line. */
-export const CONTROL_TOKEN_VARIABLE = 'DATACLONE_PROXY_TOKEN';
+/**
+ * The control token reaches the proxy in a hand-over file that it reads and removes before it
+ * listens: never on its command line, and not in its environment, which /proc/<pid>/environ
+ * shows to the proxy's user for as long as it runs (deleting it from %ENV does not erase it
+ * there). dataclone keeps its own copy in a file only root can read (PROXY_TOKEN_RECORD_FILE).
+ */
+export const PROXY_TOKEN_HANDOVER_FILE = '/tmp/dataclone-proxy-handover/token';
+export const PROXY_TOKEN_RECORD_FILE = '/var/lib/dataclone-proxy/token';
 
 export function switchableProxyCommand(
   bindAddress: string,
@@ -28,6 +34,7 @@ export function switchableProxyCommand(
     target,
     `${TARGET_FILE_DIRECTORY}/${TARGET_FILE_NAME}`,
     String(controlPort),
+    PROXY_TOKEN_HANDOVER_FILE,
   ];
 }
 
@@ -37,9 +44,14 @@ use IO::Socket::INET;
 use IO::Select;
 use POSIX ":sys_wait_h";
 $| = 1;
-my ($bind, $port, $target, $file, $controlPort) = @ARGV;
-my $token = $ENV{DATACLONE_PROXY_TOKEN};
-delete $ENV{DATACLONE_PROXY_TOKEN};
+my ($bind, $port, $target, $file, $controlPort, $tokenFile) = @ARGV;
+my $token;
+if (open(my $in, "<", $tokenFile)) {
+  $token = <$in>;
+  close($in);
+  chomp($token) if defined $token;
+}
+unlink($tokenFile);
 my %sessions;
 sub retarget {
   my ($to) = @_;

@@ -6,6 +6,7 @@ import { createClone } from '../../../src/clones/create-clone.js';
 import { loadImageDefinition } from '../../../src/definition/load-image-definition.js';
 import { buildImage } from '../../../src/images/build-image.js';
 import { proxyContainerName, startProxy, stopProxy, switchProxy } from '../../../src/proxy/local-proxy.js';
+import { PROXY_TOKEN_HANDOVER_FILE, PROXY_TOKEN_RECORD_FILE } from '../../../src/proxy/proxy-script.js';
 import { freePort } from '../../support/free-port.js';
 import { SAMPLE_DEFINITION } from '../../support/fixtures.js';
 import { useTestHost } from '../../support/test-host.js';
@@ -101,6 +102,32 @@ describe('dataclone proxy: its control port', { timeout: 30_000 }, () => {
   it('a wrong token is refused', async () => {
     const wrong = await controlConnection('not-the-token 127.0.0.1:1\n');
     expect(await wrong.closed).toBe('refused\n');
+    expect(await queryThroughProxy()).toBeLessThan(1000);
+  });
+
+  it('keeps its token out of every process environment and the container Env; the right token switches it', async () => {
+    const proxy = await t.docker.getContainer(proxyContainerName(port)).inspect();
+    const token = (await t.host.readFile(proxy.Id, PROXY_TOKEN_RECORD_FILE)) ?? '';
+    expect(token).toMatch(/^\S{16,}$/);
+    expect((proxy.Config.Env ?? []).some((entry) => entry.includes(token))).toBe(false);
+    const inside = await t.host.exec(
+      proxy.Id,
+      [
+        'sh',
+        '-c',
+        // As the proxy's own user reads them: every process's environment, the hand-over, the record.
+        'for p in /proc/[0-9]*; do cat "$p/environ" 2>/dev/null; echo; done; [ -e "$1" ] && echo HANDOVER-LEFT; cat "$2" 2>/dev/null || echo RECORD-UNREADABLE',
+        'sh',
+        PROXY_TOKEN_HANDOVER_FILE,
+        PROXY_TOKEN_RECORD_FILE,
+      ],
+      { user: proxy.Config.User },
+    );
+    expect(inside.stdout.includes(token)).toBe(false);
+    expect(inside.stdout).not.toContain('HANDOVER-LEFT');
+    expect(inside.stdout).toContain('RECORD-UNREADABLE');
+    const right = await controlConnection(`${token} 127.0.0.1:${clone.connection.port}\n`);
+    expect(await right.closed).toBe('ok\n');
     expect(await queryThroughProxy()).toBeLessThan(1000);
   });
 });

@@ -1,1315 +1,657 @@
 export const id = 429;
-export const ids = [429,772];
+export const ids = [429];
 export const modules = {
 
-/***/ 58745:
+/***/ 84824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ formatTable)
-/* harmony export */ });
-/** A plain-text table with a header row and columns padded to their widest cell. */
-function formatTable(header, rows) {
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return [line(header), ...rows.map(line)].join('\n');
-}
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  imageBuild: () => (/* binding */ imageBuild),
+  imageList: () => (/* binding */ imageList),
+  imageRemove: () => (/* binding */ imageRemove)
+});
+
+// EXTERNAL MODULE: ./src/definition/load-image-definition.ts + 11 modules
+var load_image_definition = __webpack_require__(50813);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/random.ts
+var random = __webpack_require__(38640);
+// EXTERNAL MODULE: ./src/docker/labels.ts
+var labels = __webpack_require__(20065);
+// EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
+var engines = __webpack_require__(10538);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./node_modules/tar-fs/index.js
+var tar_fs = __webpack_require__(35645);
+;// CONCATENATED MODULE: ./src/images/build-shell.ts
 
 
-/***/ }),
-
-/***/ 62691:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ removeClone)
-/* harmony export */ });
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
-/* harmony import */ var _standby_standby_servers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56349);
-/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23255);
 
 
 
-/** Removes a clone, its writable layer and any anonymous volume: its data is gone for good. */
-async function removeClone(options) {
-    const started = performance.now();
-    const clone = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireClone */ .rx)(options.host, options.name);
-    await options.host.removeContainer(clone.containerId);
-    if (clone.standby) {
-        const servers = await options.host.findContainers({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.standbyOf]: clone.name });
-        await Promise.all(servers.map((id) => options.host.removeContainer(id)));
-        await options.host.removeNetwork((0,_standby_standby_servers_js__WEBPACK_IMPORTED_MODULE_1__/* .standbyNetworkName */ .lN)(clone.name));
+
+/** A build step that exited non-zero: says which step, and what the server or tool printed. */
+class BuildStepError extends errors/* DatacloneError */.YF {
+    step;
+    exitCode;
+    stderr;
+    constructor(step, exitCode, stderr) {
+        super(`image build failed at step "${step}" (exit code ${exitCode}):\n${indent(lastLines(stderr, 20)) || '  (no output)'}`, `${missingObjectHint(stderr) ?? 'Fix the source or script named above and build again'}; nothing was tagged and the build container was removed.`);
+        this.step = step;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
     }
-    const durationMs = Math.round(performance.now() - started);
-    options.reporter.info(`Removed clone ${clone.name} (${durationMs} ms)`);
-    return { clone, durationMs };
+}
+/**
+ * What to do when a dump needs a role or an extension the instance does not have, or creates
+ * its own database further down than dataclone looks for it.
+ */
+function missingObjectHint(stderr) {
+    if (/cannot drop the currently open database/.test(stderr))
+        return 'The script drops and creates its own database: set createsDatabase: true on its entry, so that it runs in the maintenance database';
+    const role = /role "([^"]+)" does not exist/.exec(stderr)?.[1];
+    if (role)
+        return `The dump needs role ${role}: create it in a setup script (CREATE ROLE ${role};), listed under setup`;
+    const extension = /extension "([^"]+)" is not available/.exec(stderr)?.[1];
+    if (extension)
+        return `The base image has no extension ${extension}: set baseImage to an image that has it installed (one built FROM the official image that installs it)`;
+    return undefined;
+}
+/**
+ * psql names what it reads on standard input `<stdin>`, and mysql says only "at line N": the
+ * file the build streamed in is what the user can open.
+ */
+function nameTheInput(stderr, input) {
+    if (input?.kind !== 'file')
+        return stderr;
+    return stderr
+        .replaceAll('psql:<stdin>:', `psql:${input.path}:`)
+        .replace(/^(ERROR \d+ \([^)]*\) at line \d+)(?=:)/gm, `$1 of ${input.path}`);
+}
+/** Runs an engine's build commands in the build container, streaming inputs from this machine. */
+function dockerBuildShell(host, containerId, serverUser, reporter) {
+    return {
+        async run(command, options) {
+            const label = options?.label ?? command.join(' ');
+            reporter.debug(`build step: ${label}`);
+            const stdin = options?.input ? await openInput(options.input, label, reporter) : undefined;
+            let inputError;
+            stdin?.on('error', (error) => (inputError = error));
+            const result = await host.exec(containerId, command, {
+                user: options?.user === 'root' ? 'root' : serverUser,
+                env: options?.env,
+                stdin,
+                onStderrLine: options?.onStderrLine,
+            });
+            if (inputError)
+                throw inputErrorFor(inputError, options?.input, label);
+            if (result.exitCode !== 0)
+                throw new BuildStepError(label, result.exitCode, nameTheInput(result.stderr, options?.input));
+            return result.stdout;
+        },
+        async unpack(input, directory, label) {
+            reporter.debug(`build step: ${label}`);
+            // The daemon reads gzip itself: the file goes over as it is on disk.
+            const archive = await openInput(input.kind === 'file' ? { ...input, gunzip: false } : input, label, reporter);
+            let inputError;
+            archive.on('error', (error) => (inputError = error));
+            try {
+                await host.putArchive(containerId, directory, archive);
+            }
+            catch (error) {
+                throw inputErrorFor(inputError ?? error, input, label);
+            }
+            if (inputError)
+                throw inputErrorFor(inputError, input, label);
+        },
+    };
+}
+async function openInput(input, label, reporter) {
+    if (input.kind === 'folder-as-tar')
+        return tar_fs.pack(input.path);
+    const total = (await (0,promises_.stat)(input.path)).size;
+    const file = (0,external_node_fs_.createReadStream)(input.path);
+    const counted = countBytes(label, total, reporter);
+    // A pipeline, not pipe(): a read error (or a corrupt gzip) reaches the last stream, which the
+    // exec reads, and destroying that stream, once the command has ended, closes the file too.
+    // Errors are seen on the last stream; the callback has nothing to add.
+    const stages = [counted];
+    if (input.gunzip)
+        stages.push((0,external_node_zlib_.createGunzip)());
+    if (input.rewrite)
+        stages.push(input.rewrite());
+    return (0,external_node_stream_.pipeline)([file, ...stages], () => { });
+}
+/** Reports how much of a source has been read, as bytes of the file on disk. */
+function countBytes(task, total, reporter) {
+    let done = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            done += chunk.length;
+            reporter.progress({ task, done, total, unit: 'bytes' });
+            callback(null, chunk);
+        },
+    });
+}
+function inputErrorFor(error, input, label) {
+    const path = input && 'path' in input ? input.path : '(input)';
+    const reason = error instanceof Error ? error.message : String(error);
+    const gzip = input?.kind === 'file' && input.gunzip;
+    return new errors/* DatacloneError */.YF(`image build failed at step "${label}": could not read ${path}: ${reason}`, gzip
+        ? 'The file is not a valid gzip archive (truncated or corrupt): recreate it, e.g. pg_dump ... | gzip > file.sql.gz.'
+        : 'Check that the file is readable and complete.', { cause: error });
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+function indent(text) {
+    return text ? text.replace(/^/gm, '  ') : '';
 }
 
+// EXTERNAL MODULE: ./src/images/ensure-image.ts
+var ensure_image = __webpack_require__(21086);
+// EXTERNAL MODULE: ./src/images/image-reference.ts
+var image_reference = __webpack_require__(82991);
+// EXTERNAL MODULE: ./src/definition/suggest-name.ts
+var suggest_name = __webpack_require__(29275);
+;// CONCATENATED MODULE: ./src/images/restore-instance.ts
 
-/***/ }),
-
-/***/ 70408:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b4: () => (/* binding */ offsetOf),
-/* harmony export */   k4: () => (/* binding */ FieldProblem),
-/* harmony export */   mb: () => (/* binding */ definitionError),
-/* harmony export */   w5: () => (/* binding */ fieldName),
-/* harmony export */   wz: () => (/* binding */ atField),
-/* harmony export */   x5: () => (/* binding */ locate)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92091);
 
 
 /**
- * A problem found by a check that knows nothing of YAML (a file on disk, a dependency);
- * `atField` turns it into an error with the file, line and field.
+ * Restores the definition's instance source (a dump of a whole server) and finds the databases
+ * it brought, by asking the server what is there now that was not before. Every entry that
+ * says it comes from the instance source must be among them. The logins it brought keep no
+ * production password.
  */
-class FieldProblem extends Error {
-    problem;
-    hint;
-    constructor(problem, hint) {
-        super(problem);
-        this.problem = problem;
-        this.hint = hint;
+async function restoreInstanceSource(shell, engine, definition, reporter) {
+    const instance = definition.instance;
+    if (!instance)
+        return [];
+    const from = instance.source ? instance.source.path : backupPath(instance.backup);
+    const file = external_node_path_default().relative(definition.directory, from) || '.';
+    // A physical backup was copied in at initialise: everything in the instance came from it.
+    const before = instance.source ? await engine.listDatabases(shell) : [];
+    const loginsBefore = instance.source ? await engine.listLogins(shell) : [];
+    if (instance.source) {
+        reporter.info(`Restoring the instance from ${file}`);
+        await engine.restoreInstance(shell, instance.source, `restore the instance from ${file}`);
     }
+    const found = (await engine.listDatabases(shell)).filter((name) => !before.includes(name));
+    const brought = (await engine.listLogins(shell)).filter((login) => !loginsBefore.some((old) => old.name === login.name && old.credential === login.credential));
+    await engine.disableLogins(shell, brought);
+    const changed = brought.length;
+    reporter.info(`The instance source brought ${found.length} database(s): ${found.join(', ') || 'none'}; ${changed} login(s) it brought ${engine.name === 'postgres' ? 'now have no password' : 'are now locked'} (clones are reached as ${engine.superuser} with the clone's password)`);
+    if (found.length === 0) {
+        throw new errors/* DatacloneError */.YF(`${definition.file}: instance.source: ${file} was restored, but it brought no database`, 'Check that the dump holds databases (pg_dumpall; mysqldump --all-databases or --databases a b c), not only roles.');
+    }
+    const missing = definition.databases.filter((db) => db.source.kind === 'instance' && !found.includes(db.name));
+    if (missing.length > 0) {
+        const names = missing.map((db) => `'${db.name}'`).join(', ');
+        const guess = (0,suggest_name/* suggestName */.S)(missing[0]?.name ?? '', found);
+        throw new errors/* DatacloneError */.YF(`${definition.file}: databases: ${names} ${missing.length === 1 ? 'has' : 'have'} no source and ${missing.length === 1 ? 'is' : 'are'} not among the databases ${file} brought (${found.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`, 'An entry without source names a database of the instance source: fix its name, or give it a source of its own.');
+    }
+    return found;
 }
-/** Runs a check of the value at `path`, placing any FieldProblem it throws at that value's line. */
-async function atField(site, path, check) {
+function backupPath(backup) {
+    return backup.kind === 'pg-basebackup-plain' ? backup.path : backup.base;
+}
+/** Checks, after its restore, that a dump that creates its own database created the one its entry names. */
+async function checkCreatedDatabase(shell, engine, definition, database, before) {
+    const source = database.source;
+    const now = await engine.listDatabases(shell);
+    if (now.includes(database.name))
+        return;
+    const created = now.filter((name) => !before.includes(name));
+    throw new errors/* DatacloneError */.YF(`${definition.file}: database '${database.name}': ${external_node_path_default().relative(definition.directory, source.path)} ran in the maintenance database (it creates its own database), but no database '${database.name}' exists afterwards${created.length > 0 ? `; it created ${created.map((name) => `'${name}'`).join(', ')}` : ''}`, `Name the entry after the database the script creates, or set createsDatabase: false to run the script inside '${database.name}'.`);
+}
+/**
+ * The image's databases: those the instance source brought that no entry lists (restored first,
+ * depending on nothing), then the definition's own, in restore order.
+ */
+function imageDatabases(definition, found) {
+    const listed = new Set(definition.databases.map((db) => db.name));
+    const unlisted = found
+        .filter((name) => !listed.has(name))
+        .map((name) => ({ name, source: { kind: 'instance' }, dependsOn: [] }));
+    return [...unlisted, ...definition.databases];
+}
+/** `primary` if given (it must be one of the image's databases), else the first listed, else the first found. */
+function imagePrimaryDatabase(definition, databases) {
+    const names = databases.map((db) => db.name);
+    const primary = definition.primaryDatabase;
+    if (primary && !names.includes(primary)) {
+        const guess = (0,suggest_name/* suggestName */.S)(primary, names);
+        throw new errors/* DatacloneError */.YF(`${definition.file}: primary: '${primary}' is not one of the databases of the image (${names.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`, 'Name a database the instance source brings, or one listed under databases.');
+    }
+    return primary || names[0] || '';
+}
+
+;// CONCATENATED MODULE: ./src/images/build-image.ts
+
+
+
+
+
+
+
+
+
+/** Every build container's name starts with this; `dataclone gc` finds leftovers by it. */
+const BUILD_CONTAINER_PREFIX = 'dataclone-build-';
+/**
+ * Builds a data image: a build container from the base image, the instance initialised, every
+ * database restored in dependency order, the scripts run, the server stopped cleanly and the
+ * container committed. The tag moves only once all of that succeeded; a failed or aborted build
+ * leaves no container and no image behind.
+ */
+async function buildImage(options) {
+    const { host, reporter } = options;
+    const started = performance.now();
+    const steps = [];
+    const timed = async (step, work) => {
+        const stepStarted = performance.now();
+        const result = await work();
+        steps.push({ step, durationMs: Math.round(performance.now() - stepStarted) });
+        return result;
+    };
+    const { definition } = options;
+    const relative = (file) => external_node_path_default().relative(definition.directory, file) || '.';
+    const tag = options.tag ?? `dataclone/${definition.name}:latest`;
+    (0,image_reference/* validateImageReference */.X)(tag, '--tag');
+    const engine = (0,engines/* engineFor */.E)(definition.engine);
+    await host.ping();
+    const base = await timed('base image', () => (0,ensure_image/* ensureImage */.Y)(host, definition.baseImage, reporter, 'baseImage'));
+    const buildId = (0,random/* randomSuffix */.V)(6);
+    const containerId = await host.createContainer({
+        name: `${BUILD_CONTAINER_PREFIX}${definition.name}-${buildId}`,
+        image: definition.baseImage,
+        // No labels: a commit carries the container's labels into the image, and from there into
+        // every clone. Build containers are found by their name prefix instead.
+        labels: {},
+        entrypoint: ['tail', '-f', '/dev/null'],
+        cmd: [],
+        user: 'root',
+        tmpfs: base.volumes,
+    });
+    // Removing the container ends whatever runs in it at once; the finally below waits for it.
+    let removal;
+    const abort = () => {
+        removal = host.removeContainer(containerId);
+    };
+    options.signal?.addEventListener('abort', abort, { once: true });
+    let imageId;
+    let connectsToItself = true;
+    let databases = definition.databases;
+    let primaryDatabase = definition.primaryDatabase;
     try {
-        return await check();
+        await host.startContainer(containerId);
+        const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
+        await reporter.group(`Build ${tag} from ${definition.file}`, async () => {
+            await timed('initialise', () => initialise(shell, engine, definition));
+            await timed('create databases', async () => {
+                for (const database of definition.databases.filter(isMadeByTheBuild))
+                    await engine.createDatabase(shell, database.name);
+            });
+            for (const [index, script] of definition.setup.entries()) {
+                await timed(`setup ${relative(script.path)}`, () => engine.runScript(shell, script, `setup script ${index + 1}: ${relative(script.path)}`));
+            }
+            const found = definition.instance
+                ? await timed('restore instance', () => restoreInstanceSource(shell, engine, definition, reporter))
+                : [];
+            const own = definition.databases.filter((database) => database.source.kind !== 'instance');
+            for (const [index, database] of own.entries()) {
+                reporter.info(`Restoring database ${database.name} (${index + 1} of ${own.length}) from ${describeSource(database.source, relative)}`);
+                const stepStarted = performance.now();
+                await timed(`restore ${database.name}`, async () => {
+                    const createsItself = !isMadeByTheBuild(database);
+                    const before = createsItself ? await engine.listDatabases(shell) : [];
+                    await engine.restoreDatabase(shell, database, reporter);
+                    if (createsItself)
+                        await checkCreatedDatabase(shell, engine, definition, database, before);
+                });
+                reporter.info(`Restored ${database.name} in ${seconds(performance.now() - stepStarted)}`);
+            }
+            databases = imageDatabases(definition, found);
+            primaryDatabase = imagePrimaryDatabase(definition, databases);
+            for (const [index, script] of definition.after.entries()) {
+                await timed(`after ${relative(script.path)}`, () => engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`));
+            }
+            connectsToItself = await timed('inspect', () => engine.connectsToItself(shell, databases.map((database) => database.name)));
+            await timed('finalise', () => engine.finalise(shell));
+        });
+        if (options.signal?.aborted)
+            throw new errors/* DatacloneError */.YF('image build was cancelled', 'Nothing was tagged.');
+        imageId = await timed('commit', () => host.commitContainer(containerId, imageChanges(engine), {
+            Labels: imageLabels(definition, engine, { connectsToItself, databases, primaryDatabase }),
+        }));
+        await host.tagImage(imageId, tag);
     }
     catch (error) {
-        if (error instanceof FieldProblem)
-            throw definitionError(site, path, error.problem, error.hint);
+        if (imageId)
+            await host.removeImage(imageId).catch(() => { });
+        if (options.signal?.aborted)
+            throw new errors/* DatacloneError */.YF('image build was cancelled', 'Nothing was tagged; the build container was removed.', { cause: error });
         throw error;
     }
-}
-/** `file:line:column: field: problem`, with a hint saying what to do. */
-function definitionError(site, path, problem, hint) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DatacloneError */ .YF(`${locate(site, path)}: ${fieldName(path)}${problem}`, hint);
-}
-/** `file:line:column` of the value at `path` (see `offsetOf`). */
-function locate(site, path, { key = false } = {}) {
-    const { line, col } = site.lines.linePos(offsetOf(site, path, { key }));
-    return `${site.file}:${line}:${col}`;
-}
-/** `databases[1].source: ` for a path; nothing for the top level. */
-function fieldName(path) {
-    if (path.length === 0)
-        return '';
-    const text = path
-        .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-        .join('');
-    return `${text}: `;
-}
-/**
- * Where in the text the value at `path` starts, or its nearest parent that exists (a missing
- * field is reported at the mapping that lacks it). With `key`, where the field's name starts.
- */
-function offsetOf(site, path, { key = false } = {}) {
-    const keyOffset = key ? offsetOfKey(site, path) : undefined;
-    if (keyOffset !== undefined)
-        return keyOffset;
-    for (let length = path.length; length > 0; length--) {
-        const start = rangeStart(site.document.getIn(path.slice(0, length), true));
-        if (start !== undefined)
-            return start;
+    finally {
+        options.signal?.removeEventListener('abort', abort);
+        await removal?.catch(() => { });
+        await host.removeContainer(containerId);
     }
-    return rangeStart(site.document.contents) ?? 0;
+    const image = await host.inspectImage(imageId);
+    const durationMs = Math.round(performance.now() - started);
+    reporter.info(`Built ${tag} (${imageId.slice(7, 19)}) in ${seconds(durationMs)}`);
+    return {
+        imageId,
+        tag,
+        definition,
+        databases: databases.map((db) => db.name),
+        sizeBytes: image?.sizeBytes ?? 0,
+        durationMs,
+        steps,
+    };
 }
-function offsetOfKey(site, path) {
-    const parentPath = path.slice(0, -1);
-    const parent = parentPath.length ? site.document.getIn(parentPath, true) : site.document.contents;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
-        return undefined;
-    const pair = parent.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && String(item.key.value) === String(path.at(-1)));
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair?.key) ? rangeStart(pair.key) : undefined;
+/** What the commit sets on the data image for its clones: how they start. */
+function imageChanges(engine) {
+    const start = engine.cloneStart();
+    return [
+        `ENTRYPOINT ${JSON.stringify(start.entrypoint)}`,
+        'CMD []',
+        `USER ${start.user}`,
+        `EXPOSE ${engine.port}`,
+    ];
 }
-function rangeStart(node) {
-    return node?.range?.[0];
-}
-
-
-/***/ }),
-
-/***/ 53564:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ describeSchemaErrors)
-/* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70408);
-/* harmony import */ var _suggest_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10040);
-
-
 /**
- * One problem per schema error, `file:line:column: field: problem`, in the order of the file.
- * Ajv's summaries of other errors (a failed `if`, `propertyNames`) are left out, and so is a
- * second error of the same kind on the same value (a format both enums of the schema refuse).
+ * The labels that describe the data image. They go into the commit's configuration, not into
+ * LABEL instructions, which expand `$VARIABLES` and escape newlines: each is stored as written.
  */
-function describeSchemaErrors(site, errors) {
-    const seen = new Set();
-    return errors
-        .filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames')
-        .filter((error) => {
-        const params = error.params;
-        const subject = params.missingProperty ?? params.additionalProperty ?? error.propertyName ?? '';
-        const key = `${error.instancePath}|${error.keyword}|${subject}`;
-        const isNew = !seen.has(key);
-        seen.add(key);
-        return isNew;
-    })
-        .map((error) => ({ error, where: whereIs(error) }))
-        .map(({ error, where }) => ({
-        ...describeSchemaError(site, error, where),
-        offset: (0,_definition_error_js__WEBPACK_IMPORTED_MODULE_0__/* .offsetOf */ .b4)(site, ...where),
-    }))
-        .sort((a, b) => a.offset - b.offset)
-        .map(({ message, hint }) => (hint ? { message, hint } : { message }));
+function imageLabels(definition, engine, found) {
+    const { connectsToItself, databases, primaryDatabase } = found;
+    return {
+        ...definition.labels,
+        [labels/* Labels */.gC.engine]: engine.name,
+        [labels/* Labels */.gC.engineVersion]: definition.version,
+        [labels/* Labels */.gC.definitionName]: definition.name,
+        [labels/* Labels */.gC.definitionDigest]: definition.digest,
+        [labels/* Labels */.gC.databases]: JSON.stringify(databases.map((db) => ({ name: db.name, dependsOn: db.dependsOn }))),
+        [labels/* Labels */.gC.primaryDatabase]: primaryDatabase,
+        [labels/* Labels */.gC.superuser]: engine.superuser,
+        [labels/* Labels */.gC.port]: String(engine.port),
+        [labels/* Labels */.gC.connectsToItself]: String(connectsToItself),
+        [labels/* Labels */.gC.built]: new Date().toISOString(),
+    };
 }
-/** Unknown fields and bad label names are shown at the name; everything else at the value. */
-function whereIs(error) {
-    const path = toFieldPath(error.instancePath);
-    if (error.keyword === 'additionalProperties')
-        return [[...path, error.params.additionalProperty], { key: true }];
-    if (error.propertyName !== undefined)
-        return [[...path, error.propertyName], { key: true }];
-    return [path, { key: false }];
-}
-/** The problem in the user's terms; the hint is the description of the field, as on hover. */
-function describeSchemaError(site, error, where) {
-    const path = toFieldPath(error.instancePath);
-    const schema = (error.parentSchema ?? {});
-    const say = (problem, hint = schema.description) => ({
-        message: `${(0,_definition_error_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(site, ...where)}: ${(0,_definition_error_js__WEBPACK_IMPORTED_MODULE_0__/* .fieldName */ .w5)(path)}${problem}`,
-        ...(hint ? { hint } : {}),
-    });
-    const params = error.params;
-    switch (error.keyword) {
-        case 'required': {
-            const field = String(params.missingProperty);
-            const description = schema.properties?.[field]?.description;
-            return say(`missing required field '${field}'`, description && `${field}: ${description}`);
-        }
-        case 'additionalProperties': {
-            const field = String(params.additionalProperty);
-            const known = Object.keys(schema.properties ?? {}).filter((name) => name !== '$schema');
-            const guess = (0,_suggest_name_js__WEBPACK_IMPORTED_MODULE_1__/* .suggestName */ .S)(field, known);
-            return say(`unknown field '${field}'${guess ? `; did you mean '${guess}'?` : ''}`, `The fields here are: ${known.join(', ')}.`);
-        }
-        case 'enum': {
-            if (schema.errorMessage)
-                return say(schema.errorMessage);
-            const allowed = params.allowedValues.map(String);
-            const guess = typeof error.data === 'string' ? (0,_suggest_name_js__WEBPACK_IMPORTED_MODULE_1__/* .suggestName */ .S)(error.data, allowed) : undefined;
-            return say(`'${String(error.data)}' is not one of ${allowed.map((value) => `'${value}'`).join(', ')}${guess ? `; did you mean '${guess}'?` : ''}`);
-        }
-        case 'type':
-            return say(`expected ${describeTypes(params.type)}, found ${describeValue(error.data)}`);
-        case 'pattern':
-            return say(error.propertyName !== undefined
-                ? `'${error.propertyName}': ${schema.patternErrorMessage ?? `names must match ${String(params.pattern)}`}`
-                : (schema.patternErrorMessage ?? `must match ${String(params.pattern)}`));
-        case 'maxLength':
-            return say(`is longer than ${String(params.limit)} characters`);
-        case 'minLength':
-            return say('must not be empty');
-        case 'minItems':
-            return say(`must list at least ${params.limit === 1 ? 'one entry' : `${String(params.limit)} entries`}`);
-        case 'uniqueItems':
-            return say(`lists '${String(error.data[Number(params.i)])}' twice`);
+function describeSource(source, relative) {
+    switch (source.kind) {
+        case 'empty':
+            return 'nothing (an empty database)';
+        case 'instance':
+            return 'the instance source';
+        case 'scripts':
+            return `${source.files.length} scripts in ${relative(source.path)}/`;
         default:
-            return say(error.message ?? 'is not valid');
+            return `${relative(source.path)} (${source.kind})`;
     }
 }
-function toFieldPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+/** A fresh instance, or one from the definition's physical backup. */
+async function initialise(shell, engine, definition) {
+    const backup = definition.instance?.backup;
+    if (!backup)
+        return engine.initialise(shell);
+    if (!engine.initialiseFromBackup)
+        throw new errors/* DatacloneError */.YF(`${definition.file}: instance.backup: ${engine.name} cannot restore physical backups yet`);
+    await engine.initialiseFromBackup(shell, backup);
 }
-const TYPE_NAMES = { array: 'a list', object: 'a mapping', null: 'nothing' };
-function describeTypes(type) {
-    const types = Array.isArray(type) ? type.map(String) : [String(type)];
-    const names = types.map((name) => TYPE_NAMES[name] ?? `a ${name}`);
-    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+/** The build creates a database before its restore, unless a dump (or the instance source) creates it. */
+function isMadeByTheBuild(database) {
+    const source = database.source;
+    if (source.kind === 'instance')
+        return false;
+    return !('createsDatabase' in source && source.createsDatabase);
 }
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return `${typeof value} ${JSON.stringify(value)}`;
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+// EXTERNAL MODULE: ./src/clones/read-clone.ts
+var read_clone = __webpack_require__(74280);
+// EXTERNAL MODULE: ./src/clones/remove-clone.ts
+var remove_clone = __webpack_require__(51576);
+// EXTERNAL MODULE: ./src/docker/docker-host.ts + 1 modules
+var docker_host = __webpack_require__(1370);
+;// CONCATENATED MODULE: ./src/images/remove-images.ts
 
-/***/ }),
 
-/***/ 36080:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AX: () => (/* binding */ KNOWN_VERSIONS),
-/* harmony export */   S7: () => (/* binding */ checkKnownVersion),
-/* harmony export */   qS: () => (/* binding */ defaultBaseImage)
-/* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70408);
 
-/** Major versions each engine is known to work with. */
-const KNOWN_VERSIONS = {
-    postgres: ['12', '13', '14', '15', '16', '17', '18'],
-    mysql: ['8.0', '8.4', '9', '9.7'],
-    mariadb: ['10.6', '10.11', '11.4', '11.8'],
+
+/**
+ * Removes data images by tag, as `docker rmi` does: a tag goes, and the image with its last one.
+ * An image that would go while clones were started from it is refused, naming them, unless
+ * `force`, which removes those clones first. Every reference is checked before anything is
+ * removed, so a mistyped one removes nothing.
+ */
+async function removeImages(options) {
+    const { host, reporter } = options;
+    await host.ping();
+    const targets = [];
+    for (const reference of options.references) {
+        const image = await host.inspectImage(reference);
+        if (!image) {
+            throw new errors/* DatacloneError */.YF(`there is no image '${reference}' on ${host.description}`, '`dataclone image list` lists the data images there.');
+        }
+        if (!image.labels[labels/* Labels */.gC.engine]) {
+            throw new errors/* DatacloneError */.YF(`'${reference}' is not a data image (it has no ${labels/* Labels */.gC.engine} label), so dataclone leaves it alone`, `dataclone removes only the images it built; remove this one with \`docker rmi ${reference}\` if you mean to.`);
+        }
+        const tag = tagOf(reference, image);
+        // Named by ID: all of its tags go, and the image with them.
+        targets.push({ reference, image, tags: tag ? [tag] : image.tags });
+    }
+    const removedTags = new Set(targets.flatMap((target) => target.tags));
+    const going = new Set(targets
+        .filter((target) => target.image.tags.every((tag) => removedTags.has(tag)))
+        .map((target) => target.image.id));
+    const clones = (await (0,read_clone/* listClones */.DW)(host)).filter((clone) => going.has(clone.imageId));
+    if (clones.length > 0 && !options.force)
+        throw inUse(targets, clones);
+    for (const clone of clones)
+        await (0,remove_clone/* removeClone */.q)({ host, reporter, name: clone.name });
+    const images = [];
+    for (const target of targets) {
+        try {
+            for (const tag of target.tags.length ? target.tags : [target.image.id])
+                await host.removeImage(tag);
+        }
+        catch (error) {
+            throw new errors/* DatacloneError */.YF(`image ${target.reference} could not be removed: ${(0,docker_host/* errorText */.kc)(error)}`, 'A container that is not a clone may use it (`docker ps -a --filter ancestor=<image>`), or an image saved from one of its clones builds on it.', { cause: error });
+        }
+        const imageRemoved = going.has(target.image.id);
+        images.push({ reference: target.reference, imageId: target.image.id, imageRemoved });
+        reporter.info(imageRemoved
+            ? `Removed image ${target.reference} (${target.image.id.slice(7, 19)})`
+            : `Removed tag ${target.reference}; the image keeps ${target.image.tags.filter((tag) => !removedTags.has(tag)).join(', ')}`);
+    }
+    return { images, clones: clones.map((clone) => clone.name) };
+}
+/** The tag a reference names (`shop` is `shop:latest`, as Docker reads it); undefined for an image ID or digest. */
+function tagOf(reference, image) {
+    const byId = image.id === reference || image.id.startsWith(`sha256:${reference}`) || reference.startsWith('sha256:');
+    if (byId || reference.includes('@'))
+        return undefined;
+    const { repo, tag } = (0,docker_host/* splitReference */.mQ)(reference);
+    return `${repo}:${tag}`;
+}
+function inUse(targets, clones) {
+    const lines = targets
+        .map((target) => {
+        const users = clones.filter((clone) => clone.imageId === target.image.id).map((clone) => clone.name);
+        return users.length
+            ? `image ${target.reference} is used by ${users.length} clone(s): ${users.join(', ')}`
+            : '';
+    })
+        .filter(Boolean);
+    const names = clones.map((clone) => clone.name).join(' ');
+    return new errors/* DatacloneError */.YF(`${lines.join('\n')}\nnothing was removed`, `Remove those clones first (dataclone clone remove ${names}), or pass --force to remove them with the image.`);
+}
+
+// EXTERNAL MODULE: ./src/cli/command.ts
+var command = __webpack_require__(3567);
+// EXTERNAL MODULE: ./src/core/bytes.ts
+var bytes = __webpack_require__(79596);
+// EXTERNAL MODULE: ./src/cli/table.ts
+var table = __webpack_require__(82170);
+// EXTERNAL MODULE: ./src/cli/usage-error.ts
+var usage_error = __webpack_require__(14226);
+;// CONCATENATED MODULE: ./src/cli/commands/image-commands.ts
+
+
+
+
+
+
+
+
+const imageBuild = {
+    words: ['image', 'build'],
+    summary: 'Build a data image from an image definition',
+    usage: 'dataclone image build -f dataclone.yaml [--tag <image:tag>] [--json]',
+    options: { file: { type: 'string', short: 'f' }, tag: { type: 'string', short: 't' } },
+    async run(input, { host, reporter, print, json }) {
+        const file = (0,command/* stringOption */.P)(input, 'file');
+        if (!file)
+            throw new usage_error/* UsageError */.e('image build: -f/--file is required', this.usage);
+        const controller = new AbortController();
+        const cancel = () => controller.abort();
+        process.once('SIGINT', cancel);
+        process.once('SIGTERM', cancel);
+        try {
+            const definition = await (0,load_image_definition/* loadImageDefinition */.L)(file);
+            const built = await buildImage({
+                host,
+                reporter,
+                definition,
+                tag: (0,command/* stringOption */.P)(input, 'tag'),
+                signal: controller.signal,
+            });
+            if (json) {
+                print(JSON.stringify({
+                    image: built.tag,
+                    imageId: built.imageId,
+                    engine: built.definition.engine,
+                    version: built.definition.version,
+                    databases: built.databases,
+                    digest: built.definition.digest,
+                    sizeBytes: built.sizeBytes,
+                    durationMs: built.durationMs,
+                    steps: built.steps,
+                }, null, 2));
+            }
+            else {
+                print(`${built.tag}  ${built.imageId}`);
+                print((0,table/* formatTable */.k)(['STEP', 'TIME'], built.steps.map((step) => [step.step, seconds(step.durationMs)])));
+                print(`total ${seconds(built.durationMs)}, image size ${(0,bytes/* formatBytes */.z)(built.sizeBytes)}`);
+            }
+            return 0;
+        }
+        finally {
+            process.off('SIGINT', cancel);
+            process.off('SIGTERM', cancel);
+        }
+    },
 };
-function checkKnownVersion(engine, version) {
-    const known = KNOWN_VERSIONS[engine];
-    if (known.includes(version))
-        return;
-    throw new _definition_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FieldProblem */ .k4(`${engine} version '${version}' is not one dataclone knows`, `Use one of: ${known.map((v) => `"${v}"`).join(', ')}.`);
-}
-/** The official image of the engine (mariadb is the mysql engine on MariaDB's image). */
-function defaultBaseImage(engine, version) {
-    return `${engine}:${version}`;
+const imageList = {
+    words: ['image', 'list'],
+    summary: 'List the data images on the Docker host',
+    usage: 'dataclone image list [--json]',
+    options: {},
+    async run(_input, { host, print, json }) {
+        await host.ping();
+        const images = await host.listImages({ [labels/* Labels */.gC.engine]: undefined });
+        const rows = images.map((image) => ({
+            tags: image.tags,
+            id: image.id,
+            engine: image.labels[labels/* Labels */.gC.engine] ?? '',
+            version: image.labels[labels/* Labels */.gC.engineVersion] ?? '',
+            databases: safeNames(image.labels[labels/* Labels */.gC.databases]),
+            built: image.labels[labels/* Labels */.gC.built] ?? '',
+            sizeBytes: image.sizeBytes,
+        }));
+        if (json)
+            print(JSON.stringify(rows, null, 2));
+        else
+            print((0,table/* formatTable */.k)(['IMAGE', 'ENGINE', 'DATABASES', 'BUILT', 'SIZE'], rows.map((row) => [
+                row.tags.join(', ') || row.id.slice(7, 19),
+                `${row.engine} ${row.version}`,
+                row.databases.join(', '),
+                row.built,
+                (0,bytes/* formatBytes */.z)(row.sizeBytes),
+            ])));
+        return 0;
+    },
+};
+const imageRemove = {
+    words: ['image', 'remove'],
+    summary: 'Remove data images; refuses while clones use one, unless --force removes them too',
+    usage: 'dataclone image remove <image:tag>... [--force] [--json]',
+    options: { force: { type: 'boolean' } },
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: '<image:tag>' },
+    async run(input, { host, reporter, print, json }) {
+        const removed = await removeImages({
+            host,
+            reporter,
+            references: input.positionals,
+            force: input.values.force === true,
+        });
+        if (json)
+            print(JSON.stringify(removed, null, 2));
+        return 0;
+    },
+};
+function safeNames(text) {
+    try {
+        return text ? JSON.parse(text).map((db) => db.name) : [];
+    }
+    catch {
+        return [];
+    }
 }
 
 
 /***/ }),
 
-/***/ 82106:
+/***/ 22062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ loadImageDefinition)
+  y: () => (/* binding */ imageDefinitionSchema)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(53645);
-// EXTERNAL MODULE: ./src/definition/definition-error.ts
-var definition_error = __webpack_require__(70408);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/definition/definition-digest.ts
-
-
-
-
-/**
- * `sha256:<hex>` over the definition's text and every file the image is built from (setup
- * scripts, sources, after scripts, in that order): each file's path relative to the
- * definition, its size and its content, streamed (sources can be gigabytes). Migrations are
- * left out: they are applied to clones, not built into the image.
- */
-async function digestDefinition(text, definition) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(text);
-    const inputs = [
-        ...definition.setup.map((step) => step.path),
-        ...instanceInputs(definition.instance),
-        ...definition.databases.flatMap((db) => sourceInputs(db.source)),
-        ...definition.after.map((step) => step.path),
-    ];
-    for (const input of inputs) {
-        for (const file of await listFilesUnder(input))
-            await hashFile(hash, definition.directory, file);
-    }
-    return `sha256:${hash.digest('hex')}`;
-}
-function instanceInputs(instance) {
-    if (!instance)
-        return [];
-    if (instance.source)
-        return [instance.source.path];
-    const backup = instance.backup;
-    if (backup.kind === 'pg-basebackup-plain')
-        return [backup.path];
-    return [backup.base, ...(backup.wal ? [backup.wal] : [])];
-}
-/** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
-function sourceInputs(source) {
-    if (source.kind === 'empty' || source.kind === 'instance')
-        return [];
-    if (source.kind === 'scripts')
-        return source.files;
-    return [source.path];
-}
-async function hashFile(hash, directory, file) {
-    const { size } = await (0,promises_.stat)(file);
-    // The size bounds the content, so a file's end cannot pass for the next file's name.
-    hash.update(`\0${external_node_path_default().relative(directory, file)}\0${size}\0`);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-}
-/** A file itself, or every file under a folder, sorted. */
-async function listFilesUnder(location) {
-    if (!(await (0,promises_.stat)(location)).isDirectory())
-        return [location];
-    const files = [];
-    for (const entry of await (0,promises_.readdir)(location, { withFileTypes: true })) {
-        const full = external_node_path_default().join(location, entry.name);
-        if (entry.isDirectory())
-            files.push(...(await listFilesUnder(full)));
-        else if (entry.isFile())
-            files.push(full);
-    }
-    return files.sort();
-}
-
-// EXTERNAL MODULE: ./src/definition/engine-versions.ts
-var engine_versions = __webpack_require__(36080);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
-;// CONCATENATED MODULE: ./src/definition/read-definition-document.ts
-
-
-
-/** Reads and parses a definition file; a YAML syntax error is reported at its line and column. */
-async function readDefinitionDocument(file) {
-    const text = await readDefinitionText(file);
-    const lines = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const syntax = document.errors[0];
-    if (syntax) {
-        const { line, col } = lines.linePos(syntax.pos[0]);
-        throw new errors/* DatacloneError */.YF(`${file}:${line}:${col}: this is not valid YAML: ${syntax.message.split('\n')[0]}`, 'Check the indentation and the quoting on that line and the one before it.');
-    }
-    const value = document.toJS();
-    if (value === null || value === undefined) {
-        throw new errors/* DatacloneError */.YF(`${file}: the image definition is empty`, 'Give at least name, engine, version and databases; the README has an example.');
-    }
-    return { site: { file, document, lines }, text, value };
-}
-async function readDefinitionText(file) {
-    try {
-        return await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new errors/* DatacloneError */.YF(code === 'ENOENT'
-            ? `image definition ${file} does not exist`
-            : `cannot read image definition ${file}: ${error.message}`, 'Check the path of the dataclone.yaml: a relative path is taken from the current folder.', { cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/migration-checks/thresholds.ts
-var thresholds = __webpack_require__(62239);
-;// CONCATENATED MODULE: ./src/definition/inspect-path.ts
-
-
-
-function resolveWrittenPath(directory, written) {
-    return { written, absolute: external_node_path_default().resolve(directory, written), root: directory };
-}
-/** Whether a path is a folder; a missing path is a problem naming it as written and as resolved. */
-async function inspectPath(where, expected) {
-    const info = await (0,promises_.stat)(where.absolute).catch((error) => {
-        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
-            return undefined;
-        throw cannotRead(where, error);
-    });
-    if (!info) {
-        const what = expected === 'path' ? guessWhat(where.written) : expected;
-        throw new definition_error/* FieldProblem */.k4(`${what} "${where.written}" does not exist (looked for ${where.absolute})`, 'Fix the path: a relative path is taken from the folder of the definition file.');
-    }
-    return { isFolder: info.isDirectory() };
-}
-/** What a file starts with, read from its first bytes rather than its name. */
-async function sniffFile(where) {
-    const head = await readHead(where.absolute, 5).catch((error) => {
-        throw cannotRead(where, error);
-    });
-    return {
-        isPgDumpArchive: head.toString('latin1') === 'PGDMP',
-        isGzip: head[0] === 0x1f && head[1] === 0x8b,
-    };
-}
-/** A .sql.gz file must really be gzip: finding out at restore time, in the build container, is late. */
-async function checkGzip(where) {
-    if ((await sniffFile(where)).isGzip)
-        return;
-    throw new definition_error/* FieldProblem */.k4(`"${where.written}" is not gzip (it does not start with gzip's 1f 8b): it is corrupt or not compressed`, 'Compress it again (gzip -k file.sql), or rename it to .sql if it is plain SQL.');
-}
-/**
- * The files directly in a folder whose names match, in natural order: 2_x.sql before 10_x.sql.
- * A symbolic link counts as the file it points to when that is inside `root` (the definition's
- * folder); one that points outside it, or nowhere, is a problem naming it, never skipped.
- */
-async function listFiles(folder, name, root = folder) {
-    const entries = await (0,promises_.readdir)(folder, { withFileTypes: true });
-    const files = [];
-    for (const entry of entries.filter((candidate) => name.test(candidate.name))) {
-        if (entry.isFile())
-            files.push(entry.name);
-        else if (entry.isSymbolicLink() && (await checkLinkedFile(external_node_path_default().join(folder, entry.name), root)))
-            files.push(entry.name);
-    }
-    return files.sort(naturalOrder).map((entry) => external_node_path_default().join(folder, entry));
-}
-/** Whether a link points to a file inside `root`: true, false for a folder, a problem otherwise. */
-async function checkLinkedFile(link, root) {
-    const target = await (0,promises_.realpath)(link).catch(() => undefined);
-    if (!target) {
-        throw new definition_error/* FieldProblem */.k4(`"${external_node_path_default().relative(root, link)}" is a symbolic link to a file that does not exist`, "Point it at an existing file inside the definition's folder, or remove it.");
-    }
-    const inside = external_node_path_default().relative(await (0,promises_.realpath)(root), target);
-    if (inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
-        throw new definition_error/* FieldProblem */.k4(`"${external_node_path_default().relative(root, link)}" is a symbolic link to ${target}, outside the definition's folder (${root})`, "A build reads only files inside the definition's folder, so that what it restores is what the definition's digest covers: copy the file in, or link to a file inside the folder.");
-    }
-    return (await (0,promises_.stat)(target)).isFile();
-}
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
-/** Numbers compare as numbers; names the collator finds equal (1_x, 01_x) by code point, to be stable. */
-function naturalOrder(a, b) {
-    return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-function cannotRead(where, error) {
-    return new definition_error/* FieldProblem */.k4(`cannot read "${where.written}" (${where.absolute}): ${error.code ?? error.message}`, 'Check that the user running dataclone may read it.');
-}
-function guessWhat(written) {
-    if (/[\\/]$/.test(written))
-        return 'folder';
-    return external_node_path_default().extname(written) ? 'file' : 'file or folder';
-}
-async function readHead(file, bytes) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const buffer = Buffer.alloc(bytes);
-        const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-        return buffer.subarray(0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/definition/detect-source.ts
-
-
-
-const SCRIPT_NAME = /\.sql(\.gz)?$/i;
-/**
- * What a source holds, read from its content where it can be (a pg_dump archive starts with
- * PGDMP, gzip with 1f 8b, a directory-format dump has a toc.dat), then checked against an
- * explicit `format` and against what the engine can restore.
- */
-async function detectSource(where, format, engine) {
-    const { isFolder } = await inspectPath(where, 'path');
-    const source = isFolder ? await detectFolder(where, format) : await detectFile(where, format);
-    if (engine !== 'postgres' && (source.kind === 'pg-custom' || source.kind === 'pg-directory')) {
-        throw new definition_error/* FieldProblem */.k4(`"${where.written}" is a pg_dump ${source.kind === 'pg-custom' ? 'custom-format archive' : 'directory-format dump'}, which ${engine} cannot restore`, `Give ${engine} a mysqldump .sql or .sql.gz file, or a folder of .sql scripts.`);
-    }
-    return source;
-}
-async function detectFile(where, format) {
-    const content = await sniffFile(where);
-    const { isPgDumpArchive, isGzip } = content;
-    const { absolute, written } = where;
-    const kind = format ?? detectFileFormat(written, content);
-    switch (kind) {
-        case 'custom':
-            if (!isPgDumpArchive) {
-                throw new definition_error/* FieldProblem */.k4(`"${written}" is not a pg_dump custom-format archive (no PGDMP header)`, 'Make it with pg_dump -Fc; if it is plain SQL, name it .sql or set format: sql.');
-            }
-            return { kind: 'pg-custom', path: absolute };
-        case 'sql.gz':
-            await checkGzip(where);
-            return { kind: 'sql-gz', path: absolute };
-        case 'sql':
-            if (isPgDumpArchive || isGzip) {
-                throw new definition_error/* FieldProblem */.k4(`"${written}" is ${isGzip ? 'gzip-compressed' : 'a pg_dump custom-format archive'}, not plain SQL`, `Set format: ${isGzip ? 'sql.gz' : 'custom'}, or remove format to detect it.`);
-            }
-            return { kind: 'sql', path: absolute };
-        case undefined:
-            throw new definition_error/* FieldProblem */.k4(`cannot tell what "${written}" holds: it is not a pg_dump archive or gzip, and its name does not end in .sql`, 'Set format: sql if it is a plain SQL script (pg_dump -Fp, mysqldump); pg_dump -Ft tar archives are not supported.');
-        default:
-            throw new definition_error/* FieldProblem */.k4(`"${written}" is a file, but format ${kind} is a folder`, 'Point source at the folder, or change format.');
-    }
-}
-/**
- * The content decides where it can; otherwise the name, which the content must then bear out
- * (a .dump without a PGDMP header, a .gz without gzip's magic bytes are errors).
- */
-function detectFileFormat(written, content) {
-    if (content.isPgDumpArchive || /\.(dump|backup)$/i.test(written))
-        return 'custom';
-    if (content.isGzip || /\.gz$/i.test(written))
-        return 'sql.gz';
-    if (/\.sql$/i.test(written))
-        return 'sql';
-    return undefined;
-}
-async function detectFolder(where, format) {
-    const { absolute, written } = where;
-    const isDumpFolder = (await listFiles(absolute, /^toc\.dat$/, where.root)).length > 0;
-    const kind = format ?? (isDumpFolder ? 'directory' : 'scripts');
-    if (kind === 'directory') {
-        if (!isDumpFolder) {
-            throw new definition_error/* FieldProblem */.k4(`"${written}" is not a pg_dump directory-format dump (it has no toc.dat)`, 'Make it with pg_dump -Fd, or set format: scripts for a folder of .sql scripts.');
-        }
-        return { kind: 'pg-directory', path: absolute };
-    }
-    if (kind !== 'scripts') {
-        throw new definition_error/* FieldProblem */.k4(`"${written}" is a folder, but format ${kind} is a file`, 'Point source at the file, or change format.');
-    }
-    return { kind: 'scripts', path: absolute, files: await listScripts(where) };
-}
-async function listScripts(where) {
-    const files = await listFiles(where.absolute, SCRIPT_NAME, where.root);
-    if (files.length === 0) {
-        throw new definition_error/* FieldProblem */.k4(`the folder "${where.written}" has no .sql or .sql.gz scripts`, 'Add the scripts (they run in name order: 1_schema.sql, 2_data.sql.gz, ...), or leave source out for an empty database.');
-    }
-    for (const file of files.filter((name) => /\.gz$/i.test(name))) {
-        await checkGzip({ written: external_node_path_default().join(where.written, external_node_path_default().basename(file)), absolute: file });
-    }
-    return files;
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-;// CONCATENATED MODULE: ./src/definition/sql-head.ts
-
-
-
-/** How much of a dump is read to find its preamble: pg_dump's comes within the first few kB. */
-const HEAD_BYTES = 256 * 1024;
-/** The head of a .sql or .sql.gz file, decompressed; a truncated gzip yields what it could. */
-async function readSqlHead(file, gzip) {
-    if (!gzip) {
-        const handle = await (0,promises_.open)(file, 'r');
-        try {
-            const buffer = Buffer.alloc(HEAD_BYTES);
-            const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-            return buffer.subarray(0, bytesRead).toString('utf8');
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    const chunks = [];
-    let length = 0;
-    const input = (0,external_node_fs_.createReadStream)(file);
-    const gunzip = (0,external_node_zlib_.createGunzip)();
-    try {
-        for await (const chunk of input.pipe(gunzip)) {
-            chunks.push(chunk);
-            length += chunk.length;
-            if (length >= HEAD_BYTES)
-                break;
-        }
-    }
-    catch {
-        // A corrupt gzip is reported by the restore with the file's name; the head read so far stands.
-    }
-    finally {
-        input.destroy();
-        gunzip.destroy();
-    }
-    return Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8');
-}
-/**
- * Reads the statements at the head of a SQL script up to the first one that does real work
- * (CREATE TABLE, CREATE ROLE, INSERT, ...). Unquoted PostgreSQL names are folded to lower case,
- * as the server folds them; MySQL's are kept as written.
- */
-function describeSqlHead(text, dialect) {
-    const head = {
-        creates: [],
-        connectsTo: [],
-        isClusterDump: /^--\s*PostgreSQL database cluster dump/m.test(text.slice(0, 2000)),
-    };
-    for (const statement of statements(text)) {
-        const words = statement.trim();
-        if (words === '')
-            continue;
-        if (words.startsWith('\\')) {
-            const meta = /^\\(\w+)\s*(.*)$/.exec(words);
-            const [command = '', argument = ''] = meta ? [meta[1], meta[2]] : [];
-            if (command === 'connect' || command === 'c') {
-                const name = connectTarget(argument);
-                if (name !== undefined)
-                    head.connectsTo.push(name);
-                continue;
-            }
-            if (command === 'restrict' || command === 'unrestrict' || command === 'encoding')
-                continue;
-            break;
-        }
-        const create = /^CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)/i.exec(words);
-        if (create && (dialect === 'mysql' || /^CREATE\s+DATABASE/i.test(words))) {
-            head.creates.push(identifier(create[1] ?? '', dialect));
-            continue;
-        }
-        const use = /^USE\s+(\S+)$/i.exec(words);
-        if (use && dialect === 'mysql') {
-            head.connectsTo.push(identifier(use[1] ?? '', dialect));
-            continue;
-        }
-        if (PREAMBLE.some((pattern) => pattern.test(words)))
-            continue;
-        break;
-    }
-    return head;
-}
-/** Statements that set a session up or prepare the database, before any real work. */
-const PREAMBLE = [
-    /^SET\s/i,
-    /^SELECT\s+pg_catalog\.set_config\s*\(/i,
-    /^DROP\s+(?:DATABASE|SCHEMA)\s/i,
-    /^ALTER\s+DATABASE\s/i,
-    /^COMMENT\s+ON\s+DATABASE\s/i,
-    /^UPDATE\s+pg_catalog\.pg_database\s/i,
-];
-/**
- * The statements of a script, comments removed: SQL up to each `;` outside quotes, and psql's
- * backslash commands, which end at the end of their line. Stops at a dollar quote: a function
- * body comes long after any preamble.
- */
-function* statements(text) {
-    let current = '';
-    let i = 0;
-    while (i < text.length) {
-        const char = text[i] ?? '';
-        const next = text[i + 1] ?? '';
-        if (char === '-' && next === '-') {
-            i = endOf(text, '\n', i);
-        }
-        else if (char === '#' && current.trim() === '') {
-            i = endOf(text, '\n', i);
-        }
-        else if (char === '/' && next === '*') {
-            i = endOf(text, '*/', i + 2) + 2;
-            current += ' ';
-        }
-        else if (char === '\\' && current.trim() === '') {
-            const end = endOf(text, '\n', i);
-            yield text.slice(i, end);
-            i = end;
-        }
-        else if (char === "'" || char === '"' || char === '`') {
-            const end = endOf(text, char, i + 1);
-            current += text.slice(i, end + 1);
-            i = end + 1;
-        }
-        else if (char === '$') {
-            return;
-        }
-        else if (char === ';') {
-            yield current;
-            current = '';
-            i += 1;
-        }
-        else {
-            current += char;
-            i += 1;
-        }
-    }
-}
-function endOf(text, token, from) {
-    const at = text.indexOf(token, from);
-    return at < 0 ? text.length : at;
-}
-/** `\connect x`, `\c "X"`, or pg_dump's `\connect -reuse-previous=on "dbname='x'"`. */
-function connectTarget(argument) {
-    const dbname = /dbname='((?:[^']|'')*)'/.exec(argument);
-    if (dbname)
-        return (dbname[1] ?? '').replace(/''/g, "'");
-    const first = argument.trim().split(/\s+/)[0];
-    if (!first || first.startsWith('-'))
-        return undefined;
-    return identifier(first, 'postgres');
-}
-function identifier(written, dialect) {
-    const quoted = /^(["`])(.*)\1$/.exec(written);
-    if (quoted)
-        return (quoted[2] ?? '').replaceAll(`${quoted[1]}${quoted[1]}`, quoted[1] ?? '');
-    return dialect === 'postgres' ? written.toLowerCase() : written;
-}
-
-;// CONCATENATED MODULE: ./src/definition/resolve-sql-source.ts
-
-
-
-/**
- * A database's source, with a .sql or .sql.gz that creates its own database recognised from the
- * statements at its head: it then runs in the maintenance database, and must create the database
- * the entry names. `createsDatabase` given in the definition overrides what the head says.
- */
-async function resolveDatabaseSource(where, entry, engine) {
-    const source = await detectSource(where, entry.format, engine);
-    if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
-        if (entry.createsDatabase === true) {
-            throw new definition_error/* FieldProblem */.k4(`createsDatabase applies to a .sql or .sql.gz script, and "${where.written}" is not one`, 'Remove createsDatabase: pg_dump archives and script folders always restore into the database this entry names.');
-        }
-        return source;
-    }
-    const head = await readHeadOf(source, engine);
-    if (head.isClusterDump) {
-        throw new definition_error/* FieldProblem */.k4(`"${where.written}" is a pg_dumpall dump of a whole server (roles, then every database), not of one database`, `Restore it as the instance: "instance: { source: ${where.written} }"; its databases are found once it is restored, and an entry under databases then only adds migrations or dependsOn.`);
-    }
-    if (entry.createsDatabase === false)
-        return source;
-    const [created, ...more] = head.creates;
-    if (more.length > 0) {
-        throw new definition_error/* FieldProblem */.k4(`"${where.written}" creates several databases (${head.creates.join(', ')}), not only '${entry.name}'`, `Restore it as the instance: "instance: { source: ${where.written} }"; every database it creates is then part of the image.`);
-    }
-    if (created !== undefined && created !== entry.name) {
-        throw new definition_error/* FieldProblem */.k4(`"${where.written}" creates database '${created}' (CREATE DATABASE at its head), but this entry is '${entry.name}'`, `Name the entry '${created}', or change the dump's CREATE DATABASE and ${engine === 'postgres' ? '\\connect' : 'USE'} lines to '${entry.name}'.`);
-    }
-    const elsewhere = head.connectsTo.find((name) => name !== entry.name);
-    if (created === undefined && elsewhere !== undefined && entry.createsDatabase !== true) {
-        throw new definition_error/* FieldProblem */.k4(`"${where.written}" switches to database '${elsewhere}' at its head (${engine === 'postgres' ? `\\connect ${elsewhere}` : `USE ${elsewhere}`}), so it would not restore into '${entry.name}'`, `Name the entry '${elsewhere}', or remove that line from the dump.`);
-    }
-    if (created === undefined && entry.createsDatabase !== true)
-        return source;
-    return { ...source, createsDatabase: true };
-}
-/** The head of a plain SQL source, read as the engine's dialect. */
-async function readHeadOf(source, engine) {
-    const text = await readSqlHead(source.path, source.kind === 'sql-gz');
-    return describeSqlHead(text, engine === 'postgres' ? 'postgres' : 'mysql');
-}
-
-;// CONCATENATED MODULE: ./src/definition/restore-order.ts
-/**
- * Orders items so that each comes after everything it depends on, and otherwise as written:
- * each step takes the first item, in the written order, whose dependencies are all placed.
- * When the dependencies go round in a cycle, returns it instead, by name, following dependsOn
- * and ending where it started (`a -> b -> a`). Every name in dependsOn must be an item's.
- */
-function restoreOrder(items) {
-    const placed = new Set();
-    const order = [];
-    let waiting = items;
-    while (waiting.length > 0) {
-        const next = waiting.find((item) => item.dependsOn.every((name) => placed.has(name)));
-        if (!next)
-            return { cycle: findCycle(waiting, placed) };
-        placed.add(next.name);
-        order.push(next);
-        waiting = waiting.filter((item) => item !== next);
-    }
-    return { order };
-}
-/** Every waiting item has a dependency still waiting, so following them must come round. */
-function findCycle(waiting, placed) {
-    const byName = new Map(waiting.map((item) => [item.name, item]));
-    const trail = [];
-    let current = waiting[0];
-    while (current && !trail.includes(current.name)) {
-        trail.push(current.name);
-        const dependency = current.dependsOn.find((name) => !placed.has(name));
-        current = dependency === undefined ? undefined : byName.get(dependency);
-    }
-    if (!current)
-        return trail;
-    return [...trail.slice(trail.indexOf(current.name)), current.name];
-}
-
-// EXTERNAL MODULE: ./src/definition/suggest-name.ts
-var suggest_name = __webpack_require__(10040);
-;// CONCATENATED MODULE: ./src/definition/resolve-databases.ts
-
-
-
-
-
-
-/**
- * The databases with their sources detected and paths made absolute, in restore order. Checks
- * what the schema cannot: unique names, dependencies that exist and do not go round, files.
- * With an instance source, an entry without a source is a database that source brings.
- */
-async function resolveDatabases(site, raw, engine, directory, { hasInstance = false } = {}) {
-    const names = raw.map((db) => db.name);
-    checkUniqueNames(site, names);
-    const databases = [];
-    for (const [index, db] of raw.entries()) {
-        await checkDependencies(site, db, index, names);
-        databases.push({
-            name: db.name,
-            source: await resolveSource(site, db, index, engine, directory, hasInstance),
-            dependsOn: db.dependsOn ?? [],
-            ...(db.migrations !== undefined && {
-                migrations: await resolveMigrations(site, db.migrations, index, directory),
-            }),
-            // The schema has checked each value's shape, so these parse.
-            ...(db.checks !== undefined && {
-                checks: (0,thresholds/* parseThresholds */.S)(db.checks, (field) => `${site.file}: databases[${index}].checks.${field}`),
-            }),
-        });
-    }
-    const ordered = restoreOrder(databases);
-    if ('order' in ordered)
-        return ordered.order;
-    const [first, second] = ordered.cycle;
-    const index = names.indexOf(first ?? '');
-    throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, 'dependsOn', raw[index]?.dependsOn?.indexOf(second ?? '') ?? 0], `these databases depend on each other in a cycle: ${ordered.cycle.join(' -> ')}`, 'A database is restored after those it depends on, so one of these dependsOn entries must go.');
-}
-/** `name` must be one of the definition's databases: a problem saying which ones there are. */
-function checkIsDatabase(name, names) {
-    if (names.includes(name))
-        return;
-    const guess = (0,suggest_name/* suggestName */.S)(name, names);
-    throw new definition_error/* FieldProblem */.k4(`'${name}' is not one of the databases${guess ? `; did you mean '${guess}'?` : ''}`, `The databases of this definition are: ${names.join(', ')}.`);
-}
-function checkUniqueNames(site, names) {
-    const index = names.findIndex((name, i) => names.indexOf(name) !== i);
-    if (index < 0)
-        return;
-    throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, 'name'], `database '${names[index]}' is listed twice`, 'Give every database its own name, or merge the two entries.');
-}
-async function checkDependencies(site, db, index, names) {
-    for (const [i, dependency] of (db.dependsOn ?? []).entries()) {
-        await (0,definition_error/* atField */.wz)(site, ['databases', index, 'dependsOn', i], () => {
-            if (dependency === db.name)
-                throw new definition_error/* FieldProblem */.k4(`database '${db.name}' cannot depend on itself`, 'Remove it from dependsOn.');
-            checkIsDatabase(dependency, names.filter((name) => name !== db.name));
-        });
-    }
-}
-async function resolveSource(site, db, index, engine, directory, hasInstance) {
-    if (db.source !== undefined) {
-        const where = resolveWrittenPath(directory, db.source);
-        return (0,definition_error/* atField */.wz)(site, ['databases', index, 'source'], () => resolveDatabaseSource(where, db, engine));
-    }
-    for (const field of ['format', 'createsDatabase']) {
-        if (db[field] === undefined)
-            continue;
-        throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, field], `${field} is given but there is no source`, `Add the source it describes, or remove ${field} for ${hasInstance ? 'a database the instance source brings' : 'an empty database'}.`);
-    }
-    return hasInstance ? { kind: 'instance' } : { kind: 'empty' };
-}
-async function resolveMigrations(site, written, index, directory) {
-    const where = resolveWrittenPath(directory, written);
-    await (0,definition_error/* atField */.wz)(site, ['databases', index, 'migrations'], async () => {
-        if ((await inspectPath(where, 'folder')).isFolder)
-            return;
-        throw new definition_error/* FieldProblem */.k4(`"${written}" is a file, not a folder (${where.absolute})`, 'Point migrations at the folder holding the Flyway migrations (V1__init.sql, V2__...).');
-    });
-    return where.absolute;
-}
-
-;// CONCATENATED MODULE: ./src/definition/resolve-instance.ts
-
-
-
-
-
-/**
- * The definition's `instance`: a logical dump of a whole server, a .sql or .sql.gz that creates
- * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), or a
- * physical backup (pg_basebackup).
- */
-async function resolveInstance(site, raw, engine, directory) {
-    if (raw.backup !== undefined) {
-        const written = raw.backup;
-        if (raw.source !== undefined || raw.format !== undefined) {
-            throw (0,definition_error/* definitionError */.mb)(site, ['instance', raw.source !== undefined ? 'source' : 'format'], 'an instance comes from a dump (source) or from a physical backup (backup), not both', 'Keep one of the two.');
-        }
-        return (0,definition_error/* atField */.wz)(site, ['instance', 'backup'], async () => ({
-            backup: await resolveBackup(resolveWrittenPath(directory, written), engine),
-        }));
-    }
-    if (raw.source === undefined) {
-        throw (0,definition_error/* definitionError */.mb)(site, ['instance'], 'instance needs a source (a dump of a whole server) or a backup (pg_basebackup)', 'Add source: backups/all.sql (pg_dumpall, mysqldump --all-databases) or backup: backups/base/ (pg_basebackup).');
-    }
-    const where = resolveWrittenPath(directory, raw.source);
-    return (0,definition_error/* atField */.wz)(site, ['instance', 'source'], async () => {
-        const source = await detectSource(where, raw.format, engine);
-        if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
-            throw new definition_error/* FieldProblem */.k4(`"${where.written}" is ${source.kind === 'scripts' ? 'a folder of scripts' : 'a pg_dump archive of one database'}, not a dump of a whole server`, engine === 'postgres'
-                ? 'Give instance a pg_dumpall script (pg_dumpall > all.sql, .sql or .sql.gz); restore a pg_dump archive as one database: list it under databases with its name and source.'
-                : 'Give instance a mysqldump --all-databases (or --databases a b c) script, .sql or .sql.gz; restore other sources under databases.');
-        }
-        const head = await readHeadOf(source, engine);
-        if (!head.isClusterDump && head.creates.length === 0) {
-            throw new definition_error/* FieldProblem */.k4(`"${where.written}" does not look like a dump of a whole server: its head creates no database${engine === 'postgres' ? ' and it is not pg_dumpall output' : ''}`, engine === 'postgres'
-                ? "Make it with pg_dumpall (or pg_dump --create for one database); a dump of one database without CREATE DATABASE goes under databases, as that database's source."
-                : 'Make it with mysqldump --all-databases or --databases a b c (each database then starts with CREATE DATABASE and USE); a dump of one database goes under databases.');
-        }
-        return { source: { ...source, createsDatabase: true } };
-    });
-}
-const TAR = /\.(tar|tar\.gz|tgz)$/i;
-/** What pg_basebackup wrote: a plain data directory, a folder of tar files, or one tar file. */
-async function resolveBackup(where, engine) {
-    if (engine !== 'postgres') {
-        throw new definition_error/* FieldProblem */.k4(`physical backups are not supported for ${engine} yet`, 'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases).');
-    }
-    const { isFolder } = await inspectPath(where, 'path');
-    if (!isFolder) {
-        if (!TAR.test(where.written)) {
-            throw new definition_error/* FieldProblem */.k4(`"${where.written}" is not a pg_basebackup tar file (.tar, .tar.gz) or folder`, 'Point backup at the folder pg_basebackup -D wrote, or at its base.tar / base.tar.gz.');
-        }
-        await checkCompression(where);
-        return { kind: 'pg-basebackup-tar', base: where.absolute };
-    }
-    const has = async (name) => (await listFiles(where.absolute, name))[0];
-    if (await has(/^PG_VERSION$/))
-        return { kind: 'pg-basebackup-plain', path: where.absolute };
-    const base = await has(/^base\.tar(\.gz)?$/);
-    if (!base) {
-        throw new definition_error/* FieldProblem */.k4(`the folder "${where.written}" is not a pg_basebackup: it has neither PG_VERSION (-Fp) nor base.tar / base.tar.gz (-Ft)`, 'Make it with pg_basebackup -D <folder> -Fp -X stream (or -Ft -z -X stream), and point backup at that folder.');
-    }
-    const wal = await has(/^pg_wal\.tar(\.gz)?$/);
-    for (const file of [base, wal]) {
-        if (file)
-            await checkCompression({ written: external_node_path_default().join(where.written, external_node_path_default().basename(file)), absolute: file });
-    }
-    return { kind: 'pg-basebackup-tar', base, ...(wal && { wal }) };
-}
-/** A .gz must be gzip, and a .tar must not be: finding out half way into the restore is late. */
-async function checkCompression(where) {
-    const { isGzip } = await sniffFile(where);
-    const named = /gz$/i.test(where.written);
-    if (isGzip === named)
-        return;
-    throw new definition_error/* FieldProblem */.k4(`"${where.written}" is ${isGzip ? 'gzip-compressed but not named .gz' : 'named .gz but not gzip-compressed'}`, 'Keep the names pg_basebackup gave its files (base.tar, or base.tar.gz with -z).');
-}
-
-;// CONCATENATED MODULE: ./src/definition/resolve-scripts.ts
-
-
-
-/** The `setup` or `after` scripts, in the order listed: existing .sql or .sql.gz files. */
-async function resolveScripts(site, field, raw, databaseNames, directory) {
-    const steps = [];
-    for (const [index, entry] of raw.entries()) {
-        const { script, database } = typeof entry === 'string' ? { script: entry, database: undefined } : entry;
-        if (database !== undefined)
-            await (0,definition_error/* atField */.wz)(site, [field, index, 'database'], () => checkIsDatabase(database, databaseNames));
-        const where = resolveWrittenPath(directory, script);
-        await (0,definition_error/* atField */.wz)(site, typeof entry === 'string' ? [field, index] : [field, index, 'script'], async () => {
-            await checkScriptFile(where);
-        });
-        steps.push(database === undefined ? { path: where.absolute } : { path: where.absolute, database });
-    }
-    return steps;
-}
-async function checkScriptFile(where) {
-    if ((await inspectPath(where, 'file')).isFolder || !/\.sql(\.gz)?$/i.test(where.written)) {
-        throw new definition_error/* FieldProblem */.k4(`"${where.written}" is not a .sql or .sql.gz file`, "Scripts are SQL files, run with the engine's own client; to run a folder of scripts, list each one.");
-    }
-    if (/\.gz$/i.test(where.written))
-        await checkGzip(where);
-}
-
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
-var dist_ajv = __webpack_require__(79153);
-// EXTERNAL MODULE: ./src/definition/describe-schema-error.ts
-var describe_schema_error = __webpack_require__(53564);
-// EXTERNAL MODULE: ./src/definition/schema.ts + 1 modules
-var schema = __webpack_require__(31366);
-;// CONCATENATED MODULE: ./src/definition/validate-schema.ts
-
-
-
-
-/**
- * Checks a parsed definition against the JSON Schema. Every problem is reported at once, one
- * per line, each with its own line and column in the file.
- */
-function validateAgainstSchema(site, value) {
-    const validate = compileSchema();
-    if (validate(value))
-        return;
-    const problems = (0,describe_schema_error/* describeSchemaErrors */.c)(site, validate.errors ?? []);
-    const only = problems.length === 1 ? problems[0] : undefined;
-    if (only)
-        throw new errors/* DatacloneError */.YF(only.message, only.hint ?? EDITOR_HINT);
-    throw new errors/* DatacloneError */.YF(`${site.file}: ${problems.length} problems:\n${problems.map((problem) => `  ${problem.message}`).join('\n')}`, EDITOR_HINT);
-}
-const EDITOR_HINT = 'Editors show these as you type when the file starts with "# yaml-language-server: $schema=<path to dataclone.schema.json>".';
-let compiled;
-/** Compiled on first use: it takes tens of milliseconds that most commands never need. */
-function compileSchema() {
-    if (compiled)
-        return compiled;
-    const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    // The messages editors (VS Code, yaml-language-server) show; we show the same ones.
-    ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
-    compiled = ajv.compile(schema/* imageDefinitionSchema */.y);
-    return compiled;
-}
-
-;// CONCATENATED MODULE: ./src/definition/load-image-definition.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Reads an image definition (dataclone.yaml), checks it against schema/dataclone.schema.json
- * and against the disk, and resolves it: paths absolute, sources detected, databases in
- * restore order, defaults filled in. Every error names the file, line, column and field.
- */
-async function loadImageDefinition(file) {
-    const { site, text, value } = await readDefinitionDocument(file);
-    validateAgainstSchema(site, value);
-    const directory = external_node_path_default().dirname(external_node_path_default().resolve(file));
-    const version = writtenText(site, ['version'], value.version);
-    await (0,definition_error/* atField */.wz)(site, ['version'], () => (0,engine_versions/* checkKnownVersion */.S7)(value.engine, version));
-    const raw = value.databases ?? [];
-    const names = raw.map((db) => db.name);
-    const instance = value.instance && (await resolveInstance(site, value.instance, value.engine, directory));
-    const databases = await resolveDatabases(site, raw, value.engine, directory, {
-        hasInstance: instance !== undefined,
-    });
-    const primary = value.primary;
-    // With an instance source, primary may name a database found only once it is restored.
-    if (primary !== undefined && !instance)
-        await (0,definition_error/* atField */.wz)(site, ['primary'], () => checkIsDatabase(primary, names));
-    const setup = await resolveScripts(site, 'setup', value.setup ?? [], names, directory);
-    checkSetupComesFirst(site, setup, databases);
-    const after = await resolveScripts(site, 'after', value.after ?? [], names, directory);
-    return {
-        file: external_node_path_default().resolve(file),
-        directory,
-        name: value.name,
-        engine: value.engine,
-        version,
-        baseImage: value.baseImage ?? (0,engine_versions/* defaultBaseImage */.qS)(value.engine, version),
-        ...(instance && { instance }),
-        databases,
-        primaryDatabase: primary ?? names[0] ?? '',
-        setup,
-        after,
-        labels: Object.fromEntries(Object.entries(value.labels ?? {}).map(([key, label]) => [
-            key,
-            writtenText(site, ['labels', key], label),
-        ])),
-        digest: await digestDefinition(text, { directory, setup, instance, databases, after }),
-    };
-}
-/**
- * Setup scripts run before any restore, so not in a database that a restore creates (a dump
- * that creates its own database, or one the instance source brings).
- */
-function checkSetupComesFirst(site, setup, databases) {
-    for (const [index, step] of setup.entries()) {
-        const database = databases.find((db) => db.name === step.database);
-        if (!database)
-            continue;
-        const source = database.source;
-        const restoredLater = source.kind === 'instance' || ('createsDatabase' in source && source.createsDatabase);
-        if (!restoredLater)
-            continue;
-        throw (0,definition_error/* definitionError */.mb)(site, ['setup', index, 'database'], `setup scripts run before any restore, and database '${database.name}' does not exist until ${source.kind === 'instance' ? 'the instance source is restored' : 'its source creates it'}`, `Run the script in the maintenance database (leave out database), or move it to after.`);
-    }
-}
-/** A number or boolean as the user wrote it: YAML reads `8.0` as 8 and `10.10` as 10.1. */
-function writtenText(site, field, value) {
-    if (typeof value === 'string')
-        return value;
-    const node = site.document.getIn(field, true);
-    return (0,dist/* isScalar */.jn)(node) && node.source !== undefined ? node.source : String(value);
-}
-
-
-/***/ }),
-
-/***/ 10040:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ suggestName)
-/* harmony export */ });
-/** The known name closest to `name`, when it is close enough to be a typo of it. */
-function suggestName(name, known) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of known) {
-        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    // One edit in three, so that `b` does not suggest `a`, nor `colour` suggest `labels`.
-    const isTypo = bestDistance <= Math.max(1, Math.floor(name.length / 3)) && bestDistance < name.length;
-    return isTypo ? best : undefined;
-}
-/** Levenshtein distance, one row at a time. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 4389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ ensureImage)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
-
-
-/**
- * The image, pulled first if the host does not have it. `field` names where the user gave the
- * reference, for the error.
- */
-async function ensureImage(host, reference, reporter, field) {
-    const present = await host.inspectImage(reference);
-    if (present)
-        return present;
-    reporter.info(`Pulling ${reference}`);
-    try {
-        await host.pullImage(reference, (done, total) => reporter.progress({ task: `pull ${reference}`, done, total, unit: 'bytes' }));
-    }
-    catch (error) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: image ${reference} is not on ${host.description} and could not be pulled: ${(0,_docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}`, `Check the name and tag, log in to its registry (docker login), or build it locally first.`, { cause: error });
-    }
-    const pulled = await host.inspectImage(reference);
-    if (!pulled)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: image ${reference} was pulled but is not on ${host.description}`);
-    return pulled;
-}
-
-
-/***/ }),
-
-/***/ 6822:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ validateImageReference)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-
-// name components, optional registry host[:port], optional :tag or @digest (Docker's grammar, simplified)
-const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-/** Fails with an error naming `field` when `reference` is not a valid Docker image reference. */
-function validateImageReference(reference, field) {
-    if (!REFERENCE.test(reference)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: '${reference}' is not a valid image reference`, 'Use lowercase letters, digits and separators, with an optional :tag, e.g. dataclone/shop:nightly.');
-    }
-}
-
-
-/***/ }),
-
-/***/ 62239:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $w: () => (/* binding */ checkThresholds),
-/* harmony export */   S: () => (/* binding */ parseThresholds),
-/* harmony export */   Xs: () => (/* binding */ rowsText),
-/* harmony export */   kU: () => (/* binding */ parseMilliseconds),
-/* harmony export */   z_: () => (/* binding */ parseBytes)
-/* harmony export */ });
-/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24665);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-
-
-/** The migrations' observations checked against the database's thresholds. */
-function checkThresholds(database, observations, thresholds, exclusiveModes) {
-    const violations = [];
-    const { exclusiveLock, rewriteBytes } = thresholds;
-    for (const { migration, locks, rewrites } of observations) {
-        for (const lock of exclusiveLock ? locks : []) {
-            const held = lock.modes.find((m) => exclusiveModes.includes(m.mode));
-            if (!exclusiveLock || !held || held.heldMs <= exclusiveLock.longerThanMs)
-                continue;
-            // A table whose size the server does not know counts as a large one.
-            if (lock.rows !== -1 && lock.rows <= exclusiveLock.rows)
-                continue;
-            violations.push({
-                database,
-                migration,
-                table: lock.table,
-                rule: 'exclusive-lock',
-                lock: held.mode,
-                heldMs: held.heldMs,
-                rows: lock.rows,
-                message: `${database}: migration ${migration} held ${held.mode} on table ${lock.table} (${rowsText(lock.rows)}) for ${held.heldMs} ms, longer than the ${exclusiveLock.longerThanMs} ms allowed on tables of more than ${exclusiveLock.rows} rows`,
-            });
-        }
-        for (const rewrite of rewriteBytes !== undefined ? rewrites : []) {
-            if (rewriteBytes === undefined || rewrite.bytesBefore <= rewriteBytes)
-                continue;
-            violations.push({
-                database,
-                migration,
-                table: rewrite.table,
-                rule: 'rewrite',
-                bytes: rewrite.bytesBefore,
-                rows: rewrite.rows,
-                message: `${database}: migration ${migration} ${rewrite.copied ? 'copied' : 'rewrote'} table ${rewrite.table} (${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(rewrite.bytesBefore)}, ${rowsText(rewrite.rows)}), larger than the ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(rewriteBytes)} allowed`,
-            });
-        }
-    }
-    return violations;
-}
-function rowsText(rows) {
-    return rows === -1 ? 'rows unknown' : `~${rows} rows`;
-}
-/** Reads written thresholds; `where` names the field or option in the error of a bad value. */
-function parseThresholds(written, where) {
-    return {
-        ...(written.exclusiveLock && {
-            exclusiveLock: {
-                longerThanMs: parseMilliseconds(written.exclusiveLock.longerThan, where('exclusiveLock.longerThan')),
-                rows: written.exclusiveLock.rows ?? 0,
-            },
-        }),
-        ...(written.rewrite && {
-            rewriteBytes: parseBytes(written.rewrite.largerThan, where('rewrite.largerThan')),
-        }),
-    };
-}
-const TIME_UNITS = { ms: 1, s: 1000, m: 60_000 };
-const SIZE_UNITS = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
-function parseMilliseconds(text, field) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(text.trim());
-    if (!match?.[1] || !match[2])
-        throw thresholdError(field, text, 'a duration: 500ms, 2s or 1m');
-    return Math.round(Number(match[1]) * (TIME_UNITS[match[2]] ?? 1));
-}
-function parseBytes(text, field) {
-    const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb)$/i.exec(text.trim());
-    if (!match?.[1] || !match[2])
-        throw thresholdError(field, text, 'a size: 500kB, 100MB or 2GB (units of 1024)');
-    return Math.round(Number(match[1]) * (SIZE_UNITS[match[2].toLowerCase()] ?? 1));
-}
-function thresholdError(field, value, expected) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: '${value}' is not ${expected}`, `Write it as ${expected.replace(/^an? \w+: /, '')}.`);
-}
+;// CONCATENATED MODULE: ./schema/dataclone.schema.json
+const dataclone_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://dataclone.dev/schema/dataclone.schema.json","title":"dataclone image definition","description":"An image definition (dataclone.yaml): one database instance, every database in it and where its data comes from, to build into a read-only data image.","type":"object","additionalProperties":false,"required":["name","engine","version"],"properties":{"$schema":{"type":"string","description":"The JSON Schema this file follows (for editors)."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9_.-]*$","maxLength":128,"patternErrorMessage":"an image name is lowercase letters, digits, \'.\', \'_\' and \'-\', starting with a letter or digit","description":"Name of the data image: lowercase letters, digits, \\".\\", \\"_\\" and \\"-\\" (at most 128), starting with a letter or digit. Images are tagged dataclone/<name>."},"engine":{"type":"string","enum":["postgres","mysql","mariadb"],"description":"The database server: postgres, mysql or mariadb."},"version":{"type":["string","number"],"description":"Major version of the server, e.g. \\"16\\" for PostgreSQL, \\"8.4\\" for MySQL, \\"11.4\\" for MariaDB. Only versions dataclone knows are accepted."},"baseImage":{"type":"string","minLength":1,"description":"Image the build starts from, e.g. a mirror or an image with extensions installed. Default: the official image, <engine>:<version>."},"primary":{"type":"string","minLength":1,"description":"The database DATABASE_URL points at (one of databases, or one the instance brings). Default: the first database listed; with instance and no databases listed, the first by name that it brings."},"setup":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order once every database exists, empty, before any restore: roles, extensions, settings."},"instance":{"type":"object","additionalProperties":false,"required":[],"description":"The whole server, restored first, from a dump or from a physical backup (exactly one): its databases are found once it is restored, so databases need not list them; an entry there without source adds migrations, dependsOn or a primary to one of them. The logins it brings keep no password (PostgreSQL) or are locked (MySQL, MariaDB): clones are reached as the superuser with the clone\'s password.","properties":{"source":{"type":"string","minLength":1,"description":"A dump of a whole server, relative to this file: a .sql or .sql.gz file (pg_dumpall > all.sql; mysqldump --all-databases or --databases a b c > all.sql)."},"format":{"type":"string","enum":["sql","sql.gz"],"description":"The format of source, when it should not be detected from its content: sql or sql.gz."},"backup":{"type":"string","minLength":1,"description":"A PostgreSQL physical backup of the image\'s major version, relative to this file: the folder pg_basebackup -D wrote (plain, -Fp; or tar, -Ft, with base.tar[.gz] and pg_wal.tar[.gz]), or a base.tar[.gz] holding its WAL (-X fetch). Its files are copied into the image and the server recovers them: much faster than a logical restore for large data. Its configuration and replica settings are replaced by the clone\'s."}}},"databases":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/database"},"description":"The databases of the instance, each with where its data comes from. They are restored in dependency order. Required unless instance is given; with instance, list only the databases that need migrations, dependsOn or a source of their own."},"after":{"type":"array","items":{"$ref":"#/definitions/script"},"description":"Scripts run in order after every restore: masking, sanitising, test users."},"labels":{"type":"object","propertyNames":{"pattern":"^(?!dataclone\\\\.)[a-z0-9][a-z0-9._-]*$","patternErrorMessage":"a label name is lowercase letters, digits, \'.\', \'_\' and \'-\', and must not start with \'dataclone.\' (reserved)"},"additionalProperties":{"type":["string","number","boolean"]},"description":"Labels to put on the data image, name: value. Names are lowercase; names starting with \\"dataclone.\\" are reserved."}},"allOf":[{"if":{"type":"object","required":["instance"],"properties":{"instance":{"type":"object"}}},"then":{},"else":{"type":"object","required":["databases"],"properties":{"databases":{"type":"array"}}}},{"if":{"type":"object","required":["engine"],"properties":{"engine":{"enum":["mysql","mariadb"]}}},"then":{"type":"object","properties":{"databases":{"type":"array","items":{"type":"object","properties":{"format":{"enum":["sql","sql.gz","scripts"],"errorMessage":"mysql and mariadb restore \'sql\', \'sql.gz\' or \'scripts\' (\'custom\' and \'directory\' are pg_dump formats)"}}}}}}}],"definitions":{"database":{"type":"object","additionalProperties":false,"required":["name"],"description":"A database of the instance and where its data comes from.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":63,"patternErrorMessage":"a database name is letters, digits and \'_\', not starting with a digit","description":"Name of the database: letters, digits and \\"_\\" (at most 63), not starting with a digit."},"source":{"type":"string","minLength":1,"description":"What to restore, relative to this file: a pg_dump custom-format archive, a pg_dump directory-format folder, a .sql or .sql.gz file, or a folder of .sql/.sql.gz scripts run in name order. A .sql or .sql.gz that creates its own database (pg_dump --create, mysqldump --databases: CREATE DATABASE, then \\\\connect or USE) runs in the maintenance database, and must create the database this entry names. Leave source out for an empty database, or, with instance, for a database the instance source brings."},"format":{"type":"string","enum":["custom","directory","sql","sql.gz","scripts"],"description":"The format of source, when it should not be detected from its content: custom and directory (pg_dump, PostgreSQL only), sql, sql.gz or scripts."},"createsDatabase":{"type":"boolean","description":"Whether the .sql or .sql.gz source creates and connects to its own database (pg_dump --create, mysqldump --databases), so it runs in the maintenance database and the build does not create the database first. Default: read from the statements at the head of the file; set it when they do not show it (true) or to run such a script inside the database anyway (false)."},"dependsOn":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Databases of this definition that must be restored (and migrated) before this one."},"migrations":{"type":"string","minLength":1,"description":"Folder of Flyway migrations for this database (V1__init.sql, ...), relative to this file."},"checks":{"$ref":"#/definitions/checks","description":"Thresholds that fail the migrate step when this database\'s migrations cross them on the clone\'s data: exclusiveLock (longerThan, rows), rewrite (largerThan)."}}},"checks":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Thresholds that fail the migrate step when this database\'s migrations cross them on the clone\'s data.","properties":{"exclusiveLock":{"type":"object","additionalProperties":false,"required":["longerThan"],"description":"Fail when a migration holds an exclusive lock (PostgreSQL ACCESS EXCLUSIVE, MySQL/MariaDB an exclusive metadata lock) on a table of more than rows rows for longer than longerThan.","properties":{"longerThan":{"type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m)$","patternErrorMessage":"a duration is a number and ms, s or m (500ms, 2s, 1m)","description":"How long the lock may be held: 500ms, 2s, 1m."},"rows":{"type":"integer","minimum":0,"description":"Only tables of more rows than this count (the server\'s estimate before migrating). Default 0: every table."}}},"rewrite":{"type":"object","additionalProperties":false,"required":["largerThan"],"description":"Fail when a migration rewrites (PostgreSQL) or rebuilds/copies (InnoDB) a table larger than largerThan.","properties":{"largerThan":{"type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?\\\\s*([kKmMgGtT]?[bB])$","patternErrorMessage":"a size is a number and B, kB, MB, GB or TB (units of 1024: 500kB, 100MB, 2GB)","description":"The largest table a migration may rewrite: 500kB, 100MB, 2GB (units of 1024)."}}}}},"script":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["script"],"description":"A .sql or .sql.gz script: its path (runs in the maintenance database), or script and the database it runs in.","properties":{"script":{"type":"string","minLength":1,"description":"Path of a .sql or .sql.gz script, relative to this file (or absolute)."},"database":{"type":"string","minLength":1,"description":"The database the script runs in (one of databases). Default: the maintenance database."}}}}}');
+;// CONCATENATED MODULE: ./src/definition/schema.ts
+// The JSON Schema of an image definition is schema/dataclone.schema.json: the file editors read
+// for help on hover and the loader validates with. Importing it (rather than reading it at run
+// time) lets ncc put it in the bundle.
+
+const imageDefinitionSchema = dataclone_schema_namespaceObject;
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 669;
-export const ids = [669];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
-/***/ 68669:
+/***/ 68507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,17 +17,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/clones/create-clone.ts
-var create_clone = __webpack_require__(48195);
+var create_clone = __webpack_require__(73720);
 // EXTERNAL MODULE: ./src/core/random.ts
-var random = __webpack_require__(90007);
+var random = __webpack_require__(38640);
 // EXTERNAL MODULE: ./src/pipeline/run-tests.ts + 2 modules
-var run_tests = __webpack_require__(13439);
+var run_tests = __webpack_require__(22527);
 // EXTERNAL MODULE: ./src/pipeline/teardown.ts
-var teardown = __webpack_require__(99867);
+var teardown = __webpack_require__(81068);
 // EXTERNAL MODULE: ./src/images/image-reference.ts
-var image_reference = __webpack_require__(6822);
+var image_reference = __webpack_require__(82991);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -41,9 +41,9 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker/docker-host.ts + 1 modules
-var docker_host = __webpack_require__(43433);
+var docker_host = __webpack_require__(1370);
 // EXTERNAL MODULE: ./src/docker/host-facts.ts
-var host_facts = __webpack_require__(90805);
+var host_facts = __webpack_require__(55398);
 ;// CONCATENATED MODULE: ./src/images/registry.ts
 
 
@@ -253,7 +253,7 @@ async function promoteImage(options) {
 }
 
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(39302);
+var labels = __webpack_require__(20065);
 ;// CONCATENATED MODULE: ./src/images/prune-images.ts
 
 /**
@@ -293,9 +293,9 @@ async function pruneImages(options) {
 }
 
 // EXTERNAL MODULE: ./src/cli/command.ts
-var command = __webpack_require__(89988);
+var command = __webpack_require__(3567);
 // EXTERNAL MODULE: ./src/cli/usage-error.ts
-var usage_error = __webpack_require__(3237);
+var usage_error = __webpack_require__(14226);
 ;// CONCATENATED MODULE: ./src/cli/commands/registry-commands.ts
 
 
@@ -408,13 +408,13 @@ const imagePrune = {
 
 /***/ }),
 
-/***/ 6822:
+/***/ 82991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ validateImageReference)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 // name components, optional registry host[:port], optional :tag or @digest (Docker's grammar, simplified)
 const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
@@ -428,14 +428,14 @@ function validateImageReference(reference, field) {
 
 /***/ }),
 
-/***/ 8139:
+/***/ 34860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ requireJobClones)
 /* harmony export */ });
-/* harmony import */ var _clones_read_clone_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23255);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92091);
+/* harmony import */ var _clones_read_clone_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74280);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
 
 
 /** The job's clones; a step that needs them fails with a clear error when there are none. */
@@ -451,7 +451,7 @@ async function requireJobClones(job, step) {
 
 /***/ }),
 
-/***/ 13439:
+/***/ 22527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -463,7 +463,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/pipeline/connection-environment.ts
 /**
  * The environment a test command gets: DATABASE_URL and JDBC_DATABASE_URL for the primary
@@ -584,7 +584,7 @@ function listed(items) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/job-clones.ts
-var job_clones = __webpack_require__(8139);
+var job_clones = __webpack_require__(34860);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -696,13 +696,13 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 99867:
+/***/ 81068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ teardown)
 /* harmony export */ });
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
 
 /**
  * Removes every container the job owns, and the networks of its environments, whatever state it is in. Safe to run twice, after a

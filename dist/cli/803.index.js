@@ -1,8 +1,8 @@
-export const id = 581;
-export const ids = [581];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
-/***/ 48581:
+/***/ 12803:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint-disable node/no-deprecated-api */

@@ -1,9 +1,9 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-export const id = 483;
-export const ids = [483,581];
+export const id = 553;
+export const ids = [553,803];
 export const modules = {
 
-/***/ 23568:
+/***/ 44158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -373,7 +373,7 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 45158:
+/***/ 36656:
 /***/ ((module) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -393,16 +393,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87057:
+/***/ 87703:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
-var errors = __webpack_require__(45158);
-var types = __webpack_require__(13536);
+var errors = __webpack_require__(36656);
+var types = __webpack_require__(30254);
 
-var Reader = __webpack_require__(72742);
-var Writer = __webpack_require__(85174);
+var Reader = __webpack_require__(21996);
+var Writer = __webpack_require__(79816);
 
 
 // --- Exports
@@ -427,16 +427,16 @@ for (var e in errors) {
 
 /***/ }),
 
-/***/ 72742:
+/***/ 21996:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
 var assert = __webpack_require__(42613);
-var Buffer = (__webpack_require__(48581).Buffer);
+var Buffer = (__webpack_require__(12803).Buffer);
 
-var ASN1 = __webpack_require__(13536);
-var errors = __webpack_require__(45158);
+var ASN1 = __webpack_require__(30254);
+var errors = __webpack_require__(36656);
 
 
 // --- Globals
@@ -696,7 +696,7 @@ module.exports = Reader;
 
 /***/ }),
 
-/***/ 13536:
+/***/ 30254:
 /***/ ((module) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -739,15 +739,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85174:
+/***/ 79816:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
 var assert = __webpack_require__(42613);
-var Buffer = (__webpack_require__(48581).Buffer);
-var ASN1 = __webpack_require__(13536);
-var errors = __webpack_require__(45158);
+var Buffer = (__webpack_require__(12803).Buffer);
+var ASN1 = __webpack_require__(30254);
+var errors = __webpack_require__(36656);
 
 
 // --- Globals
@@ -1063,7 +1063,7 @@ module.exports = Writer;
 
 /***/ }),
 
-/***/ 57787:
+/***/ 89837:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -1071,7 +1071,7 @@ module.exports = Writer;
 // If you have no idea what ASN.1 or BER is, see this:
 // ftp://ftp.rsa.com/pub/pkcs/ascii/layman.asc
 
-var Ber = __webpack_require__(87057);
+var Ber = __webpack_require__(87703);
 
 
 
@@ -1090,7 +1090,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5575:
+/***/ 73057:
 /***/ ((module) => {
 
 function isBuffer(value) {
@@ -1290,12 +1290,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30676:
+/***/ 30686:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var crypto_hash_sha512 = (__webpack_require__(89262).lowlevel).crypto_hash;
+var crypto_hash_sha512 = (__webpack_require__(80668).lowlevel).crypto_hash;
 
 /*
  * This file is a 1:1 port from the OpenBSD blowfish.c and bcrypt_pbkdf.c. As a
@@ -1853,7 +1853,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19128:
+/***/ 85234:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2256,14 +2256,14 @@ module.exports = BufferList
 
 /***/ }),
 
-/***/ 92712:
+/***/ 80794:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DuplexStream = (__webpack_require__(63389).Duplex)
-const inherits = __webpack_require__(82772)
-const BufferList = __webpack_require__(19128)
+const DuplexStream = (__webpack_require__(86131).Duplex)
+const inherits = __webpack_require__(39598)
+const BufferList = __webpack_require__(85234)
 
 function BufferListStream (callback) {
   if (!(this instanceof BufferListStream)) {
@@ -2347,7 +2347,7 @@ module.exports.BufferList = BufferList
 
 /***/ }),
 
-/***/ 18622:
+/***/ 25384:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2521,19 +2521,19 @@ chownr.sync = chownrSync
 
 /***/ }),
 
-/***/ 35324:
+/***/ 84982:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const binding = __webpack_require__(92326);
+const binding = __webpack_require__(65243);
 
 module.exports = binding.getCPUInfo;
 
 
 /***/ }),
 
-/***/ 90620:
+/***/ 6110:
 /***/ ((module, exports, __webpack_require__) => {
 
 /* eslint-env browser */
@@ -2793,7 +2793,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __webpack_require__(97203)(exports);
+module.exports = __webpack_require__(40897)(exports);
 
 const {formatters} = module.exports;
 
@@ -2812,7 +2812,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 97203:
+/***/ 40897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2828,7 +2828,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __webpack_require__(76274);
+	createDebug.humanize = __webpack_require__(70744);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -3111,7 +3111,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 94240:
+/***/ 2830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -3120,15 +3120,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __webpack_require__(90620);
+	module.exports = __webpack_require__(6110);
 } else {
-	module.exports = __webpack_require__(60494);
+	module.exports = __webpack_require__(95108);
 }
 
 
 /***/ }),
 
-/***/ 60494:
+/***/ 95108:
 /***/ ((module, exports, __webpack_require__) => {
 
 /**
@@ -3162,7 +3162,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __webpack_require__(55024);
+	const supportsColor = __webpack_require__(21450);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -3370,7 +3370,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __webpack_require__(97203)(exports);
+module.exports = __webpack_require__(40897)(exports);
 
 const {formatters} = module.exports;
 
@@ -3398,7 +3398,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 513:
+/***/ 99167:
 /***/ ((module, exports, __webpack_require__) => {
 
 //Based on follow-redirects v0.0.x
@@ -3406,7 +3406,7 @@ formatters.O = function (v) {
 var nativeHttps = __webpack_require__(65692),
   nativeHttp = __webpack_require__(58611),
   url = __webpack_require__(87016),
-  utils = __webpack_require__(44608);
+  utils = __webpack_require__(4510);
 
 var maxRedirects = module.exports.maxRedirects = 5;
 
@@ -3492,13 +3492,13 @@ for (var protocol in protocols) {
 
 /***/ }),
 
-/***/ 7218:
+/***/ 99976:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = HttpDuplex;
 
 var util = __webpack_require__(39023),
-  stream = __webpack_require__(63389);
+  stream = __webpack_require__(86131);
 
 util.inherits(HttpDuplex, stream.Duplex);
 
@@ -3554,20 +3554,20 @@ HttpDuplex.prototype.destroySoon = function() {
 
 /***/ }),
 
-/***/ 53367:
+/***/ 47133:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var querystring = __webpack_require__(83480),
-  http = __webpack_require__(513),
+  http = __webpack_require__(99167),
   fs = __webpack_require__(79896),
   path = __webpack_require__(16928),
   url = __webpack_require__(87016),
-  ssh = __webpack_require__(75387),
-  HttpDuplex = __webpack_require__(7218),
-  debug = __webpack_require__(94240)('modem'),
-  utils = __webpack_require__(44608),
+  ssh = __webpack_require__(58573),
+  HttpDuplex = __webpack_require__(99976),
+  debug = __webpack_require__(2830)('modem'),
+  utils = __webpack_require__(4510),
   util = __webpack_require__(39023),
-  splitca = __webpack_require__(80437),
+  splitca = __webpack_require__(74087),
   os = __webpack_require__(70857),
   isWin = os.type() === 'Windows_NT',
   stream = __webpack_require__(2203);
@@ -4138,10 +4138,10 @@ module.exports = Modem;
 
 /***/ }),
 
-/***/ 75387:
+/***/ 58573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Client = (__webpack_require__(73095).Client),
+var Client = (__webpack_require__(61726).Client),
   http = __webpack_require__(58611);
 
 module.exports = function (opt) {
@@ -4193,7 +4193,7 @@ module.exports = function (opt) {
 
 /***/ }),
 
-/***/ 44608:
+/***/ 4510:
 /***/ ((module) => {
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
@@ -4224,10 +4224,10 @@ module.exports.parseJSON = function(s) {
 
 /***/ }),
 
-/***/ 21198:
+/***/ 47056:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var protobuf = __webpack_require__(27868);
+var protobuf = __webpack_require__(15481);
 var path = __webpack_require__(16928);
 
 // Constants
@@ -4473,10 +4473,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49532:
+/***/ 92474:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a config
@@ -4615,12 +4615,12 @@ module.exports = Config;
 
 /***/ }),
 
-/***/ 92431:
+/***/ 28521:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var extend = (__webpack_require__(57714).extend),
-  Exec = __webpack_require__(17371),
-  util = __webpack_require__(57714);
+var extend = (__webpack_require__(38300).extend),
+  Exec = __webpack_require__(30209),
+  util = __webpack_require__(38300);
 
 /**
  * Represents a Container
@@ -5707,24 +5707,24 @@ module.exports = Container;
 
 /***/ }),
 
-/***/ 51166:
+/***/ 39040:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var EventEmitter = (__webpack_require__(24434).EventEmitter),
-  Modem = __webpack_require__(53367),
-  Container = __webpack_require__(92431),
-  Image = __webpack_require__(32901),
-  Volume = __webpack_require__(97028),
-  Network = __webpack_require__(78510),
-  Service = __webpack_require__(16627),
-  Plugin = __webpack_require__(24053),
-  Secret = __webpack_require__(18330),
-  Config = __webpack_require__(49532),
-  Task = __webpack_require__(95331),
-  Node = __webpack_require__(14390),
-  Exec = __webpack_require__(17371),
-  util = __webpack_require__(57714),
-  withSession = __webpack_require__(67244),
+  Modem = __webpack_require__(47133),
+  Container = __webpack_require__(28521),
+  Image = __webpack_require__(79607),
+  Volume = __webpack_require__(78302),
+  Network = __webpack_require__(68224),
+  Service = __webpack_require__(14769),
+  Plugin = __webpack_require__(8247),
+  Secret = __webpack_require__(6080),
+  Config = __webpack_require__(92474),
+  Task = __webpack_require__(85325),
+  Node = __webpack_require__(36680),
+  Exec = __webpack_require__(30209),
+  util = __webpack_require__(38300),
+  withSession = __webpack_require__(10638),
   extend = util.extend;
 
 var Docker = function(opts) {
@@ -6067,7 +6067,7 @@ Docker.prototype.buildImage = function(file, opts, callback) {
  * @param {Function} onProgress - Optional callback for each event: (event) => void
  */
 Docker.prototype.followProgress = function(stream, onFinished, onProgress) {
-  var buildkit = __webpack_require__(21198);
+  var buildkit = __webpack_require__(47056);
   return buildkit.followProgress(stream, onFinished, onProgress);
 };
 
@@ -7617,10 +7617,10 @@ module.exports = Docker;
 
 /***/ }),
 
-/***/ 17371:
+/***/ 30209:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Exec
@@ -7763,10 +7763,10 @@ module.exports = Exec;
 
 /***/ }),
 
-/***/ 32901:
+/***/ 79607:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an image
@@ -8049,10 +8049,10 @@ module.exports = Image;
 
 /***/ }),
 
-/***/ 78510:
+/***/ 68224:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an network
@@ -8227,10 +8227,10 @@ module.exports = Network;
 
 /***/ }),
 
-/***/ 14390:
+/***/ 36680:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Node
@@ -8369,10 +8369,10 @@ module.exports = Node;
 
 /***/ }),
 
-/***/ 24053:
+/***/ 8247:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a plugin
@@ -8748,10 +8748,10 @@ module.exports = Plugin;
 
 /***/ }),
 
-/***/ 18330:
+/***/ 6080:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a secret
@@ -8889,10 +8889,10 @@ module.exports = Secret;
 
 /***/ }),
 
-/***/ 16627:
+/***/ 14769:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Service
@@ -9079,13 +9079,13 @@ module.exports = Service;
 
 /***/ }),
 
-/***/ 67244:
+/***/ 10638:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var grpc = __webpack_require__(27868),
-  protoLoader = __webpack_require__(27868),
+var grpc = __webpack_require__(15481),
+  protoLoader = __webpack_require__(15481),
   path = __webpack_require__(16928),
-  uuid = (__webpack_require__(88850).v4);
+  uuid = (__webpack_require__(12048).v4);
 
 function withSession(docker, auth, handler) {
   const sessionId = uuid();
@@ -9149,10 +9149,10 @@ module.exports = withSession;
 
 /***/ }),
 
-/***/ 95331:
+/***/ 85325:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Task
@@ -9253,13 +9253,13 @@ module.exports = Task;
 
 /***/ }),
 
-/***/ 57714:
+/***/ 38300:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var DockerIgnore = __webpack_require__(23568);
+var DockerIgnore = __webpack_require__(44158);
 var fs = __webpack_require__(79896);
 var path = __webpack_require__(16928);
-var tar = __webpack_require__(64927);
+var tar = __webpack_require__(35645);
 var zlib = __webpack_require__(43106);
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
@@ -9366,10 +9366,10 @@ module.exports.prepareBuildContext = function(file, next) {
 
 /***/ }),
 
-/***/ 97028:
+/***/ 78302:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(57714);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a volume
@@ -9463,10 +9463,10 @@ module.exports = Volume;
 
 /***/ }),
 
-/***/ 78158:
+/***/ 31424:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var once = __webpack_require__(5646);
+var once = __webpack_require__(55560);
 
 var noop = function() {};
 
@@ -9566,7 +9566,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 14462:
+/***/ 29580:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(24434)
@@ -9574,7 +9574,7 @@ module.exports = __webpack_require__(24434)
 
 /***/ }),
 
-/***/ 81733:
+/***/ 13587:
 /***/ ((module) => {
 
 module.exports = class FixedFIFO {
@@ -9620,10 +9620,10 @@ module.exports = class FixedFIFO {
 
 /***/ }),
 
-/***/ 27993:
+/***/ 83867:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const FixedFIFO = __webpack_require__(81733)
+const FixedFIFO = __webpack_require__(13587)
 
 module.exports = class FastFIFO {
   constructor (hwm) {
@@ -9675,7 +9675,7 @@ module.exports = class FastFIFO {
 
 /***/ }),
 
-/***/ 56913:
+/***/ 12147:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = (__webpack_require__(79896).constants) || __webpack_require__(49140)
@@ -9683,7 +9683,7 @@ module.exports = (__webpack_require__(79896).constants) || __webpack_require__(4
 
 /***/ }),
 
-/***/ 15175:
+/***/ 83813:
 /***/ ((module) => {
 
 
@@ -9698,7 +9698,7 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 82772:
+/***/ 39598:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 try {
@@ -9708,13 +9708,13 @@ try {
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __webpack_require__(93567);
+  module.exports = __webpack_require__(26589);
 }
 
 
 /***/ }),
 
-/***/ 93567:
+/***/ 26589:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -9748,7 +9748,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 62726:
+/***/ 99200:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var path = __webpack_require__(16928);
@@ -9853,7 +9853,7 @@ mkdirP.sync = function sync (p, opts, made) {
 
 /***/ }),
 
-/***/ 76274:
+/***/ 70744:
 /***/ ((module) => {
 
 /**
@@ -10022,10 +10022,10 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 5646:
+/***/ 55560:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var wrappy = __webpack_require__(54206)
+var wrappy = __webpack_require__(58264)
 module.exports = wrappy(once)
 module.exports.strict = wrappy(onceStrict)
 
@@ -10071,11 +10071,11 @@ function onceStrict (fn) {
 
 /***/ }),
 
-/***/ 45648:
+/***/ 87898:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var once = __webpack_require__(5646)
-var eos = __webpack_require__(78158)
+var once = __webpack_require__(55560)
+var eos = __webpack_require__(31424)
 var fs
 
 try {
@@ -10164,7 +10164,7 @@ module.exports = pump
 
 /***/ }),
 
-/***/ 1850:
+/***/ 25500:
 /***/ ((module) => {
 
 
@@ -10287,7 +10287,7 @@ module.exports.F = codes;
 
 /***/ }),
 
-/***/ 88193:
+/***/ 82063:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -10327,9 +10327,9 @@ var objectKeys = Object.keys || function (obj) {
 /*</replacement>*/
 
 module.exports = Duplex;
-var Readable = __webpack_require__(6887);
-var Writable = __webpack_require__(83979);
-__webpack_require__(82772)(Duplex, Readable);
+var Readable = __webpack_require__(86893);
+var Writable = __webpack_require__(38797);
+__webpack_require__(39598)(Duplex, Readable);
 {
   // Allow the keys array to be GC'ed.
   var keys = objectKeys(Writable.prototype);
@@ -10419,7 +10419,7 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 /***/ }),
 
-/***/ 40117:
+/***/ 35283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -10450,8 +10450,8 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 
 module.exports = PassThrough;
-var Transform = __webpack_require__(23);
-__webpack_require__(82772)(PassThrough, Transform);
+var Transform = __webpack_require__(12337);
+__webpack_require__(39598)(PassThrough, Transform);
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
   Transform.call(this, options);
@@ -10462,7 +10462,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 6887:
+/***/ 86893:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -10504,7 +10504,7 @@ var EElistenerCount = function EElistenerCount(emitter, type) {
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(55737);
+var Stream = __webpack_require__(63283);
 /*</replacement>*/
 
 var Buffer = (__webpack_require__(20181).Buffer);
@@ -10526,11 +10526,11 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __webpack_require__(56466);
-var destroyImpl = __webpack_require__(59535);
-var _require = __webpack_require__(75296),
+var BufferList = __webpack_require__(77336);
+var destroyImpl = __webpack_require__(65089);
+var _require = __webpack_require__(54874),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
@@ -10540,7 +10540,7 @@ var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
 var StringDecoder;
 var createReadableStreamAsyncIterator;
 var from;
-__webpack_require__(82772)(Readable, Stream);
+__webpack_require__(39598)(Readable, Stream);
 var errorOrDestroy = destroyImpl.errorOrDestroy;
 var kProxyEvents = ['error', 'close', 'destroy', 'pause', 'resume'];
 function prependListener(emitter, event, fn) {
@@ -10555,7 +10555,7 @@ function prependListener(emitter, event, fn) {
   if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);else emitter._events[event] = [fn, emitter._events[event]];
 }
 function ReadableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(88193);
+  Duplex = Duplex || __webpack_require__(82063);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -10622,13 +10622,13 @@ function ReadableState(options, stream, isDuplex) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__webpack_require__(20744)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 function Readable(options) {
-  Duplex = Duplex || __webpack_require__(88193);
+  Duplex = Duplex || __webpack_require__(82063);
   if (!(this instanceof Readable)) return new Readable(options);
 
   // Checking for a Stream.Duplex instance is faster here instead of inside
@@ -10765,7 +10765,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__webpack_require__(20744)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
   var decoder = new StringDecoder(enc);
   this._readableState.decoder = decoder;
   // If setEncoding(null), decoder.encoding equals utf8
@@ -11384,7 +11384,7 @@ Readable.prototype.wrap = function (stream) {
 if (typeof Symbol === 'function') {
   Readable.prototype[Symbol.asyncIterator] = function () {
     if (createReadableStreamAsyncIterator === undefined) {
-      createReadableStreamAsyncIterator = __webpack_require__(93270);
+      createReadableStreamAsyncIterator = __webpack_require__(14868);
     }
     return createReadableStreamAsyncIterator(this);
   };
@@ -11481,7 +11481,7 @@ function endReadableNT(state, stream) {
 if (typeof Symbol === 'function') {
   Readable.from = function (iterable, opts) {
     if (from === undefined) {
-      from = __webpack_require__(92877);
+      from = __webpack_require__(4659);
     }
     return from(Readable, iterable, opts);
   };
@@ -11495,7 +11495,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 23:
+/***/ 12337:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -11564,13 +11564,13 @@ function indexOf(xs, x) {
 
 
 module.exports = Transform;
-var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
   ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING,
   ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-var Duplex = __webpack_require__(88193);
-__webpack_require__(82772)(Transform, Duplex);
+var Duplex = __webpack_require__(82063);
+__webpack_require__(39598)(Transform, Duplex);
 function afterTransform(er, data) {
   var ts = this._transformState;
   ts.transforming = false;
@@ -11691,7 +11691,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 83979:
+/***/ 38797:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -11751,12 +11751,12 @@ Writable.WritableState = WritableState;
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __webpack_require__(24190)
+  deprecate: __webpack_require__(24488)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(55737);
+var Stream = __webpack_require__(63283);
 /*</replacement>*/
 
 var Buffer = (__webpack_require__(20181).Buffer);
@@ -11767,10 +11767,10 @@ function _uint8ArrayToBuffer(chunk) {
 function _isUint8Array(obj) {
   return Buffer.isBuffer(obj) || obj instanceof OurUint8Array;
 }
-var destroyImpl = __webpack_require__(59535);
-var _require = __webpack_require__(75296),
+var destroyImpl = __webpack_require__(65089);
+var _require = __webpack_require__(54874),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
@@ -11780,10 +11780,10 @@ var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
   ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END,
   ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
 var errorOrDestroy = destroyImpl.errorOrDestroy;
-__webpack_require__(82772)(Writable, Stream);
+__webpack_require__(39598)(Writable, Stream);
 function nop() {}
 function WritableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(88193);
+  Duplex = Duplex || __webpack_require__(82063);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -11925,7 +11925,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
   };
 }
 function Writable(options) {
-  Duplex = Duplex || __webpack_require__(88193);
+  Duplex = Duplex || __webpack_require__(82063);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -12338,7 +12338,7 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 93270:
+/***/ 14868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12347,7 +12347,7 @@ var _Object$setPrototypeO;
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var finished = __webpack_require__(33109);
+var finished = __webpack_require__(36815);
 var kLastResolve = Symbol('lastResolve');
 var kLastReject = Symbol('lastReject');
 var kError = Symbol('error');
@@ -12524,7 +12524,7 @@ module.exports = createReadableStreamAsyncIterator;
 
 /***/ }),
 
-/***/ 56466:
+/***/ 77336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12713,7 +12713,7 @@ module.exports = /*#__PURE__*/function () {
 
 /***/ }),
 
-/***/ 59535:
+/***/ 65089:
 /***/ ((module) => {
 
 
@@ -12815,7 +12815,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 33109:
+/***/ 36815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/mafintosh/end-of-stream with
@@ -12823,7 +12823,7 @@ module.exports = {
 
 
 
-var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(1850)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
+var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(25500)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
 function once(callback) {
   var called = false;
   return function () {
@@ -12907,7 +12907,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 92877:
+/***/ 4659:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12919,7 +12919,7 @@ function _objectSpread(target) { for (var i = 1; i < arguments.length; i++) { va
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var ERR_INVALID_ARG_TYPE = (__webpack_require__(1850)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
+var ERR_INVALID_ARG_TYPE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
 function from(Readable, iterable, opts) {
   var iterator;
   if (iterable && typeof iterable.next === 'function') {
@@ -12966,7 +12966,7 @@ module.exports = from;
 
 /***/ }),
 
-/***/ 27631:
+/***/ 16701:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/mafintosh/pump with
@@ -12983,7 +12983,7 @@ function once(callback) {
     callback.apply(void 0, arguments);
   };
 }
-var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS,
   ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
 function noop(err) {
@@ -12999,7 +12999,7 @@ function destroyer(stream, reading, writing, callback) {
   stream.on('close', function () {
     closed = true;
   });
-  if (eos === undefined) eos = __webpack_require__(33109);
+  if (eos === undefined) eos = __webpack_require__(36815);
   eos(stream, {
     readable: reading,
     writable: writing
@@ -13058,12 +13058,12 @@ module.exports = pipeline;
 
 /***/ }),
 
-/***/ 75296:
+/***/ 54874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var ERR_INVALID_OPT_VALUE = (__webpack_require__(1850)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
+var ERR_INVALID_OPT_VALUE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
 function highWaterMarkFrom(options, isDuplex, duplexKey) {
   return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
 }
@@ -13086,7 +13086,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55737:
+/***/ 63283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(2203);
@@ -13094,7 +13094,7 @@ module.exports = __webpack_require__(2203);
 
 /***/ }),
 
-/***/ 63389:
+/***/ 86131:
 /***/ ((module, exports, __webpack_require__) => {
 
 var Stream = __webpack_require__(2203);
@@ -13103,21 +13103,21 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   Object.assign(module.exports, Stream);
   module.exports.Stream = Stream;
 } else {
-  exports = module.exports = __webpack_require__(6887);
+  exports = module.exports = __webpack_require__(86893);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __webpack_require__(83979);
-  exports.Duplex = __webpack_require__(88193);
-  exports.Transform = __webpack_require__(23);
-  exports.PassThrough = __webpack_require__(40117);
-  exports.finished = __webpack_require__(33109);
-  exports.pipeline = __webpack_require__(27631);
+  exports.Writable = __webpack_require__(38797);
+  exports.Duplex = __webpack_require__(82063);
+  exports.Transform = __webpack_require__(12337);
+  exports.PassThrough = __webpack_require__(35283);
+  exports.finished = __webpack_require__(36815);
+  exports.pipeline = __webpack_require__(16701);
 }
 
 
 /***/ }),
 
-/***/ 96132:
+/***/ 93058:
 /***/ ((module, exports, __webpack_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
@@ -13189,7 +13189,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 48581:
+/***/ 12803:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint-disable node/no-deprecated-api */
@@ -13273,7 +13273,7 @@ module.exports = safer
 
 /***/ }),
 
-/***/ 80437:
+/***/ 74087:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var fs = __webpack_require__(79896);
@@ -13307,7 +13307,7 @@ module.exports = function (filepath, split, encoding) {
 
 /***/ }),
 
-/***/ 22997:
+/***/ 75683:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -13320,8 +13320,8 @@ const {
 
 const {
   CHANNEL_EXTENDED_DATATYPE: { STDERR },
-} = __webpack_require__(97270);
-const { bufferSlice } = __webpack_require__(79342);
+} = __webpack_require__(44020);
+const { bufferSlice } = __webpack_require__(42184);
 
 const PACKET_SIZE = 32 * 1024;
 const MAX_WINDOW = 2 * 1024 * 1024;
@@ -13609,7 +13609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22167:
+/***/ 63849:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -13620,14 +13620,14 @@ const { resolve } = __webpack_require__(16928);
 const { readFile } = __webpack_require__(79896);
 const { execFile, spawn } = __webpack_require__(35317);
 
-const { isParsedKey, parseKey } = __webpack_require__(99623);
+const { isParsedKey, parseKey } = __webpack_require__(41789);
 
 const {
   makeBufferParser,
   readUInt32BE,
   writeUInt32BE,
   writeUInt32LE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 
 function once(cb) {
   let called = false;
@@ -14739,7 +14739,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82475:
+/***/ 66297:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // TODO:
@@ -14774,11 +14774,11 @@ const {
   SUPPORTED_KEX,
   SUPPORTED_MAC,
   SUPPORTED_SERVER_HOST_KEY,
-} = __webpack_require__(97270);
-const { init: cryptoInit } = __webpack_require__(20826);
-const Protocol = __webpack_require__(69443);
-const { parseKey } = __webpack_require__(99623);
-const { SFTP } = __webpack_require__(28538);
+} = __webpack_require__(44020);
+const { init: cryptoInit } = __webpack_require__(62888);
+const Protocol = __webpack_require__(87841);
+const { parseKey } = __webpack_require__(41789);
+const { SFTP } = __webpack_require__(44996);
 const {
   bufferCopy,
   makeBufferParser,
@@ -14786,23 +14786,23 @@ const {
   readUInt32BE,
   sigSSHToASN1,
   writeUInt32BE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 
-const { AgentContext, createAgent, isAgent } = __webpack_require__(22167);
+const { AgentContext, createAgent, isAgent } = __webpack_require__(63849);
 const {
   Channel,
   MAX_WINDOW,
   PACKET_SIZE,
   windowAdjust,
   WINDOW_THRESHOLD,
-} = __webpack_require__(22997);
+} = __webpack_require__(75683);
 const {
   ChannelManager,
   generateAlgorithmList,
   isWritable,
   onChannelOpenFailure,
   onCHANNEL_CLOSE,
-} = __webpack_require__(76755);
+} = __webpack_require__(82137);
 
 const bufferParser = makeBufferParser();
 const sigParser = makeBufferParser();
@@ -16922,7 +16922,7 @@ module.exports = Client;
 
 /***/ }),
 
-/***/ 69443:
+/***/ 87841:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*
@@ -16967,7 +16967,7 @@ module.exports = Client;
 
 const { inspect } = __webpack_require__(39023);
 
-const { bindingAvailable, NullCipher, NullDecipher } = __webpack_require__(20826);
+const { bindingAvailable, NullCipher, NullDecipher } = __webpack_require__(62888);
 const {
   COMPAT_CHECKS,
   DISCONNECT_REASON,
@@ -16975,18 +16975,18 @@ const {
   MESSAGE,
   SIGNALS,
   TERMINAL_MODE,
-} = __webpack_require__(97270);
+} = __webpack_require__(44020);
 const {
   DEFAULT_KEXINIT_CLIENT,
   DEFAULT_KEXINIT_SERVER,
   KexInit,
   kexinit,
   onKEXPayload,
-} = __webpack_require__(65491);
+} = __webpack_require__(24637);
 const {
   parseKey,
-} = __webpack_require__(99623);
-const MESSAGE_HANDLERS = __webpack_require__(41262);
+} = __webpack_require__(41789);
+const MESSAGE_HANDLERS = __webpack_require__(59244);
 const {
   bufferCopy,
   bufferFill,
@@ -16994,15 +16994,15 @@ const {
   convertSignature,
   sendPacket,
   writeUInt32BE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 const {
   PacketReader,
   PacketWriter,
   ZlibPacketReader,
   ZlibPacketWriter,
-} = __webpack_require__(73590);
+} = __webpack_require__(74592);
 
-const MODULE_VER = (__webpack_require__(6965)/* .version */ .rE);
+const MODULE_VER = (__webpack_require__(78342)/* .version */ .rE);
 
 const VALID_DISCONNECT_REASONS = new Map(
   Object.values(DISCONNECT_REASON).map((n) => [n, 1])
@@ -19065,7 +19065,7 @@ module.exports = Protocol;
 
 /***/ }),
 
-/***/ 28538:
+/***/ 44996:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -19086,7 +19086,7 @@ const {
   bufferSlice,
   makeBufferParser,
   writeUInt32BE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 
 const ATTR = {
   SIZE: 0x00000001,
@@ -22666,7 +22666,7 @@ const {
   ERR_INVALID_ARG_TYPE,
   ERR_OUT_OF_RANGE,
   validateNumber
-} = __webpack_require__(75086);
+} = __webpack_require__(13208);
 
 const kMinPoolSpace = 128;
 
@@ -23124,7 +23124,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97270:
+/***/ 44020:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -23133,10 +23133,10 @@ const crypto = __webpack_require__(76982);
 
 let cpuInfo;
 try {
-  cpuInfo = __webpack_require__(35324)();
+  cpuInfo = __webpack_require__(84982)();
 } catch {}
 
-const { bindingAvailable, CIPHER_INFO, MAC_INFO } = __webpack_require__(20826);
+const { bindingAvailable, CIPHER_INFO, MAC_INFO } = __webpack_require__(62888);
 
 const eddsaSupported = (() => {
   if (typeof crypto.sign === 'function'
@@ -23487,7 +23487,7 @@ module.exports.DISCONNECT_REASON_BY_VALUE =
 
 /***/ }),
 
-/***/ 20826:
+/***/ 62888:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // TODO:
@@ -23502,7 +23502,7 @@ const {
   createCipheriv, createDecipheriv, createHmac, randomFillSync, timingSafeEqual
 } = __webpack_require__(76982);
 
-const { readUInt32BE, writeUInt32BE } = __webpack_require__(79342);
+const { readUInt32BE, writeUInt32BE } = __webpack_require__(42184);
 
 const FastBuffer = Buffer[Symbol.species];
 const MAX_SEQNO = 2 ** 32 - 1;
@@ -23519,7 +23519,7 @@ let AESGCMDecipher;
 let ChaChaPolyDecipher;
 let GenericDecipher;
 try {
-  binding = __webpack_require__(15925);
+  binding = __webpack_require__(68440);
   ({ AESGCMCipher, ChaChaPolyCipher, GenericCipher,
      AESGCMDecipher, ChaChaPolyDecipher, GenericDecipher } = binding);
 } catch {}
@@ -25073,7 +25073,7 @@ module.exports = {
     // eslint-disable-next-line no-async-promise-executor
     return new Promise(async (resolve, reject) => {
       try {
-        POLY1305_WASM_MODULE = await __webpack_require__(20448)();
+        POLY1305_WASM_MODULE = await __webpack_require__(27830)();
         POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
         poly1305_auth = POLY1305_WASM_MODULE.cwrap(
           'poly1305_auth',
@@ -25096,7 +25096,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20448:
+/***/ 27830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25143,15 +25143,15 @@ else {}
 
 /***/ }),
 
-/***/ 41262:
+/***/ 59244:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const MESSAGE_HANDLERS = new Array(256);
 [
-  (__webpack_require__(65491).HANDLERS),
-  __webpack_require__(26126),
+  (__webpack_require__(24637).HANDLERS),
+  __webpack_require__(99964),
 ].forEach((handlers) => {
   // eslint-disable-next-line prefer-const
   for (let [type, handler] of Object.entries(handlers)) {
@@ -25166,7 +25166,7 @@ module.exports = MESSAGE_HANDLERS;
 
 /***/ }),
 
-/***/ 26126:
+/***/ 99964:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25177,18 +25177,18 @@ const {
   doFatalError,
   sigSSHToASN1,
   writeUInt32BE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 
 const {
   CHANNEL_OPEN_FAILURE,
   COMPAT,
   MESSAGE,
   TERMINAL_MODE,
-} = __webpack_require__(97270);
+} = __webpack_require__(44020);
 
 const {
   parseKey,
-} = __webpack_require__(99623);
+} = __webpack_require__(41789);
 
 const TERMINAL_MODE_BY_VALUE =
   Array.from(Object.entries(TERMINAL_MODE))
@@ -26458,7 +26458,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65491:
+/***/ 24637:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -26474,7 +26474,7 @@ const {
   randomFillSync,
 } = __webpack_require__(76982);
 
-const { Ber } = __webpack_require__(57787);
+const { Ber } = __webpack_require__(89837);
 
 const {
   COMPAT,
@@ -26486,14 +26486,14 @@ const {
   DEFAULT_COMPRESSION,
   DISCONNECT_REASON,
   MESSAGE,
-} = __webpack_require__(97270);
+} = __webpack_require__(44020);
 const {
   CIPHER_INFO,
   createCipher,
   createDecipher,
   MAC_INFO,
-} = __webpack_require__(20826);
-const { parseDERKey } = __webpack_require__(99623);
+} = __webpack_require__(62888);
+const { parseDERKey } = __webpack_require__(41789);
 const {
   bufferFill,
   bufferParser,
@@ -26502,13 +26502,13 @@ const {
   FastBuffer,
   sigSSHToASN1,
   writeUInt32BE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 const {
   PacketReader,
   PacketWriter,
   ZlibPacketReader,
   ZlibPacketWriter,
-} = __webpack_require__(73590);
+} = __webpack_require__(74592);
 
 let MESSAGE_HANDLERS;
 
@@ -28252,7 +28252,7 @@ function onKEXPayload(state, payload) {
       case MESSAGE.UNIMPLEMENTED:
       case MESSAGE.DEBUG:
         if (!MESSAGE_HANDLERS)
-          MESSAGE_HANDLERS = __webpack_require__(41262);
+          MESSAGE_HANDLERS = __webpack_require__(59244);
         return MESSAGE_HANDLERS[type](this, payload);
     }
   }
@@ -28260,7 +28260,7 @@ function onKEXPayload(state, payload) {
   switch (type) {
     case MESSAGE.DISCONNECT:
       if (!MESSAGE_HANDLERS)
-        MESSAGE_HANDLERS = __webpack_require__(41262);
+        MESSAGE_HANDLERS = __webpack_require__(59244);
       return MESSAGE_HANDLERS[type](this, payload);
     case MESSAGE.KEXINIT:
       if (!state.firstPacket) {
@@ -28373,7 +28373,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99623:
+/***/ 41789:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // TODO:
@@ -28395,18 +28395,18 @@ const {
 } = __webpack_require__(76982);
 const supportedOpenSSLCiphers = getCiphers();
 
-const { Ber } = __webpack_require__(57787);
-const bcrypt_pbkdf = (__webpack_require__(30676).pbkdf);
+const { Ber } = __webpack_require__(89837);
+const bcrypt_pbkdf = (__webpack_require__(30686).pbkdf);
 
-const { CIPHER_INFO } = __webpack_require__(20826);
-const { eddsaSupported, SUPPORTED_CIPHER } = __webpack_require__(97270);
+const { CIPHER_INFO } = __webpack_require__(62888);
+const { eddsaSupported, SUPPORTED_CIPHER } = __webpack_require__(44020);
 const {
   bufferSlice,
   makeBufferParser,
   readString,
   readUInt32BE,
   writeUInt32BE,
-} = __webpack_require__(79342);
+} = __webpack_require__(42184);
 
 const SYM_HASH_ALGO = Symbol('Hash Algorithm');
 const SYM_PRIV_PEM = Symbol('Private key PEM');
@@ -29864,7 +29864,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75086:
+/***/ 13208:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -29986,12 +29986,12 @@ exports.validateNumber = function validateNumber(value, name) {
 
 /***/ }),
 
-/***/ 79342:
+/***/ 42184:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Ber = (__webpack_require__(57787).Ber);
+const Ber = (__webpack_require__(89837).Ber);
 
 let DISCONNECT_REASON;
 
@@ -30162,7 +30162,7 @@ module.exports = {
   doFatalError: (protocol, msg, level, reason) => {
     let err;
     if (DISCONNECT_REASON === undefined)
-      ({ DISCONNECT_REASON } = __webpack_require__(97270));
+      ({ DISCONNECT_REASON } = __webpack_require__(44020));
     if (msg instanceof Error) {
       // doFatalError(protocol, err[, reason])
       err = msg;
@@ -30349,7 +30349,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73590:
+/***/ 74592:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -30611,12 +30611,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76755:
+/***/ 82137:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { SFTP } = __webpack_require__(28538);
+const { SFTP } = __webpack_require__(44996);
 
 const MAX_CHANNEL = 2 ** 32 - 1;
 
@@ -30954,14 +30954,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58150:
+/***/ 36204:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { EventEmitter } = __webpack_require__(14462)
-const FIFO = __webpack_require__(27993)
-const TextDecoder = __webpack_require__(88200)
+const { EventEmitter } = __webpack_require__(29580)
+const FIFO = __webpack_require__(83867)
+const TextDecoder = __webpack_require__(97934)
 
-const StreamError = __webpack_require__(11615)
+const StreamError = __webpack_require__(45657)
 
 // if we do a future major, expect queue microtask to be there always, for now a bit defensive
 const qmt =
@@ -32275,7 +32275,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11615:
+/***/ 45657:
 /***/ ((module) => {
 
 module.exports = class StreamError extends Error {
@@ -32329,7 +32329,7 @@ module.exports = class StreamError extends Error {
 
 /***/ }),
 
-/***/ 20744:
+/***/ 80634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -32357,7 +32357,7 @@ module.exports = class StreamError extends Error {
 
 /*<replacement>*/
 
-var Buffer = (__webpack_require__(96132).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -32631,13 +32631,13 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 55024:
+/***/ 21450:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const os = __webpack_require__(70857);
 const tty = __webpack_require__(52018);
-const hasFlag = __webpack_require__(15175);
+const hasFlag = __webpack_require__(83813);
 
 const {env} = process;
 
@@ -32773,13 +32773,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64927:
+/***/ 35645:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var chownr = __webpack_require__(18622)
-var tar = __webpack_require__(52553)
-var pump = __webpack_require__(45648)
-var mkdirp = __webpack_require__(62726)
+var chownr = __webpack_require__(25384)
+var tar = __webpack_require__(63263)
+var pump = __webpack_require__(87898)
+var mkdirp = __webpack_require__(99200)
 var fs = __webpack_require__(79896)
 var path = __webpack_require__(16928)
 var os = __webpack_require__(70857)
@@ -33172,15 +33172,15 @@ function inCwd (dst, cwd) {
 
 /***/ }),
 
-/***/ 46860:
+/***/ 95398:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var util = __webpack_require__(39023)
-var bl = __webpack_require__(92712)
-var headers = __webpack_require__(74655)
+var bl = __webpack_require__(80794)
+var headers = __webpack_require__(86961)
 
-var Writable = (__webpack_require__(63389).Writable)
-var PassThrough = (__webpack_require__(63389).PassThrough)
+var Writable = (__webpack_require__(86131).Writable)
+var PassThrough = (__webpack_require__(86131).PassThrough)
 
 var noop = function () {}
 
@@ -33436,7 +33436,7 @@ module.exports = Extract
 
 /***/ }),
 
-/***/ 74655:
+/***/ 86961:
 /***/ ((__unused_webpack_module, exports) => {
 
 var alloc = Buffer.alloc
@@ -33738,28 +33738,28 @@ exports.decode = function (buf, filenameEncoding, allowUnknownFormat) {
 
 /***/ }),
 
-/***/ 52553:
+/***/ 63263:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-exports.extract = __webpack_require__(46860)
-exports.pack = __webpack_require__(76920)
+exports.extract = __webpack_require__(95398)
+exports.pack = __webpack_require__(3622)
 
 
 /***/ }),
 
-/***/ 76920:
+/***/ 3622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var constants = __webpack_require__(56913)
-var eos = __webpack_require__(78158)
-var inherits = __webpack_require__(82772)
+var constants = __webpack_require__(12147)
+var eos = __webpack_require__(31424)
+var inherits = __webpack_require__(39598)
 var alloc = Buffer.alloc
 
-var Readable = (__webpack_require__(63389).Readable)
-var Writable = (__webpack_require__(63389).Writable)
+var Readable = (__webpack_require__(86131).Readable)
+var Writable = (__webpack_require__(86131).Writable)
 var StringDecoder = (__webpack_require__(13193).StringDecoder)
 
-var headers = __webpack_require__(74655)
+var headers = __webpack_require__(86961)
 
 var DMODE = parseInt('755', 8)
 var FMODE = parseInt('644', 8)
@@ -34009,7 +34009,7 @@ module.exports = Pack
 
 /***/ }),
 
-/***/ 90701:
+/***/ 20775:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const constants = { // just for envs without fs
@@ -34030,13 +34030,13 @@ try {
 
 /***/ }),
 
-/***/ 8001:
+/***/ 35763:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { Writable, Readable, getStreamError } = __webpack_require__(58150)
-const FIFO = __webpack_require__(27993)
-const b4a = __webpack_require__(5575)
-const headers = __webpack_require__(96154)
+const { Writable, Readable, getStreamError } = __webpack_require__(36204)
+const FIFO = __webpack_require__(83867)
+const b4a = __webpack_require__(73057)
+const headers = __webpack_require__(88428)
 
 const EMPTY = b4a.alloc(0)
 const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
@@ -34455,10 +34455,10 @@ function overflow (size) {
 
 /***/ }),
 
-/***/ 96154:
+/***/ 88428:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const b4a = __webpack_require__(5575)
+const b4a = __webpack_require__(73057)
 
 const ZEROS = '0000000000000000000'
 const SEVENS = '7777777777777777777'
@@ -34784,23 +34784,23 @@ function addLength (str) {
 
 /***/ }),
 
-/***/ 95416:
+/***/ 56118:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-exports.extract = __webpack_require__(8001)
-exports.pack = __webpack_require__(56983)
+exports.extract = __webpack_require__(35763)
+exports.pack = __webpack_require__(80861)
 
 
 /***/ }),
 
-/***/ 56983:
+/***/ 80861:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { Readable, Writable, getStreamError } = __webpack_require__(58150)
-const b4a = __webpack_require__(5575)
+const { Readable, Writable, getStreamError } = __webpack_require__(36204)
+const b4a = __webpack_require__(73057)
 
-const constants = __webpack_require__(90701)
-const headers = __webpack_require__(96154)
+const constants = __webpack_require__(20775)
+const headers = __webpack_require__(88428)
 
 const DMODE = 0o755
 const FMODE = 0o644
@@ -35087,11 +35087,11 @@ function mapWritable (buf) {
 
 /***/ }),
 
-/***/ 88200:
+/***/ 97934:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const PassThroughDecoder = __webpack_require__(60146)
-const UTF8Decoder = __webpack_require__(29120)
+const PassThroughDecoder = __webpack_require__(47256)
+const UTF8Decoder = __webpack_require__(86414)
 
 module.exports = class TextDecoder {
   constructor(encoding = 'utf8') {
@@ -35158,10 +35158,10 @@ function normalizeEncoding(encoding) {
 
 /***/ }),
 
-/***/ 60146:
+/***/ 47256:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const b4a = __webpack_require__(5575)
+const b4a = __webpack_require__(73057)
 
 module.exports = class PassThroughDecoder {
   constructor(encoding) {
@@ -35184,10 +35184,10 @@ module.exports = class PassThroughDecoder {
 
 /***/ }),
 
-/***/ 29120:
+/***/ 86414:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const b4a = __webpack_require__(5575)
+const b4a = __webpack_require__(73057)
 
 /**
  * https://encoding.spec.whatwg.org/#utf-8-decoder
@@ -35376,7 +35376,7 @@ function trailingBytesSeen(data) {
 
 /***/ }),
 
-/***/ 89262:
+/***/ 80668:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 (function(nacl) {
@@ -37771,7 +37771,7 @@ nacl.setPRNG = function(fn) {
 
 /***/ }),
 
-/***/ 24190:
+/***/ 24488:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -37784,7 +37784,7 @@ module.exports = __webpack_require__(39023).deprecate;
 
 /***/ }),
 
-/***/ 88850:
+/***/ 12048:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -37877,25 +37877,25 @@ __webpack_unused_export__ = ({
     return _version.default;
   }
 });
-var _max = _interopRequireDefault(__webpack_require__(15488));
-var _nil = _interopRequireDefault(__webpack_require__(28173));
-var _parse = _interopRequireDefault(__webpack_require__(87441));
-var _stringify = _interopRequireDefault(__webpack_require__(33167));
-var _v = _interopRequireDefault(__webpack_require__(61765));
-var _v1ToV = _interopRequireDefault(__webpack_require__(7692));
-var _v2 = _interopRequireDefault(__webpack_require__(71139));
-var _v3 = _interopRequireDefault(__webpack_require__(9978));
-var _v4 = _interopRequireDefault(__webpack_require__(22505));
-var _v5 = _interopRequireDefault(__webpack_require__(89552));
-var _v6ToV = _interopRequireDefault(__webpack_require__(88880));
-var _v6 = _interopRequireDefault(__webpack_require__(13703));
-var _validate = _interopRequireDefault(__webpack_require__(94662));
-var _version = _interopRequireDefault(__webpack_require__(51910));
+var _max = _interopRequireDefault(__webpack_require__(90242));
+var _nil = _interopRequireDefault(__webpack_require__(37723));
+var _parse = _interopRequireDefault(__webpack_require__(17267));
+var _stringify = _interopRequireDefault(__webpack_require__(37597));
+var _v = _interopRequireDefault(__webpack_require__(6415));
+var _v1ToV = _interopRequireDefault(__webpack_require__(89706));
+var _v2 = _interopRequireDefault(__webpack_require__(51697));
+var _v3 = _interopRequireDefault(__webpack_require__(4676));
+var _v4 = _interopRequireDefault(__webpack_require__(69771));
+var _v5 = _interopRequireDefault(__webpack_require__(68558));
+var _v6ToV = _interopRequireDefault(__webpack_require__(59558));
+var _v6 = _interopRequireDefault(__webpack_require__(29261));
+var _validate = _interopRequireDefault(__webpack_require__(36200));
+var _version = _interopRequireDefault(__webpack_require__(15868));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 
 /***/ }),
 
-/***/ 15488:
+/***/ 90242:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37908,7 +37908,7 @@ var _default = exports["default"] = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 /***/ }),
 
-/***/ 32158:
+/***/ 10216:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -37931,7 +37931,7 @@ var _default = exports["default"] = md5;
 
 /***/ }),
 
-/***/ 25471:
+/***/ 54221:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -37948,7 +37948,7 @@ var _default = exports["default"] = {
 
 /***/ }),
 
-/***/ 28173:
+/***/ 37723:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37961,7 +37961,7 @@ var _default = exports["default"] = '00000000-0000-0000-0000-000000000000';
 
 /***/ }),
 
-/***/ 87441:
+/***/ 17267:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -37970,7 +37970,7 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _validate = _interopRequireDefault(__webpack_require__(94662));
+var _validate = _interopRequireDefault(__webpack_require__(36200));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 function parse(uuid) {
   if (!(0, _validate.default)(uuid)) {
@@ -38011,7 +38011,7 @@ var _default = exports["default"] = parse;
 
 /***/ }),
 
-/***/ 11893:
+/***/ 67879:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38024,7 +38024,7 @@ var _default = exports["default"] = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3
 
 /***/ }),
 
-/***/ 27751:
+/***/ 12973:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38047,7 +38047,7 @@ function rng() {
 
 /***/ }),
 
-/***/ 10585:
+/***/ 507:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38070,7 +38070,7 @@ var _default = exports["default"] = sha1;
 
 /***/ }),
 
-/***/ 33167:
+/***/ 37597:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38080,7 +38080,7 @@ Object.defineProperty(exports, "__esModule", ({
 }));
 exports["default"] = void 0;
 exports.unsafeStringify = unsafeStringify;
-var _validate = _interopRequireDefault(__webpack_require__(94662));
+var _validate = _interopRequireDefault(__webpack_require__(36200));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 /**
  * Convert array of 16 byte values to UUID string format of the form:
@@ -38114,7 +38114,7 @@ var _default = exports["default"] = stringify;
 
 /***/ }),
 
-/***/ 61765:
+/***/ 6415:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38123,8 +38123,8 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _rng = _interopRequireDefault(__webpack_require__(27751));
-var _stringify = __webpack_require__(33167);
+var _rng = _interopRequireDefault(__webpack_require__(12973));
+var _stringify = __webpack_require__(37597);
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 // **`v1()` - Generate time-based UUID**
 //
@@ -38251,7 +38251,7 @@ var _default = exports["default"] = v1;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 89706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38260,8 +38260,8 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = v1ToV6;
-var _parse = _interopRequireDefault(__webpack_require__(87441));
-var _stringify = __webpack_require__(33167);
+var _parse = _interopRequireDefault(__webpack_require__(17267));
+var _stringify = __webpack_require__(37597);
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 /**
  * Convert a v1 UUID to a v6 UUID
@@ -38283,7 +38283,7 @@ function _v1ToV6(v1Bytes, randomize = false) {
 
 /***/ }),
 
-/***/ 71139:
+/***/ 51697:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38292,15 +38292,15 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _v = _interopRequireDefault(__webpack_require__(19344));
-var _md = _interopRequireDefault(__webpack_require__(32158));
+var _v = _interopRequireDefault(__webpack_require__(92930));
+var _md = _interopRequireDefault(__webpack_require__(10216));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 const v3 = (0, _v.default)('v3', 0x30, _md.default);
 var _default = exports["default"] = v3;
 
 /***/ }),
 
-/***/ 19344:
+/***/ 92930:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38310,8 +38310,8 @@ Object.defineProperty(exports, "__esModule", ({
 }));
 exports.URL = exports.DNS = void 0;
 exports["default"] = v35;
-var _stringify = __webpack_require__(33167);
-var _parse = _interopRequireDefault(__webpack_require__(87441));
+var _stringify = __webpack_require__(37597);
+var _parse = _interopRequireDefault(__webpack_require__(17267));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 function stringToBytes(str) {
   str = unescape(encodeURIComponent(str)); // UTF8 escape
@@ -38369,7 +38369,7 @@ function v35(name, version, hashfunc) {
 
 /***/ }),
 
-/***/ 9978:
+/***/ 4676:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38378,9 +38378,9 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _native = _interopRequireDefault(__webpack_require__(25471));
-var _rng = _interopRequireDefault(__webpack_require__(27751));
-var _stringify = __webpack_require__(33167);
+var _native = _interopRequireDefault(__webpack_require__(54221));
+var _rng = _interopRequireDefault(__webpack_require__(12973));
+var _stringify = __webpack_require__(37597);
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 function v4(options, buf, offset) {
   if (_native.default.randomUUID && !buf && !options) {
@@ -38407,7 +38407,7 @@ var _default = exports["default"] = v4;
 
 /***/ }),
 
-/***/ 22505:
+/***/ 69771:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38416,15 +38416,15 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _v = _interopRequireDefault(__webpack_require__(19344));
-var _sha = _interopRequireDefault(__webpack_require__(10585));
+var _v = _interopRequireDefault(__webpack_require__(92930));
+var _sha = _interopRequireDefault(__webpack_require__(507));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 const v5 = (0, _v.default)('v5', 0x50, _sha.default);
 var _default = exports["default"] = v5;
 
 /***/ }),
 
-/***/ 89552:
+/***/ 68558:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38433,9 +38433,9 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = v6;
-var _stringify = __webpack_require__(33167);
-var _v = _interopRequireDefault(__webpack_require__(61765));
-var _v1ToV = _interopRequireDefault(__webpack_require__(7692));
+var _stringify = __webpack_require__(37597);
+var _v = _interopRequireDefault(__webpack_require__(6415));
+var _v1ToV = _interopRequireDefault(__webpack_require__(89706));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 /**
  *
@@ -38468,7 +38468,7 @@ function v6(options = {}, buf, offset = 0) {
 
 /***/ }),
 
-/***/ 88880:
+/***/ 59558:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38477,8 +38477,8 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = v6ToV1;
-var _parse = _interopRequireDefault(__webpack_require__(87441));
-var _stringify = __webpack_require__(33167);
+var _parse = _interopRequireDefault(__webpack_require__(17267));
+var _stringify = __webpack_require__(37597);
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 /**
  * Convert a v6 UUID to a v1 UUID
@@ -38500,7 +38500,7 @@ function _v6ToV1(v6Bytes) {
 
 /***/ }),
 
-/***/ 13703:
+/***/ 29261:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38509,8 +38509,8 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _rng = _interopRequireDefault(__webpack_require__(27751));
-var _stringify = __webpack_require__(33167);
+var _rng = _interopRequireDefault(__webpack_require__(12973));
+var _stringify = __webpack_require__(37597);
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 /**
  * UUID V7 - Unix Epoch time-based UUID
@@ -38658,7 +38658,7 @@ var _default = exports["default"] = v7;
 
 /***/ }),
 
-/***/ 94662:
+/***/ 36200:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38667,7 +38667,7 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _regex = _interopRequireDefault(__webpack_require__(11893));
+var _regex = _interopRequireDefault(__webpack_require__(67879));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 function validate(uuid) {
   return typeof uuid === 'string' && _regex.default.test(uuid);
@@ -38676,7 +38676,7 @@ var _default = exports["default"] = validate;
 
 /***/ }),
 
-/***/ 51910:
+/***/ 15868:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38685,7 +38685,7 @@ Object.defineProperty(exports, "__esModule", ({
   value: true
 }));
 exports["default"] = void 0;
-var _validate = _interopRequireDefault(__webpack_require__(94662));
+var _validate = _interopRequireDefault(__webpack_require__(36200));
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
 function version(uuid) {
   if (!(0, _validate.default)(uuid)) {
@@ -38697,7 +38697,7 @@ var _default = exports["default"] = version;
 
 /***/ }),
 
-/***/ 54206:
+/***/ 58264:
 /***/ ((module) => {
 
 // Returns a wrapper function that returns a wrapped callback
@@ -38737,21 +38737,21 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
-/***/ 92326:
+/***/ 65243:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__webpack_require__.ab + "build/Release/cpufeatures.node")
 
 /***/ }),
 
-/***/ 15925:
+/***/ 68440:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__webpack_require__.ab + "lib/protocol/crypto/build/Release/sshcrypto.node")
 
 /***/ }),
 
-/***/ 6965:
+/***/ 78342:
 /***/ ((module) => {
 
 module.exports = {"rE":"1.17.0"};

@@ -1,8 +1,8 @@
-export const id = 693;
-export const ids = [693];
+export const id = 347;
+export const ids = [347];
 export const modules = {
 
-/***/ 69693:
+/***/ 8347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/core/reporter.ts
 /** A reporter that drops everything: for library use and tests that do not look at logs. */
 const silentReporter = {
@@ -27,9 +27,9 @@ const silentReporter = {
 };
 
 // EXTERNAL MODULE: ./src/docker/host-facts.ts
-var host_facts = __webpack_require__(90805);
+var host_facts = __webpack_require__(55398);
 // EXTERNAL MODULE: ./src/flyway/run-flyway-container.ts
-var run_flyway_container = __webpack_require__(3439);
+var run_flyway_container = __webpack_require__(30632);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/doctor/check.ts
@@ -140,7 +140,7 @@ function engineUnreachable(error) {
 }
 
 // EXTERNAL MODULE: ./src/flyway/find-flyway.ts
-var find_flyway = __webpack_require__(77839);
+var find_flyway = __webpack_require__(60166);
 ;// CONCATENATED MODULE: ./src/doctor/flyway-check.ts
 
 
@@ -170,9 +170,9 @@ function classifyFlyway(found) {
 }
 
 // EXTERNAL MODULE: ./src/definition/engine-versions.ts
-var engine_versions = __webpack_require__(36080);
+var engine_versions = __webpack_require__(83041);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(39302);
+var labels = __webpack_require__(20065);
 ;// CONCATENATED MODULE: ./src/doctor/images-check.ts
 
 
@@ -214,7 +214,7 @@ function officialName(tag) {
 }
 
 // EXTERNAL MODULE: ./src/core/find-on-path.ts
-var find_on_path = __webpack_require__(26237);
+var find_on_path = __webpack_require__(4806);
 ;// CONCATENATED MODULE: ./src/doctor/pull-check.ts
 
 /**
@@ -393,9 +393,9 @@ function classifyNetworking(problem) {
 }
 
 // EXTERNAL MODULE: ./src/clones/clone-networking.ts
-var clone_networking = __webpack_require__(98385);
+var clone_networking = __webpack_require__(93102);
 // EXTERNAL MODULE: ./src/docker/shares-docker-network.ts
-var shares_docker_network = __webpack_require__(27269);
+var shares_docker_network = __webpack_require__(54768);
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
 
 
@@ -486,7 +486,7 @@ function couldNotList({ error }) {
 }
 
 // EXTERNAL MODULE: ./src/cli/table.ts
-var table = __webpack_require__(58745);
+var table = __webpack_require__(82170);
 ;// CONCATENATED MODULE: ./src/cli/commands/doctor-command.ts
 
 
@@ -508,7 +508,7 @@ const doctorCommand = {
 
 /***/ }),
 
-/***/ 58745:
+/***/ 82170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -527,7 +527,7 @@ function formatTable(header, rows) {
 
 /***/ }),
 
-/***/ 98385:
+/***/ 93102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -536,9 +536,9 @@ function formatTable(header, rows) {
 /* harmony export */   gh: () => (/* binding */ hostNetworkingProblem)
 /* harmony export */ });
 /* unused harmony exports NETWORKING_VARIABLE, hostNetworkingWorks */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90805);
-/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27269);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55398);
+/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54768);
 
 
 
@@ -609,7 +609,7 @@ function hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) {
 
 /***/ }),
 
-/***/ 26237:
+/***/ 4806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -643,7 +643,7 @@ async function isExecutable(file) {
 
 /***/ }),
 
-/***/ 90007:
+/***/ 38640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -672,7 +672,7 @@ function randomSuffix(bytes = 3) {
 
 /***/ }),
 
-/***/ 70408:
+/***/ 37999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -683,8 +683,8 @@ function randomSuffix(bytes = 3) {
 /* harmony export */   wz: () => (/* binding */ atField),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92091);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
 
 
 /**
@@ -759,7 +759,7 @@ function rangeStart(node) {
 
 /***/ }),
 
-/***/ 36080:
+/***/ 83041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -767,7 +767,7 @@ function rangeStart(node) {
 /* harmony export */   S7: () => (/* binding */ checkKnownVersion),
 /* harmony export */   qS: () => (/* binding */ defaultBaseImage)
 /* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70408);
+/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37999);
 
 /** Major versions each engine is known to work with. */
 const KNOWN_VERSIONS = {
@@ -789,7 +789,7 @@ function defaultBaseImage(engine, version) {
 
 /***/ }),
 
-/***/ 27269:
+/***/ 54768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -840,13 +840,13 @@ function readText(file) {
 
 /***/ }),
 
-/***/ 77839:
+/***/ 60166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ findFlyway)
 /* harmony export */ });
-/* harmony import */ var _core_find_on_path_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26237);
+/* harmony import */ var _core_find_on_path_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4806);
 
 /** The Flyway executable to run: the one given, else `flyway` on PATH, else undefined. */
 async function findFlyway(given, env = process.env) {
@@ -856,13 +856,13 @@ async function findFlyway(given, env = process.env) {
 
 /***/ }),
 
-/***/ 56376:
+/***/ 69553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ flywayInvocation)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 const REFUSED_FLAGS = /^-(url|user|password)=/i;
 /**
@@ -907,7 +907,7 @@ function checkConfigFiles(files) {
 
 /***/ }),
 
-/***/ 3439:
+/***/ 30632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -916,11 +916,11 @@ function checkConfigFiles(files) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90007);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
-/* harmony import */ var _images_ensure_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4389);
-/* harmony import */ var _flyway_invocation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56376);
-/* harmony import */ var _run_flyway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48363);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38640);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
+/* harmony import */ var _images_ensure_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21086);
+/* harmony import */ var _flyway_invocation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69553);
+/* harmony import */ var _run_flyway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18053);
 
 
 
@@ -977,7 +977,7 @@ async function runFlywayInContainer(host, clone, target, settings, reporter, ima
 
 /***/ }),
 
-/***/ 48363:
+/***/ 18053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -990,9 +990,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/flyway/flyway-invocation.ts
-var flyway_invocation = __webpack_require__(56376);
+var flyway_invocation = __webpack_require__(69553);
 ;// CONCATENATED MODULE: ./src/flyway/flyway-output.ts
 /**
  * Reads the one JSON document `flyway -outputType=json migrate` prints, in either failure shape
@@ -1138,14 +1138,14 @@ function spawnError(executable, error) {
 
 /***/ }),
 
-/***/ 4389:
+/***/ 21086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ ensureImage)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
 
 
 /**

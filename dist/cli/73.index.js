@@ -1,8 +1,8 @@
-export const id = 234;
-export const ids = [234];
+export const id = 73;
+export const ids = [73];
 export const modules = {
 
-/***/ 8234:
+/***/ 62073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
-var read_clone = __webpack_require__(23255);
+var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/clones/remove-clone.ts
-var remove_clone = __webpack_require__(62691);
+var remove_clone = __webpack_require__(51576);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(43816);
+var duration = __webpack_require__(98571);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(39302);
+var labels = __webpack_require__(20065);
 ;// CONCATENATED MODULE: ./src/gc/collect-garbage.ts
 
 
@@ -116,9 +116,9 @@ async function removeOldImages(host, olderThanMs, now, options) {
 }
 
 // EXTERNAL MODULE: ./src/cli/command.ts
-var command = __webpack_require__(89988);
+var command = __webpack_require__(3567);
 // EXTERNAL MODULE: ./src/cli/table.ts
-var table = __webpack_require__(58745);
+var table = __webpack_require__(82170);
 ;// CONCATENATED MODULE: ./src/cli/commands/gc-command.ts
 
 
@@ -166,7 +166,7 @@ const gcCommand = {
 
 /***/ }),
 
-/***/ 58745:
+/***/ 82170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -185,15 +185,15 @@ function formatTable(header, rows) {
 
 /***/ }),
 
-/***/ 62691:
+/***/ 51576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ removeClone)
 /* harmony export */ });
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
-/* harmony import */ var _standby_standby_servers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56349);
-/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23255);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
+/* harmony import */ var _standby_standby_servers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50644);
+/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74280);
 
 
 
@@ -215,13 +215,13 @@ async function removeClone(options) {
 
 /***/ }),
 
-/***/ 43816:
+/***/ 98571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 const UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** Parses a lifetime such as `90m`, `8h` or `3d` into milliseconds; `field` names it in errors. */
@@ -237,7 +237,7 @@ function parseDuration(text, field) {
 
 /***/ }),
 
-/***/ 39302:
+/***/ 20065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 284;
-export const ids = [284];
+export const id = 699;
+export const ids = [699];
 export const modules = {
 
-/***/ 72284:
+/***/ 99699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,17 +18,17 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: ./src/clones/create-clone.ts
-var create_clone = __webpack_require__(48195);
+var create_clone = __webpack_require__(73720);
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
-var read_clone = __webpack_require__(23255);
+var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(39302);
+var labels = __webpack_require__(20065);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/random.ts
-var random = __webpack_require__(90007);
+var random = __webpack_require__(38640);
 // EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(90019);
+var engines = __webpack_require__(10538);
 ;// CONCATENATED MODULE: ./src/proxy/proxy-script.ts
 /**
  * The stable local port of `dataclone proxy`: a TCP forwarder on the Docker host's network that
@@ -41,8 +41,14 @@ var engines = __webpack_require__(90019);
 const TARGET_FILE_DIRECTORY = '/tmp';
 const TARGET_FILE_NAME = 'dataclone-proxy-target';
 const PROXY_LISTENING = 'dataclone-proxy: listening';
-/** The control token reaches the proxy in this environment variable, never on its command line. */
-const CONTROL_TOKEN_VARIABLE = 'DATACLONE_PROXY_TOKEN';
+/**
+ * The control token reaches the proxy in a hand-over file that it reads and removes before it
+ * listens: never on its command line, and not in its environment, which /proc/<pid>/environ
+ * shows to the proxy's user for as long as it runs (deleting it from %ENV does not erase it
+ * there). dataclone keeps its own copy in a file only root can read (PROXY_TOKEN_RECORD_FILE).
+ */
+const PROXY_TOKEN_HANDOVER_FILE = '/tmp/dataclone-proxy-handover/token';
+const PROXY_TOKEN_RECORD_FILE = '/var/lib/dataclone-proxy/token';
 function switchableProxyCommand(bindAddress, port, target, controlPort) {
     return [
         'perl',
@@ -53,6 +59,7 @@ function switchableProxyCommand(bindAddress, port, target, controlPort) {
         target,
         `${TARGET_FILE_DIRECTORY}/${TARGET_FILE_NAME}`,
         String(controlPort),
+        PROXY_TOKEN_HANDOVER_FILE,
     ];
 }
 const SCRIPT = String.raw `
@@ -61,9 +68,14 @@ use IO::Socket::INET;
 use IO::Select;
 use POSIX ":sys_wait_h";
 $| = 1;
-my ($bind, $port, $target, $file, $controlPort) = @ARGV;
-my $token = $ENV{DATACLONE_PROXY_TOKEN};
-delete $ENV{DATACLONE_PROXY_TOKEN};
+my ($bind, $port, $target, $file, $controlPort, $tokenFile) = @ARGV;
+my $token;
+if (open(my $in, "<", $tokenFile)) {
+  $token = <$in>;
+  close($in);
+  chomp($token) if defined $token;
+}
+unlink($tokenFile);
 my %sessions;
 sub retarget {
   my ($to) = @_;
@@ -189,6 +201,13 @@ const PROXY_LABEL = 'dataclone.proxy';
 const PROXY_TARGET_LABEL = 'dataclone.proxy.first-target';
 const PROXY_BIND_LABEL = 'dataclone.proxy.bind-address';
 const PROXY_CONTROL_LABEL = 'dataclone.proxy.control-port';
+/** The hand-over the proxy reads and removes (as the server user), and dataclone's root-only copy. */
+function proxyTokenFiles(token) {
+    return [
+        { path: PROXY_TOKEN_HANDOVER_FILE, content: `${token}\n`, mode: 0o444, directoryMode: 0o777 },
+        { path: PROXY_TOKEN_RECORD_FILE, content: token, mode: 0o400 },
+    ];
+}
 function proxyContainerName(port) {
     return `dataclone-proxy-${port}`;
 }
@@ -227,7 +246,7 @@ async function startProxy(options) {
         entrypoint: switchableProxyCommand(bindAddress, port, targetOf(clone), controlPort),
         cmd: [],
         user: engine.serverUser,
-        env: { [CONTROL_TOKEN_VARIABLE]: (0,random/* randomPassword */.t)() },
+        files: proxyTokenFiles((0,random/* randomPassword */.t)()),
         network: 'host',
     });
     try {
@@ -264,7 +283,7 @@ async function switchProxy(options) {
         throw new errors/* DatacloneError */.YF(`clone ${clone.name} is ${clone.status}, so port ${port} cannot lead to it`, `Reset it (dataclone clone reset ${clone.name}) or choose another clone.`);
     }
     const controlPort = Number(proxy.labels[PROXY_CONTROL_LABEL]);
-    const token = proxy.env[CONTROL_TOKEN_VARIABLE] ?? '';
+    const token = (await host.readFile(proxy.id, PROXY_TOKEN_RECORD_FILE)) ?? '';
     const switched = isLocal(host) && controlPort > 0 && (await sendControl(controlPort, `${token} ${targetOf(clone)}`));
     if (!switched) {
         // A remote Docker host's loopback is out of reach: a new target file and a signal instead.
@@ -321,9 +340,9 @@ async function throughProxy(options, clone) {
 }
 
 // EXTERNAL MODULE: ./src/cli/command.ts
-var cli_command = __webpack_require__(89988);
+var cli_command = __webpack_require__(3567);
 // EXTERNAL MODULE: ./src/cli/usage-error.ts
-var usage_error = __webpack_require__(3237);
+var usage_error = __webpack_require__(14226);
 ;// CONCATENATED MODULE: ./src/cli/commands/proxy-commands.ts
 
 

@@ -1,8 +1,8 @@
-export const id = 569;
-export const ids = [569];
+export const id = 933;
+export const ids = [933];
 export const modules = {
 
-/***/ 52569:
+/***/ 2933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,11 +22,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/cli/commands/clone-commands.ts + 2 modules
-var clone_commands = __webpack_require__(9673);
+var clone_commands = __webpack_require__(31838);
 // EXTERNAL MODULE: ./src/definition/load-image-definition.ts + 11 modules
-var load_image_definition = __webpack_require__(82106);
+var load_image_definition = __webpack_require__(50813);
 ;// CONCATENATED MODULE: ./src/environments/environment-migrations.ts
 /**
  * The migration folders of every instance of an environment, keyed `<instance>.<database>` so
@@ -42,14 +42,14 @@ function environmentMigrations(environment) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
-var dist_ajv = __webpack_require__(79153);
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(53645);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/definition/definition-error.ts
-var definition_error = __webpack_require__(70408);
+var definition_error = __webpack_require__(37999);
 // EXTERNAL MODULE: ./src/definition/describe-schema-error.ts
-var describe_schema_error = __webpack_require__(53564);
+var describe_schema_error = __webpack_require__(55133);
 ;// CONCATENATED MODULE: ./schema/dataclone-environment.schema.json
 const dataclone_environment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://dataclone.dev/schema/dataclone-environment.schema.json","title":"dataclone environment","description":"An environment (dataclone.environment.yaml): several data images whose clones are provisioned, reset and torn down together, on a private network where each instance reaches the others by its name.","type":"object","additionalProperties":false,"required":["name","instances"],"properties":{"$schema":{"type":"string","description":"The JSON Schema this file follows (for editors)."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":24,"patternErrorMessage":"an environment name is lowercase letters, digits and \'-\', starting with a letter or digit","description":"Name of the environment: lowercase letters, digits and \\"-\\" (at most 24). Its clones are named <name>-<instance>-<suffix>."},"instances":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/instance"},"description":"The database instances of the environment, each a clone of a data image. The first one is the primary: DATABASE_URL points at it. Migrations run in this order."}},"definitions":{"instance":{"type":"object","additionalProperties":false,"required":["name"],"description":"One database instance: a clone of a data image (give image, definition or both), reachable by the other instances at <name>:<engine port>.","properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":24,"patternErrorMessage":"an instance name is lowercase letters, digits and \'-\', starting with a letter (it is a host name on the environment\'s network)","description":"The instance\'s host name on the environment\'s network, and the <INSTANCE> in DATACLONE_<INSTANCE>_URL."},"image":{"type":"string","minLength":1,"description":"The data image to clone. Default: dataclone/<definition\'s name>:latest."},"definition":{"type":"string","minLength":1,"description":"The image definition (dataclone.yaml) the image is built from, relative to this file: names the default image and the migrations of its databases."},"migrations":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"Folders of Flyway migrations by database name, relative to this file; on top of those in the definition."}}}}}');
 ;// CONCATENATED MODULE: ./src/environments/load-environment.ts
@@ -141,7 +141,7 @@ async function readText(file) {
 }
 
 // EXTERNAL MODULE: ./src/migration-checks/thresholds.ts
-var migration_checks_thresholds = __webpack_require__(62239);
+var migration_checks_thresholds = __webpack_require__(3212);
 ;// CONCATENATED MODULE: ./src/migration-checks/check-options.ts
 
 
@@ -176,13 +176,13 @@ function readCheckOptions(get, where) {
 }
 
 // EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(90019);
+var engines = __webpack_require__(10538);
 // EXTERNAL MODULE: ./src/flyway/find-flyway.ts
-var find_flyway = __webpack_require__(77839);
+var find_flyway = __webpack_require__(60166);
 // EXTERNAL MODULE: ./src/flyway/run-flyway.ts + 1 modules
-var run_flyway = __webpack_require__(48363);
+var run_flyway = __webpack_require__(18053);
 // EXTERNAL MODULE: ./src/flyway/run-flyway-container.ts
-var run_flyway_container = __webpack_require__(3439);
+var run_flyway_container = __webpack_require__(30632);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/migration-checks/analyse-migrations.ts
@@ -352,8 +352,8 @@ function range(from, to) {
     return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/mysql2/promise.js
-var promise = __webpack_require__(55510);
+// EXTERNAL MODULE: ./node_modules/mysql2/promise.js
+var promise = __webpack_require__(27588);
 ;// CONCATENATED MODULE: ./src/migration-checks/mysql-observer.ts
 
 /** Metadata lock types (performance_schema.metadata_locks LOCK_TYPE), weakest first. */
@@ -523,8 +523,8 @@ function quoteIdent(name) {
     return `\`${name.replace(/`/g, '``')}\``;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(68995);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(83849);
 ;// CONCATENATED MODULE: ./src/migration-checks/postgres-observer.ts
 
 /** PostgreSQL's table lock modes, weakest first (the order of its conflict table). */
@@ -831,7 +831,7 @@ function failedMigration(result) {
 }
 
 // EXTERNAL MODULE: ./src/core/bytes.ts
-var bytes = __webpack_require__(24665);
+var bytes = __webpack_require__(79596);
 ;// CONCATENATED MODULE: ./src/report/migration-checks-summary.ts
 
 
@@ -949,7 +949,7 @@ function describeMigration(migration) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/job-clones.ts
-var job_clones = __webpack_require__(8139);
+var job_clones = __webpack_require__(34860);
 ;// CONCATENATED MODULE: ./src/pipeline/migrate.ts
 
 
@@ -1140,11 +1140,11 @@ function elapsed(started) {
 }
 
 // EXTERNAL MODULE: ./src/clones/create-clone.ts
-var create_clone = __webpack_require__(48195);
+var create_clone = __webpack_require__(73720);
 // EXTERNAL MODULE: ./src/core/random.ts
-var random = __webpack_require__(90007);
+var random = __webpack_require__(38640);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var labels = __webpack_require__(39302);
+var labels = __webpack_require__(20065);
 ;// CONCATENATED MODULE: ./src/environments/provision-environment.ts
 
 
@@ -1190,15 +1190,15 @@ async function provisionEnvironment(options) {
 }
 
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
-var read_clone = __webpack_require__(23255);
+var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/clones/start-stopped-clone.ts
-var start_stopped_clone = __webpack_require__(8563);
+var start_stopped_clone = __webpack_require__(65578);
 // EXTERNAL MODULE: ./src/clones/remove-clone.ts
-var remove_clone = __webpack_require__(62691);
+var remove_clone = __webpack_require__(51576);
 // EXTERNAL MODULE: ./src/clones/reset-clone.ts + 1 modules
-var reset_clone = __webpack_require__(13092);
+var reset_clone = __webpack_require__(31246);
 // EXTERNAL MODULE: ./src/images/data-image.ts
-var data_image = __webpack_require__(73479);
+var data_image = __webpack_require__(88560);
 ;// CONCATENATED MODULE: ./src/pipeline/reuse-clone.ts
 
 
@@ -1292,9 +1292,9 @@ async function resetJob(job) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/run-tests.ts + 2 modules
-var run_tests = __webpack_require__(13439);
+var run_tests = __webpack_require__(22527);
 // EXTERNAL MODULE: ./src/pipeline/teardown.ts
-var teardown = __webpack_require__(99867);
+var teardown = __webpack_require__(81068);
 ;// CONCATENATED MODULE: ./src/pipeline/run-job.ts
 
 
@@ -1347,7 +1347,7 @@ async function runJob(job, options) {
 }
 
 // EXTERNAL MODULE: ./src/cli/command.ts
-var cli_command = __webpack_require__(89988);
+var cli_command = __webpack_require__(3567);
 ;// CONCATENATED MODULE: ./src/adapters/run-job-id.ts
 /**
  * The job id a CI run gives a dataclone step when no `job-id` input names one. Main, post and
@@ -1396,9 +1396,9 @@ function resolveJobId(given, env = process.env) {
 }
 
 // EXTERNAL MODULE: ./src/cli/ci-masking.ts
-var ci_masking = __webpack_require__(11872);
+var ci_masking = __webpack_require__(79689);
 // EXTERNAL MODULE: ./src/cli/table.ts
-var cli_table = __webpack_require__(58745);
+var cli_table = __webpack_require__(82170);
 ;// CONCATENATED MODULE: ./src/cli/step-summary.ts
 
 
@@ -1480,7 +1480,7 @@ function summaryLines(result) {
 }
 
 // EXTERNAL MODULE: ./src/cli/usage-error.ts
-var usage_error = __webpack_require__(3237);
+var usage_error = __webpack_require__(14226);
 ;// CONCATENATED MODULE: ./src/cli/commands/pipeline-commands.ts
 
 
@@ -1703,7 +1703,7 @@ function splitPair(pair, option, shape) {
 
 /***/ }),
 
-/***/ 26237:
+/***/ 4806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1737,13 +1737,13 @@ async function isExecutable(file) {
 
 /***/ }),
 
-/***/ 77839:
+/***/ 60166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ findFlyway)
 /* harmony export */ });
-/* harmony import */ var _core_find_on_path_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26237);
+/* harmony import */ var _core_find_on_path_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4806);
 
 /** The Flyway executable to run: the one given, else `flyway` on PATH, else undefined. */
 async function findFlyway(given, env = process.env) {
@@ -1753,13 +1753,13 @@ async function findFlyway(given, env = process.env) {
 
 /***/ }),
 
-/***/ 56376:
+/***/ 69553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ flywayInvocation)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 const REFUSED_FLAGS = /^-(url|user|password)=/i;
 /**
@@ -1804,7 +1804,7 @@ function checkConfigFiles(files) {
 
 /***/ }),
 
-/***/ 3439:
+/***/ 30632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1813,11 +1813,11 @@ function checkConfigFiles(files) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90007);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
-/* harmony import */ var _images_ensure_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4389);
-/* harmony import */ var _flyway_invocation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56376);
-/* harmony import */ var _run_flyway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48363);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38640);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
+/* harmony import */ var _images_ensure_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21086);
+/* harmony import */ var _flyway_invocation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69553);
+/* harmony import */ var _run_flyway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18053);
 
 
 
@@ -1874,7 +1874,7 @@ async function runFlywayInContainer(host, clone, target, settings, reporter, ima
 
 /***/ }),
 
-/***/ 48363:
+/***/ 18053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1887,9 +1887,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/flyway/flyway-invocation.ts
-var flyway_invocation = __webpack_require__(56376);
+var flyway_invocation = __webpack_require__(69553);
 ;// CONCATENATED MODULE: ./src/flyway/flyway-output.ts
 /**
  * Reads the one JSON document `flyway -outputType=json migrate` prints, in either failure shape
@@ -2035,14 +2035,14 @@ function spawnError(executable, error) {
 
 /***/ }),
 
-/***/ 8139:
+/***/ 34860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ requireJobClones)
 /* harmony export */ });
-/* harmony import */ var _clones_read_clone_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23255);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92091);
+/* harmony import */ var _clones_read_clone_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74280);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
 
 
 /** The job's clones; a step that needs them fails with a clear error when there are none. */
@@ -2058,7 +2058,7 @@ async function requireJobClones(job, step) {
 
 /***/ }),
 
-/***/ 13439:
+/***/ 22527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2070,7 +2070,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/pipeline/connection-environment.ts
 /**
  * The environment a test command gets: DATABASE_URL and JDBC_DATABASE_URL for the primary
@@ -2191,7 +2191,7 @@ function listed(items) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/job-clones.ts
-var job_clones = __webpack_require__(8139);
+var job_clones = __webpack_require__(34860);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -2303,13 +2303,13 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 99867:
+/***/ 81068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ teardown)
 /* harmony export */ });
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
 
 /**
  * Removes every container the job owns, and the networks of its environments, whatever state it is in. Safe to run twice, after a

@@ -1,8 +1,8 @@
-export const id = 806;
-export const ids = [806];
+export const id = 1;
+export const ids = [1];
 export const modules = {
 
-/***/ 43433:
+/***/ 1370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,17 +15,17 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DockerHost, statusCode
 
-// EXTERNAL MODULE: ../../main/node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(95416);
-// EXTERNAL MODULE: ../../main/node_modules/dockerode/lib/docker.js
-var lib_docker = __webpack_require__(51166);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
+var lib_docker = __webpack_require__(39040);
 var docker_default = /*#__PURE__*/__webpack_require__.n(lib_docker);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/docker/host-facts.ts
-var host_facts = __webpack_require__(90805);
+var host_facts = __webpack_require__(55398);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/docker/image-config.ts
@@ -117,7 +117,7 @@ async function tarArchive(files) {
 }
 
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var docker_labels = __webpack_require__(39302);
+var docker_labels = __webpack_require__(20065);
 ;// CONCATENATED MODULE: ./src/docker/docker-host.ts
 
 
@@ -775,7 +775,7 @@ function demuxBuffer(buffer) {
 
 /***/ }),
 
-/***/ 90805:
+/***/ 55398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -838,7 +838,7 @@ function count(value) {
 
 /***/ }),
 
-/***/ 39302:
+/***/ 20065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -938,7 +938,7 @@ function cloneLabelsOf(imageLabels) {
 
 /***/ }),
 
-/***/ 73095:
+/***/ 61726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -947,7 +947,7 @@ function cloneLabelsOf(imageLabels) {
 // its Client loads the real one when an ssh connection is made, and not before.
 class Client {
   constructor(...args) {
-    const RealClient = __webpack_require__(82475);
+    const RealClient = __webpack_require__(66297);
     return new RealClient(...args);
   }
 }
@@ -956,7 +956,7 @@ module.exports = { Client };
 
 /***/ }),
 
-/***/ 27868:
+/***/ 15481:
 /***/ ((module) => {
 
 

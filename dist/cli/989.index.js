@@ -1,8 +1,8 @@
-export const id = 872;
-export const ids = [872];
+export const id = 989;
+export const ids = [989];
 export const modules = {
 
-/***/ 89988:
+/***/ 3567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ function numberOption(input, name) {
 
 /***/ }),
 
-/***/ 90254:
+/***/ 89909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31,8 +31,8 @@ function numberOption(input, name) {
 /* harmony export */   pT: () => (/* binding */ readClonePassword)
 /* harmony export */ });
 /* unused harmony export PASSWORD_RECORD_DIRECTORY */
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39302);
-/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8956);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39105);
 
 
 /**
@@ -79,7 +79,7 @@ async function readClonePassword(host, info) {
 
 /***/ }),
 
-/***/ 54202:
+/***/ 9511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -93,7 +93,7 @@ function containerNameFor(cloneName) {
 
 /***/ }),
 
-/***/ 23255:
+/***/ 74280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -103,11 +103,11 @@ function containerNameFor(cloneName) {
 /* harmony export */   vh: () => (/* binding */ cloneFromContainer)
 /* harmony export */ });
 /* unused harmony exports PASSWORD_VARIABLE, DATABASES_LABEL, isClone */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39302);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90019);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54202);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90254);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20065);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10538);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9511);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89909);
 
 
 
@@ -211,7 +211,7 @@ function parseNames(text) {
 
 /***/ }),
 
-/***/ 80181:
+/***/ 99432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -292,7 +292,7 @@ while (1) {
 
 /***/ }),
 
-/***/ 56349:
+/***/ 50644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -303,12 +303,12 @@ while (1) {
 /* harmony export */   lN: () => (/* binding */ standbyNetworkName)
 /* harmony export */ });
 /* unused harmony export serverContainerName */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90007);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54202);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90254);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80181);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38640);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9511);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89909);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99432);
 
 
 
@@ -382,7 +382,7 @@ async function discardServer(host, server) {
 
 /***/ }),
 
-/***/ 90007:
+/***/ 38640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -411,7 +411,7 @@ function randomSuffix(bytes = 3) {
 
 /***/ }),
 
-/***/ 8956:
+/***/ 39105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -466,7 +466,7 @@ function urlHost(host) {
 
 /***/ }),
 
-/***/ 90019:
+/***/ 10538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -476,12 +476,12 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/engines/engine.ts
-var engine = __webpack_require__(8956);
+var engine = __webpack_require__(39105);
 ;// CONCATENATED MODULE: ./src/engines/mysql-instance-restore.ts
 
 /** Schemas every server has: never one of an image's databases. */
@@ -554,7 +554,7 @@ async function query(run, sql) {
 }
 
 // EXTERNAL MODULE: ./src/engines/readiness.ts
-var readiness = __webpack_require__(54608);
+var readiness = __webpack_require__(60511);
 ;// CONCATENATED MODULE: ./src/engines/mysql/dumps.ts
 /**
  * SQL run before each dump. MySQL's mysqldump writes `SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*\/
@@ -766,7 +766,7 @@ function mysqlEngine(flavour) {
         },
         async waitUntilReady(endpoint, credentials, database, signal) {
             // Loaded here, not at the top: commands that never query a MySQL server never load mysql2.
-            const { default: mysql } = await Promise.all(/* import() */[__webpack_require__.e(510), __webpack_require__.e(581)]).then(__webpack_require__.t.bind(__webpack_require__, 55510, 19));
+            const { default: mysql } = await Promise.all(/* import() */[__webpack_require__.e(588), __webpack_require__.e(803)]).then(__webpack_require__.t.bind(__webpack_require__, 27588, 19));
             await (0,readiness/* pollUntilReady */.D)(signal, async () => {
                 const connection = await mysql.createConnection({
                     host: endpoint.host,
@@ -1305,7 +1305,7 @@ const postgresEngine = {
     },
     async waitUntilReady(endpoint, credentials, database, signal) {
         // Loaded here, not at the top: commands that never query a PostgreSQL server never load pg.
-        const { default: pg } = await __webpack_require__.e(/* import() */ 995).then(__webpack_require__.bind(__webpack_require__, 68995));
+        const { default: pg } = await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 83849));
         await (0,readiness/* pollUntilReady */.D)(signal, async () => {
             const client = new pg.Client({
                 host: endpoint.host,
@@ -1468,7 +1468,7 @@ function engineFor(name) {
 
 /***/ }),
 
-/***/ 54608:
+/***/ 60511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

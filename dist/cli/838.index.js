@@ -1,8 +1,8 @@
-export const id = 673;
-export const ids = [673];
+export const id = 838;
+export const ids = [838];
 export const modules = {
 
-/***/ 9673:
+/***/ 31838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,15 +24,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/clones/clone-networking.ts
-var clone_networking = __webpack_require__(98385);
+var clone_networking = __webpack_require__(93102);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(90019);
+var engines = __webpack_require__(10538);
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
-var read_clone = __webpack_require__(23255);
+var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/clones/standby/standby-servers.ts
-var standby_servers = __webpack_require__(56349);
+var standby_servers = __webpack_require__(50644);
 ;// CONCATENATED MODULE: ./src/clones/connect-clone.ts
 
 
@@ -61,13 +61,13 @@ async function connectClone(options) {
 }
 
 // EXTERNAL MODULE: ./src/clones/create-clone.ts
-var create_clone = __webpack_require__(48195);
+var create_clone = __webpack_require__(73720);
 // EXTERNAL MODULE: ./src/clones/remove-clone.ts
-var remove_clone = __webpack_require__(62691);
+var remove_clone = __webpack_require__(51576);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var docker_labels = __webpack_require__(39302);
+var docker_labels = __webpack_require__(20065);
 // EXTERNAL MODULE: ./src/images/image-reference.ts
-var image_reference = __webpack_require__(6822);
+var image_reference = __webpack_require__(82991);
 ;// CONCATENATED MODULE: ./src/clones/save-clone.ts
 
 
@@ -168,17 +168,17 @@ function savedImageConfig(data, layers, clone) {
 }
 
 // EXTERNAL MODULE: ./src/clones/reset-clone.ts + 1 modules
-var reset_clone = __webpack_require__(13092);
+var reset_clone = __webpack_require__(31246);
 // EXTERNAL MODULE: ./src/clones/start-stopped-clone.ts
-var start_stopped_clone = __webpack_require__(8563);
+var start_stopped_clone = __webpack_require__(65578);
 // EXTERNAL MODULE: ./src/cli/command.ts
-var command = __webpack_require__(89988);
+var command = __webpack_require__(3567);
 // EXTERNAL MODULE: ./src/cli/ci-masking.ts
-var ci_masking = __webpack_require__(11872);
+var ci_masking = __webpack_require__(79689);
 // EXTERNAL MODULE: ./src/cli/table.ts
-var table = __webpack_require__(58745);
+var table = __webpack_require__(82170);
 // EXTERNAL MODULE: ./src/cli/usage-error.ts
-var usage_error = __webpack_require__(3237);
+var usage_error = __webpack_require__(14226);
 ;// CONCATENATED MODULE: ./src/cli/commands/clone-commands.ts
 
 
@@ -435,7 +435,7 @@ function startHint(names) {
 
 /***/ }),
 
-/***/ 13092:
+/***/ 31246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -445,27 +445,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/docker/labels.ts
-var docker_labels = __webpack_require__(39302);
+var docker_labels = __webpack_require__(20065);
 // EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(90019);
+var engines = __webpack_require__(10538);
 // EXTERNAL MODULE: ./src/images/data-image.ts
-var data_image = __webpack_require__(73479);
+var data_image = __webpack_require__(88560);
 // EXTERNAL MODULE: ./src/clones/clone.ts
-var clones_clone = __webpack_require__(54202);
+var clones_clone = __webpack_require__(9511);
 // EXTERNAL MODULE: ./src/core/random.ts
-var random = __webpack_require__(90007);
+var random = __webpack_require__(38640);
 // EXTERNAL MODULE: ./src/clones/create-clone.ts
-var create_clone = __webpack_require__(48195);
+var create_clone = __webpack_require__(73720);
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
-var read_clone = __webpack_require__(23255);
+var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/clones/standby/proxy.ts
-var standby_proxy = __webpack_require__(80181);
+var standby_proxy = __webpack_require__(99432);
 // EXTERNAL MODULE: ./src/clones/standby/start-with-standby.ts
-var start_with_standby = __webpack_require__(74994);
+var start_with_standby = __webpack_require__(8489);
 // EXTERNAL MODULE: ./src/clones/standby/standby-servers.ts
-var standby_servers = __webpack_require__(56349);
+var standby_servers = __webpack_require__(50644);
 ;// CONCATENATED MODULE: ./src/clones/standby/reset-with-standby.ts
 
 
@@ -566,20 +566,20 @@ async function resetClone(options) {
 
 /***/ }),
 
-/***/ 8563:
+/***/ 65578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ startStoppedClone)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90019);
-/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42865);
-/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23255);
-/* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5541);
-/* harmony import */ var _standby_start_with_standby_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74994);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10538);
+/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8956);
+/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74280);
+/* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(79108);
+/* harmony import */ var _standby_start_with_standby_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8489);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 195;
-export const ids = [195];
+export const id = 720;
+export const ids = [720];
 export const modules = {
 
-/***/ 98385:
+/***/ 93102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ export const modules = {
 /* harmony export */   gh: () => (/* binding */ hostNetworkingProblem)
 /* harmony export */ });
 /* unused harmony exports NETWORKING_VARIABLE, hostNetworkingWorks */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90805);
-/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27269);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_host_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55398);
+/* harmony import */ var _docker_shares_docker_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54768);
 
 
 
@@ -84,7 +84,7 @@ function hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) {
 
 /***/ }),
 
-/***/ 48195:
+/***/ 73720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -95,20 +95,20 @@ function hostNetworkingProblem(facts, dockerHost, platform, sameNetwork) {
 /* unused harmony export validateCloneName */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43816);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92091);
-/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90007);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39302);
-/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8956);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90019);
-/* harmony import */ var _images_data_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73479);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(54202);
-/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23255);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90254);
-/* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5541);
-/* harmony import */ var _clone_networking_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(98385);
-/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42865);
-/* harmony import */ var _standby_start_with_standby_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(74994);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
+/* harmony import */ var _core_random_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38640);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20065);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(39105);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10538);
+/* harmony import */ var _images_data_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88560);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9511);
+/* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74280);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89909);
+/* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79108);
+/* harmony import */ var _clone_networking_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(93102);
+/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8956);
+/* harmony import */ var _standby_start_with_standby_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8489);
 
 
 
@@ -291,7 +291,7 @@ function validatePort(port) {
 
 /***/ }),
 
-/***/ 42865:
+/***/ 8956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -329,21 +329,21 @@ function saysPortInUse(text) {
 
 /***/ }),
 
-/***/ 74994:
+/***/ 8489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ waitThroughProxy),
 /* harmony export */   P: () => (/* binding */ startCloneWithStandby)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
-/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54608);
-/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54202);
-/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90254);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80181);
-/* harmony import */ var _standby_servers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56349);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
+/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60511);
+/* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9511);
+/* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89909);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99432);
+/* harmony import */ var _standby_servers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50644);
 
 
 
@@ -417,7 +417,7 @@ async function waitThroughProxy(host, engine, name, proxy, published, image, pas
 
 /***/ }),
 
-/***/ 5541:
+/***/ 79108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -425,10 +425,10 @@ async function waitThroughProxy(host, engine, name, proxy, published, image, pas
 /* harmony export */   _8: () => (/* binding */ waitForServer),
 /* harmony export */   aO: () => (/* binding */ portInUse)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43433);
-/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54608);
-/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42865);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
+/* harmony import */ var _engines_readiness_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60511);
+/* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8956);
 
 
 
@@ -517,13 +517,13 @@ function createError(cloneName, spec, error) {
 
 /***/ }),
 
-/***/ 43816:
+/***/ 98571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 const UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** Parses a lifetime such as `90m`, `8h` or `3d` into milliseconds; `field` names it in errors. */
@@ -539,7 +539,7 @@ function parseDuration(text, field) {
 
 /***/ }),
 
-/***/ 31366:
+/***/ 22062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -560,7 +560,7 @@ const imageDefinitionSchema = dataclone_schema_namespaceObject;
 
 /***/ }),
 
-/***/ 27269:
+/***/ 54768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -611,16 +611,16 @@ function readText(file) {
 
 /***/ }),
 
-/***/ 73479:
+/***/ 88560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ readDataImage)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _definition_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31366);
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39302);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90019);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _definition_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22062);
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10538);
 
 
 

@@ -192,7 +192,7 @@ async function mysqlSchema(connection: mysql.Connection, history: HistoryTable):
     ),
     functions: await named(
       `SELECT CONCAT(ROUTINE_NAME, ' (', LOWER(ROUTINE_TYPE), ')') AS name,
-              CONCAT(IFNULL(CONCAT('returns ', DTD_IDENTIFIER, ', '), ''), 'body md5 ', MD5(ROUTINE_DEFINITION)) AS definition
+              CONCAT(IFNULL(CONCAT('returns ', DTD_IDENTIFIER, ', '), ''), 'body sha256 ', SHA2(ROUTINE_DEFINITION, 256)) AS definition
          FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_NAME <> ?`,
     ),
   };

@@ -515,7 +515,7 @@ async function mysqlSchema(connection, history) {
         views: await named(`SELECT TABLE_NAME AS name, CONCAT('view: ', VIEW_DEFINITION) AS definition FROM information_schema.VIEWS
         WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> ?`),
         functions: await named(`SELECT CONCAT(ROUTINE_NAME, ' (', LOWER(ROUTINE_TYPE), ')') AS name,
-              CONCAT(IFNULL(CONCAT('returns ', DTD_IDENTIFIER, ', '), ''), 'body md5 ', MD5(ROUTINE_DEFINITION)) AS definition
+              CONCAT(IFNULL(CONCAT('returns ', DTD_IDENTIFIER, ', '), ''), 'body sha256 ', SHA2(ROUTINE_DEFINITION, 256)) AS definition
          FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_NAME <> ?`),
     };
 }

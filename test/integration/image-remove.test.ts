@@ -44,7 +44,7 @@ async function dataImage(count = 1): Promise<{ id: string; tags: string[] }> {
     for (const tag of tags) await t.host.tagImage(committed.Id, tag);
     return { id: committed.Id, tags };
   } finally {
-    await container.remove({ force: true });
+    await container.remove({ force: true, v: true });
   }
 }
 

@@ -371,7 +371,7 @@ describe('the pipeline steps', () => {
     it('teardown twice, and after Docker already removed the container', async () => {
       const j = job('twice');
       const { clones } = await provision(j, { image });
-      await t.docker.getContainer(clones[0]!.containerId).remove({ force: true });
+      await t.docker.getContainer(clones[0]!.containerId).remove({ force: true, v: true });
       expect((await teardown(j)).removed).toEqual([]);
       expect((await teardown(j)).removed).toEqual([]);
     });

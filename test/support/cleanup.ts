@@ -9,7 +9,7 @@ export function testOwner(runId: string): string {
 export const TEST_IMAGE_REPOSITORY = 'dataclone-test';
 
 /**
- * Removes every container, network and image a test run created. Tests derive job owners from the run's
+ * Removes every container, network, volume and image a test run created. Tests derive job owners from the run's
  * (test-<run>-flow), so containers are matched on the owner label's prefix.
  */
 export async function removeEverythingOfRun(docker: Docker, runId: string): Promise<void> {
@@ -29,6 +29,17 @@ export async function removeEverythingOfRun(docker: Docker, runId: string): Prom
     if (label !== owner && !label.startsWith(`${owner}-`)) continue;
     await docker
       .getNetwork(network.Id)
+      .remove()
+      .catch(() => {});
+  }
+  // A clone's password record is an anonymous volume with the owner label; removing a container
+  // with v removes it, and this catches one whose container a test removed some other way.
+  const { Volumes: volumes } = await docker.listVolumes({ filters: { label: ['dataclone.owner'] } });
+  for (const volume of volumes ?? []) {
+    const label = volume.Labels?.['dataclone.owner'] ?? '';
+    if (label !== owner && !label.startsWith(`${owner}-`)) continue;
+    await docker
+      .getVolume(volume.Name)
       .remove()
       .catch(() => {});
   }

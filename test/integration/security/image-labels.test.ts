@@ -55,7 +55,7 @@ async function craftImage(labels: Record<string, string>): Promise<string> {
     await t.host.tagImage(id, tag);
     return tag;
   } finally {
-    await container.remove({ force: true });
+    await container.remove({ force: true, v: true });
   }
 }
 

@@ -207,7 +207,7 @@ describe('an image made by clone save', () => {
       }
       expect(await listClones(t.host, t.owner)).toEqual([]);
     } finally {
-      for (const id of ids) await t.docker.getContainer(id).remove({ force: true });
+      for (const id of ids) await t.docker.getContainer(id).remove({ force: true, v: true });
     }
   });
 });

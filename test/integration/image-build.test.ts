@@ -136,7 +136,7 @@ describe('image build', () => {
       ]);
       expect(build.code).toBe(1);
       expect(build.stderr).toMatch(
-        /restore database big.*psql:<stdin>:19: ERROR: {2}relation "no_such_table"/s,
+        /restore database big.*psql:\/.*\/big\.sql:19: ERROR: {2}relation "no_such_table"/s,
       );
       // It exited as soon as it had said why (it used to take two minutes more).
       expect(build.exitedMs - build.errorPrintedMs).toBeLessThan(3000);

@@ -74,4 +74,4 @@ try {
 console.log(`\n${'step'.padEnd(84)}   time`);
 for (const [title, ms] of timings) console.log(`${title.padEnd(84)} ${(ms / 1000).toFixed(2).padStart(6)} s`);
 console.log(`\nThe image ${image} is kept for more clones: dataclone clone create --image ${image}`);
-console.log(`Remove it with: docker rmi ${image}`);
+console.log(`Remove it with: dataclone image remove ${image}`);

@@ -1,4 +1,4 @@
-import mysql from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import type {
   HistoryTable,
   LockSample,
@@ -31,6 +31,8 @@ const MDL_INSTRUMENT = 'wait/lock/metadata/sql/mdl';
  * count of rows in Flyway's history table in the same query.
  */
 export async function openMysqlObserver(url: string, history: HistoryTable): Promise<MigrationObserver> {
+  // Loaded here, as the engines load it: commands that never check a migration never load mysql2.
+  const { default: mysql } = await import('mysql2/promise');
   const connection = await mysql.createConnection(url);
   connection.on('error', () => {});
   const database = history.schema;
@@ -58,7 +60,7 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     const exists = historyExists
       ? '1'
       : '(SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?)';
-    const [rows] = await connection.query<mysql.RowDataPacket[]>(
+    const [rows] = await connection.query<RowDataPacket[]>(
       `SELECT ${exists} AS history,
               ${applied} AS applied, p.ID AS id, p.STATE AS state, LEFT(p.INFO, 200) AS statement,
               ${locksVisible ? 'm.OBJECT_NAME' : 'NULL'} AS tableName, ${locksVisible ? 'm.LOCK_TYPE' : 'NULL'} AS mode
@@ -94,7 +96,7 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     exclusiveModes: ['EXCLUSIVE', 'SHARED_NO_READ_WRITE'],
     notes,
     async begin() {
-      const [rows] = await connection.query<mysql.RowDataPacket[]>(
+      const [rows] = await connection.query<RowDataPacket[]>(
         'SELECT ID AS id FROM information_schema.PROCESSLIST',
       );
       before = new Set(rows.map((row) => Number(row.id)));
@@ -102,7 +104,7 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     },
     sample,
     async tables() {
-      const [rows] = await connection.query<mysql.RowDataPacket[]>(
+      const [rows] = await connection.query<RowDataPacket[]>(
         // The tablespace file's size: TABLES.DATA_LENGTH is InnoDB's statistics, often stale.
         `SELECT t.TABLE_NAME AS name, i.TABLE_ID AS storage,
                 COALESCE(s.FILE_SIZE, t.DATA_LENGTH + t.INDEX_LENGTH) AS bytes, t.TABLE_ROWS AS estimate
@@ -125,9 +127,9 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
 }
 
 async function serverVariant(
-  connection: mysql.Connection,
+  connection: Connection,
 ): Promise<{ name: string; innodbTables: string; innodbTablespaces: string }> {
-  const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
+  const [rows] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version');
   const mariadb = /mariadb/i.test(String(rows[0]?.version ?? ''));
   return mariadb
     ? { name: 'MariaDB', innodbTables: 'INNODB_SYS_TABLES', innodbTablespaces: 'INNODB_SYS_TABLESPACES' }
@@ -138,8 +140,8 @@ async function serverVariant(
  * Whether metadata locks can be seen: performance_schema must be on (a start-up setting), and
  * its MDL instrument enabled, which the clone's own user may do at run time.
  */
-async function enableMetadataLocks(connection: mysql.Connection): Promise<boolean> {
-  const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT @@performance_schema AS on_');
+async function enableMetadataLocks(connection: Connection): Promise<boolean> {
+  const [rows] = await connection.query<RowDataPacket[]>('SELECT @@performance_schema AS on_');
   if (Number(rows[0]?.on_ ?? 0) !== 1) return false;
   try {
     await connection.query("UPDATE performance_schema.setup_instruments SET ENABLED = 'YES' WHERE NAME = ?", [
@@ -155,9 +157,9 @@ function alteredTable(statement: string): string | undefined {
   return /ALTER\s+(?:ONLINE\s+|IGNORE\s+)*TABLE\s+(?:`?[\w$]+`?\.)?`?([\w$]+)`?/i.exec(statement)?.[1];
 }
 
-async function mysqlSchema(connection: mysql.Connection, history: HistoryTable): Promise<SchemaSnapshot> {
+async function mysqlSchema(connection: Connection, history: HistoryTable): Promise<SchemaSnapshot> {
   const named = async (sql: string) => {
-    const [rows] = await connection.query<mysql.RowDataPacket[]>(sql, [history.schema, history.table]);
+    const [rows] = await connection.query<RowDataPacket[]>(sql, [history.schema, history.table]);
     return Object.fromEntries(rows.map((row) => [String(row.name), String(row.definition ?? '')]));
   };
   return {

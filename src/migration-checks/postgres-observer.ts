@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type { Client } from 'pg';
 import type {
   HistoryTable,
   LockSample,
@@ -27,6 +27,8 @@ const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND 
  * with the count of rows in Flyway's history table in the same query.
  */
 export async function openPostgresObserver(url: string, history: HistoryTable): Promise<MigrationObserver> {
+  // Loaded here, as the engines load it: commands that never check a migration never load pg.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, application_name: 'dataclone migration checks' });
   client.on('error', () => {});
   await client.connect();
@@ -96,7 +98,7 @@ export async function openPostgresObserver(url: string, history: HistoryTable): 
 }
 
 /** The user schemas' catalog as text, one query per kind of object. */
-async function postgresSchema(client: pg.Client, history: HistoryTable): Promise<SchemaSnapshot> {
+async function postgresSchema(client: Client, history: HistoryTable): Promise<SchemaSnapshot> {
   const named = (query: string) =>
     client
       .query<{ name: string; definition: string }>(query, [history.schema, history.table])

@@ -352,10 +352,7 @@ function range(from, to) {
     return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
-// EXTERNAL MODULE: ./node_modules/mysql2/promise.js
-var promise = __webpack_require__(27588);
 ;// CONCATENATED MODULE: ./src/migration-checks/mysql-observer.ts
-
 /** Metadata lock types (performance_schema.metadata_locks LOCK_TYPE), weakest first. */
 const LOCK_MODES = [
     'INTENTION_EXCLUSIVE',
@@ -378,7 +375,9 @@ const MDL_INSTRUMENT = 'wait/lock/metadata/sql/mdl';
  * count of rows in Flyway's history table in the same query.
  */
 async function openMysqlObserver(url, history) {
-    const connection = await promise.createConnection(url);
+    // Loaded here, as the engines load it: commands that never check a migration never load mysql2.
+    const { default: mysql } = await __webpack_require__.e(/* import() */ 588).then(__webpack_require__.t.bind(__webpack_require__, 27588, 19));
+    const connection = await mysql.createConnection(url);
     connection.on('error', () => { });
     const database = history.schema;
     const variant = await serverVariant(connection);
@@ -523,10 +522,7 @@ function quoteIdent(name) {
     return `\`${name.replace(/`/g, '``')}\``;
 }
 
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(83849);
 ;// CONCATENATED MODULE: ./src/migration-checks/postgres-observer.ts
-
 /** PostgreSQL's table lock modes, weakest first (the order of its conflict table). */
 const postgres_observer_LOCK_MODES = [
     'AccessShareLock',
@@ -545,7 +541,9 @@ const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND 
  * with the count of rows in Flyway's history table in the same query.
  */
 async function openPostgresObserver(url, history) {
-    const client = new esm["default"].Client({ connectionString: url, application_name: 'dataclone migration checks' });
+    // Loaded here, as the engines load it: commands that never check a migration never load pg.
+    const { default: pg } = await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 83849));
+    const client = new pg.Client({ connectionString: url, application_name: 'dataclone migration checks' });
     client.on('error', () => { });
     await client.connect();
     const historyName = `${postgres_observer_quoteIdent(history.schema)}.${postgres_observer_quoteIdent(history.table)}`;

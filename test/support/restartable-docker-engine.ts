@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Docker from 'dockerode';
+import { copyImagesFromMainEngine } from './copy-images.js';
 
 /**
  * A second Docker Engine of the test's own, on a unix socket (so dataclone takes it for one on
@@ -100,15 +101,7 @@ export async function startRestartableDockerEngine(baseImages: string[]): Promis
 
   try {
     await launch();
-    // The base images come from the main Docker Engine, as docker save | docker load would.
-    const local = new Docker();
-    for (const image of baseImages) {
-      const archive = await local.getImage(image).get();
-      const loading = await docker.loadImage(archive);
-      await new Promise((resolve, reject) =>
-        docker.modem.followProgress(loading, (e) => (e ? reject(e) : resolve(undefined))),
-      );
-    }
+    await copyImagesFromMainEngine(docker, baseImages);
   } catch (error) {
     await stop();
     throw error;

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 
 import path from 'node:path';
 import Docker from 'dockerode';
+import { copyImagesFromMainEngine } from './copy-images.js';
 import { freePort } from './free-port.js';
 
 /**
@@ -100,15 +101,7 @@ export async function startTlsDockerEngine(baseImages: string[]): Promise<TlsDoc
         throw new Error(`dockerd with TLS did not start: ${log}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    // The base images come from the main Docker Engine, as docker save | docker load would.
-    const local = new Docker();
-    for (const image of baseImages) {
-      const archive = await local.getImage(image).get();
-      const loading = await docker.loadImage(archive);
-      await new Promise((resolve, reject) =>
-        docker.modem.followProgress(loading, (e) => (e ? reject(e) : resolve(undefined))),
-      );
-    }
+    await copyImagesFromMainEngine(docker, baseImages);
   } catch (error) {
     await stop();
     throw error;

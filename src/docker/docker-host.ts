@@ -163,7 +163,6 @@ export class DockerHost {
     }));
   }
 
-  /** Pulls an image, reporting progress as bytes downloaded of the layers seen so far. */
   /** Pulls an image, reporting bytes downloaded over all layers. */
   async pullImage(
     reference: string,
@@ -172,6 +171,19 @@ export class DockerHost {
   ): Promise<void> {
     const stream = await this.docker.pull(reference, auth ? { authconfig: auth } : {});
     await this.followLayers(stream, onProgress);
+  }
+
+  /**
+   * The digest a tag names in its registry now, asked through the Docker Engine (which holds the
+   * registry settings: insecure registries, mirrors, its proxy).
+   */
+  async registryDigest(reference: string, auth?: RegistryAuth): Promise<string> {
+    const answer = (await this.docker.getImage(reference).distribution(auth ? { authconfig: auth } : {})) as {
+      Descriptor?: { digest?: string };
+    };
+    const digest = answer.Descriptor?.digest;
+    if (!digest) throw new Error(`the registry gave no digest for ${reference}`);
+    return digest;
   }
 
   /** Pushes an image to its registry; returns the digest the registry gave it. */

@@ -193,6 +193,30 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/**
+ * The digest reference a tag names in its registry now (`repo@sha256:...`): what a job pins at its
+ * start, so that a tag moved meanwhile does not change the image under it. A digest reference is
+ * returned as it is.
+ */
+export async function pinImage(options: RegistryTransfer): Promise<string> {
+  const { host, reporter, reference } = options;
+  if (reference.includes('@sha256:')) return reference;
+  const auth = registryAuth(reference, options.credentials, reporter, options.env);
+  try {
+    return `${repositoryOf(reference)}@${await host.registryDigest(reference, auth)}`;
+  } catch (error) {
+    throw registryError('pull', reference, error, auth !== undefined);
+  }
+}
+
+/** The repository of a reference, without its tag or digest: `reg:5000/shop:1` -> `reg:5000/shop`. */
+export function repositoryOf(reference: string): string {
+  const name = reference.split('@')[0] ?? reference;
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  return colon > slash ? name.slice(0, colon) : name;
+}
+
 /** What the registry or Docker said, turned into what to do about it. */
 function registryError(action: 'push' | 'pull', reference: string, error: unknown, hadCredentials: boolean) {
   const text = errorText(error);
@@ -207,5 +231,9 @@ function registryError(action: 'push' | 'pull', reference: string, error: unknow
   } else if (/connection refused|no such host|timeout|dial tcp|EOF/i.test(text)) {
     hint = `${registry} cannot be reached from the Docker host: check its address and port, and that it runs.`;
   }
-  return new DatacloneError(`could not ${action} ${reference}: ${text}`, hint, { cause: error });
+  return new DatacloneError(
+    `could not ${action} ${reference} ${action === 'push' ? 'to' : 'from'} registry ${registry}: ${text}`,
+    hint,
+    { cause: error },
+  );
 }

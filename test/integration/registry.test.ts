@@ -132,7 +132,7 @@ describe('data images and a registry with authentication', () => {
         reference: '127.0.0.1:1/dataclone-test/shop:1',
         credentials: login(),
       }),
-    ).rejects.toThrow(/could not pull 127\.0\.0\.1:1\/dataclone-test\/shop:1/);
+    ).rejects.toThrow(/could not pull 127\.0\.0\.1:1\/dataclone-test\/shop:1 from registry 127\.0\.0\.1:1: /);
     const missing = `${registry.address}/dataclone-test/shop:no-such-tag`;
     const error = await pullImage({
       host: t.host,

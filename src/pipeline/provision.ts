@@ -3,6 +3,7 @@ import type { NetworkingChoice } from '../clones/clone-networking.js';
 import { createClone } from '../clones/create-clone.js';
 import type { EnvironmentDefinition } from '../environments/environment.js';
 import { provisionEnvironment } from '../environments/provision-environment.js';
+import { awaitWarm, type WarmOutcome } from '../warm/await-warm.js';
 import type { Job } from './job.js';
 import { reuseClone, type ReuseMode } from './reuse-clone.js';
 
@@ -24,12 +25,19 @@ export interface ProvisionOptions {
   standby?: boolean;
   /** bridge (default), host or auto; single image only: an environment's clones use bridge. */
   networking?: NetworkingChoice;
+  /**
+   * The record of the job's warm step (warmRecordPath): when it pulls the images, provision waits
+   * for what is left and clones the digests the warm step pinned. No record: no warm step ran.
+   */
+  warmRecord?: string;
 }
 
 export interface ProvisionResult {
   step: 'provision';
   clones: Clone[];
   durationMs: number;
+  /** When a warm step pulled the images: how long provision waited for it, and the pulls. */
+  warm?: WarmOutcome;
 }
 
 /**
@@ -37,15 +45,21 @@ export interface ProvisionResult {
  * job's owner label from the moment Docker creates them, so a teardown finds them even when this
  * process dies before it returns.
  */
-export async function provision(job: Job, options: ProvisionOptions): Promise<ProvisionResult> {
+export async function provision(job: Job, given: ProvisionOptions): Promise<ProvisionResult> {
   const started = performance.now();
+  const { options, warm } = await withWarmImages(job, given);
   const { environment } = options;
   if (!environment && options.name && options.reuse && options.image) {
     const reused = await job.reporter.group(`Look for clone ${options.name} from an earlier run`, () =>
       reuseClone(job, options.name ?? '', options.image ?? '', options.reuse ?? 'keep'),
     );
     if (reused)
-      return { step: 'provision', clones: [reused], durationMs: Math.round(performance.now() - started) };
+      return {
+        step: 'provision',
+        clones: [reused],
+        durationMs: Math.round(performance.now() - started),
+        ...(warm ? { warm } : {}),
+      };
   }
   const clones = environment
     ? await job.reporter.group(
@@ -73,5 +87,39 @@ export async function provision(job: Job, options: ProvisionOptions): Promise<Pr
           )
         ).clone,
       ];
-  return { step: 'provision', clones, durationMs: Math.round(performance.now() - started) };
+  return {
+    step: 'provision',
+    clones,
+    durationMs: Math.round(performance.now() - started),
+    ...(warm ? { warm } : {}),
+  };
+}
+
+/** The options with each image the warm step pulled replaced by the digest it pinned. */
+async function withWarmImages(
+  job: Job,
+  options: ProvisionOptions,
+): Promise<{ options: ProvisionOptions; warm?: WarmOutcome }> {
+  if (!options.warmRecord) return { options };
+  const { environment } = options;
+  const references = environment
+    ? environment.instances.map((instance) => instance.image)
+    : options.image
+      ? [options.image]
+      : [];
+  const warmed = await awaitWarm(options.warmRecord, references, job.reporter);
+  if (!warmed) return { options };
+  const pin = (reference: string) => warmed.pinned.get(reference) ?? reference;
+  return {
+    warm: warmed.outcome,
+    options: environment
+      ? {
+          ...options,
+          environment: {
+            ...environment,
+            instances: environment.instances.map((instance) => ({ ...instance, image: pin(instance.image) })),
+          },
+        }
+      : { ...options, image: options.image && pin(options.image) },
+  };
 }

@@ -7,6 +7,7 @@ import type { TestResult } from '../pipeline/run-tests.js';
 import type { TeardownResult } from '../pipeline/teardown.js';
 import { checksMarkdown } from './migration-checks-summary.js';
 import { appliedCount, appliedList, schemaVersionAfter } from './migration-summary.js';
+import { warmLines } from './warm-summary.js';
 
 export type StepResult =
   ProvisionResult | MigrateResult | TestResult | ResetResult | TeardownResult | RunResult;
@@ -26,6 +27,12 @@ export function markdownSummary(result: StepResult): string {
   ];
   for (const step of steps) {
     if (step.step === 'provision' || step.step === 'reset') sections.push(clonesSection(step.clones));
+    if (step.step === 'provision' && step.warm)
+      sections.push(
+        `### Warm pull\n\n${warmLines(step.warm)
+          .map((line) => `- ${escape(line)}`)
+          .join('\n')}`,
+      );
     if (step.step === 'migrate') sections.push(migrationsSection(step));
     if (step.step === 'test') sections.push(testSection(step));
   }

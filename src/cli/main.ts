@@ -27,6 +27,7 @@ export const COMMANDS: CommandEntry[] = [
   entry('image remove', async () => (await images()).imageRemove),
   entry('image push', async () => (await registry()).imagePush),
   entry('image pull', async () => (await registry()).imagePull),
+  entry('image warm', async () => (await registry()).imageWarm),
   entry('image promote', async () => (await registry()).imagePromote),
   entry('image prune', async () => (await registry()).imagePrune),
   entry('clone create', async () => (await clones()).cloneCreate),

@@ -4,6 +4,7 @@ import { appliedCount, schemaVersionAfter } from '../report/migration-summary.js
 import { registerCloneSecrets } from './ci-masking.js';
 import type { CommandContext } from './command.js';
 import { cloneJson } from './commands/clone-commands.js';
+import { warmLines } from '../report/warm-summary.js';
 import { formatTable } from './table.js';
 
 /** Prints a step's result: JSON for --json (the shape the README documents), else a summary table. */
@@ -50,6 +51,9 @@ function summaryLines(result: StepResult): string[] {
             clone.connection.databases.map((db) => db.name).join(', '),
           ]),
         ),
+        ...(result.step === 'provision' && result.warm
+          ? warmLines(result.warm).map((line) => `warm: ${line}`)
+          : []),
       ];
     case 'migrate':
       if (result.skipped) return [`migrate: skipped, ${result.skipped}`];

@@ -25,6 +25,9 @@ import {
   type OptionSpec,
 } from '../command.js';
 import { resolveJobId } from '../job-id.js';
+import { stateDirectory } from '../state-directory.js';
+import { stopWarm } from '../../warm/stop-warm.js';
+import { warmRecordPath } from '../../warm/warm-record.js';
 import { printStepResult } from '../step-summary.js';
 import { UsageError } from '../usage-error.js';
 
@@ -61,6 +64,11 @@ function jobOf(input: CommandInput, context: CommandContext): Job {
   return { host: context.host, reporter: context.reporter, owner: resolveJobId(stringOption(input, 'job')) };
 }
 
+/** The record of the job's warm step (dataclone image warm), if one ran. */
+function warmRecord(job: Job): string {
+  return warmRecordPath(stateDirectory(), job.owner);
+}
+
 export const provisionCommand: Command = {
   words: ['provision'],
   summary: "Start the job's clone of a data image, or the clones of an environment",
@@ -69,7 +77,8 @@ export const provisionCommand: Command = {
   options: { ...JOB, ...PROVISION },
   async run(input, context) {
     const options = await provisionOptions(input, 'provision', this.usage);
-    printStepResult(context, await provision(jobOf(input, context), options));
+    const job = jobOf(input, context);
+    printStepResult(context, await provision(job, { ...options, warmRecord: warmRecord(job) }));
     return 0;
   },
 };
@@ -120,7 +129,9 @@ export const teardownCommand: Command = {
   usage: 'dataclone teardown [--job <id>] [--json]',
   options: { ...JOB },
   async run(input, context) {
-    printStepResult(context, await teardown(jobOf(input, context)));
+    const job = jobOf(input, context);
+    await stopWarm(warmRecord(job), job.reporter);
+    printStepResult(context, await teardown(job));
     return 0;
   },
 };
@@ -133,8 +144,9 @@ export const runCommand: Command = {
   options: { ...JOB, ...PROVISION, ...MIGRATE, ...TEST, keep: { type: 'boolean' } },
   async run(input, context) {
     const provisionWith = await provisionOptions(input, 'run', this.usage);
-    const result = await runJob(jobOf(input, context), {
-      provision: provisionWith,
+    const job = jobOf(input, context);
+    const result = await runJob(job, {
+      provision: { ...provisionWith, warmRecord: warmRecord(job) },
       migrate: await migrateOptions(input),
       test: input.rest.length ? testOptions(input, context) : undefined,
       keep: input.values.keep === true,

@@ -2,7 +2,12 @@ import { DatacloneError } from '../../core/errors.js';
 import { promoteImage } from '../../images/promote-image.js';
 import { pruneImages } from '../../images/prune-images.js';
 import { pullImage, pushImage, type RegistryCredentials } from '../../images/registry.js';
+import { runWarmWorker } from '../../warm/run-warm-worker.js';
+import { startWarm } from '../../warm/start-warm.js';
+import { warmRecordPath } from '../../warm/warm-record.js';
 import { numberOption, stringOption, type Command, type CommandInput } from '../command.js';
+import { resolveJobId } from '../job-id.js';
+import { stateDirectory } from '../state-directory.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -54,6 +59,49 @@ export const imagePull: Command = {
       credentials: await credentials(input),
     });
     return 0;
+  },
+};
+
+export const imageWarm: Command = {
+  words: ['image', 'warm'],
+  summary: "Start pulling the job's data images in the background; provision waits for what is left",
+  usage:
+    'dataclone image warm <image:tag | image@sha256:...>... [--job <id>] [--registry-user <user>] [--registry-password-stdin] [--json]',
+  // --worker <record>: the background process itself, started by image warm (not for users).
+  options: { job: { type: 'string' }, worker: { type: 'string' }, ...CREDENTIALS },
+  positionals: { min: 0, max: Number.POSITIVE_INFINITY, names: '<image>' },
+  async run(input, { host, reporter, print, json }) {
+    const worker = stringOption(input, 'worker');
+    if (worker) {
+      await runWarmWorker(host, worker);
+      return 0;
+    }
+    if (input.positionals.length === 0)
+      throw new UsageError('image warm: name the images to pull', this.usage);
+    const owner = resolveJobId(stringOption(input, 'job'));
+    const warm = await startWarm({
+      host,
+      reporter,
+      owner,
+      references: input.positionals,
+      record: warmRecordPath(stateDirectory(), owner),
+      credentials: await credentials(input),
+      worker: (record) => [
+        process.execPath,
+        ...process.execArgv,
+        process.argv[1] ?? '',
+        'image',
+        'warm',
+        '--worker',
+        record,
+      ],
+    });
+    print(
+      json
+        ? JSON.stringify(warm, null, 2)
+        : warm.images.map((image) => `${image.reference}  ${image.pinned ?? '-'}  ${image.state}`).join('\n'),
+    );
+    return warm.images.some((image) => image.state === 'failed') ? 1 : 0;
   },
 };
 

@@ -5,8 +5,10 @@ import { chmodSync, rmSync } from 'node:fs';
 
 const entries = [
   { source: 'src/cli/index.ts', out: 'dist/cli' },
+  { source: 'src/github/pre.ts', out: 'dist/github/pre' },
   { source: 'src/github/main.ts', out: 'dist/github/main' },
   { source: 'src/github/post.ts', out: 'dist/github/post' },
+  { source: 'src/azure/pre.ts', out: 'dist/azure/pre' },
   { source: 'src/azure/main.ts', out: 'dist/azure/main' },
   { source: 'src/azure/post.ts', out: 'dist/azure/post' },
 ];

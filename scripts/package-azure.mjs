@@ -44,9 +44,11 @@ const listing = execFileSync(
   },
 );
 const task = JSON.parse(readFileSync('task.json', 'utf8'));
-const targets = [...Object.values(task.execution), ...Object.values(task.postjobexecution)].map(
-  (handler) => handler.target,
-);
+const targets = [
+  ...Object.values(task.prejobexecution),
+  ...Object.values(task.execution),
+  ...Object.values(task.postjobexecution),
+].map((handler) => handler.target);
 const needed = ['extension.vsixmanifest', 'task/task.json', ...targets.map((target) => `task/${target}`)];
 const missing = needed.filter((file) => !listing.split('\n').includes(file));
 if (missing.length) {

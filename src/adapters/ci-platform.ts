@@ -6,6 +6,8 @@ export interface CiPlatform {
   setOutput(name: string, value: string, secret: boolean): void;
   writeSummary(markdown: string): Promise<void>;
   fail(message: string): void;
+  /** The job's temporary folder (the runner's, the agent's): the warm step's record lives there. */
+  tempDir: string;
   /**
    * Posts the migration report on the pull request of the run (one comment, updated by later
    * runs); says what happened, for the job summary. Never throws. Platforms without it say so.

@@ -24,3 +24,24 @@ export function readPostInputs(inputs: InputSource, defaultJobId: string): PostS
     dockerHost: inputs.get('docker-host'),
   };
 }
+
+/** What a warm (pre) step needs: whether to pull ahead, and the job's image. */
+export interface WarmInputs {
+  warm: boolean;
+  owner: string;
+  dockerHost: string;
+  /** The image input; empty when the step gives an environment file instead. */
+  image: string;
+  environment: string;
+}
+
+export function readWarmInputs(inputs: InputSource, defaultJobId: string): WarmInputs {
+  const { owner, dockerHost } = readPostInputs(inputs, defaultJobId);
+  return {
+    warm: inputs.get('warm') ? inputs.getBoolean('warm') : false,
+    owner,
+    dockerHost,
+    image: inputs.get('image'),
+    environment: inputs.get('environment'),
+  };
+}

@@ -1,6 +1,8 @@
 import { describeError } from '../core/errors.js';
 import { Labels } from '../docker/labels.js';
 import { teardown } from '../pipeline/teardown.js';
+import { stopWarm } from '../warm/stop-warm.js';
+import { warmRecordPath } from '../warm/warm-record.js';
 import type { Job } from '../pipeline/job.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
 import { dockerHostFor } from './docker-host-input.js';
@@ -17,7 +19,9 @@ export async function runCiPost(
   platform: CiPlatform,
   saved: PostState | undefined,
   deriveState?: () => PostState,
+  warmOwner?: string,
 ): Promise<void> {
+  await stopWarmPull(platform, saved?.owner ?? warmOwner);
   let state = saved;
   if (!state && deriveState) {
     try {
@@ -29,6 +33,7 @@ export async function runCiPost(
     platform.reporter.info(
       `dataclone: main saved no state; cleaning up job ${state.owner} as the inputs name it`,
     );
+    await stopWarmPull(platform, state.owner);
   }
   if (!state) {
     platform.reporter.info('dataclone: main did not start, nothing to clean up');
@@ -45,6 +50,21 @@ export async function runCiPost(
   } catch (error) {
     platform.reporter.warn(
       `dataclone: teardown of job ${state.owner} failed: ${describeError(error).message}`,
+    );
+  }
+}
+
+/**
+ * A warm step's pull still running when the job ends (cancelled, or provision never ran) is
+ * stopped, also with keep: it is a process of the runner, not a clone.
+ */
+async function stopWarmPull(platform: CiPlatform, owner: string | undefined): Promise<void> {
+  if (!owner) return;
+  try {
+    await stopWarm(warmRecordPath(platform.tempDir, owner), platform.reporter);
+  } catch (error) {
+    platform.reporter.warn(
+      `dataclone: could not stop the warm pull of job ${owner}: ${describeError(error).message}`,
     );
   }
 }

@@ -6,6 +6,7 @@ import { stepOutputs } from '../report/step-outputs.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
 import { dockerHostFor } from './docker-host-input.js';
 import type { StepInputs } from './step-inputs.js';
+import { warmRecordPath } from '../warm/warm-record.js';
 
 /**
  * A CI adapter's main step: `readInputs` and `saveState` come from the platform; this runs the
@@ -23,9 +24,14 @@ export async function runCiStep(
     // Saved first: if anything below fails or the step is killed, the post step still cleans up.
     saved = { owner: inputs.owner, keep: inputs.keep, dockerHost: inputs.dockerHost };
     saveState(saved);
+    const { request } = inputs;
+    const provision = request.provision && {
+      ...request.provision,
+      warmRecord: warmRecordPath(platform.tempDir, inputs.owner),
+    };
     const outcome = await runStep(
       { host: dockerHostFor(inputs.dockerHost), reporter: platform.reporter, owner: inputs.owner },
-      inputs.request,
+      { ...request, provision },
     );
     const outputs = stepOutputs(outcome);
     for (const secret of outputs.secrets) platform.reporter.maskSecret(secret);

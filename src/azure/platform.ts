@@ -21,5 +21,6 @@ export function azurePlatform(): CiPlatform {
       tl.uploadSummary(file);
     },
     fail: (message) => tl.setResult(tl.TaskResult.Failed, message),
+    tempDir: tl.getVariable('Agent.TempDirectory') || os.tmpdir(),
   };
 }

@@ -6,6 +6,7 @@ const KEYS = {
   keep: 'dataclone.keep',
   dockerHost: 'dataclone.dockerHost',
   mainFinished: 'dataclone.mainFinished',
+  warmOwner: 'dataclone.warmOwner',
 } as const;
 
 /**
@@ -28,4 +29,13 @@ export function readState(): PostState | undefined {
     dockerHost: tl.getTaskVariable(KEYS.dockerHost) ?? '',
     mainFinished: tl.getTaskVariable(KEYS.mainFinished) === 'true',
   };
+}
+
+/** The job whose warm pull the prejobexecution handler started, for the post-job handler to stop. */
+export function saveWarmOwner(owner: string): void {
+  tl.setTaskVariable(KEYS.warmOwner, owner);
+}
+
+export function readWarmOwner(): string | undefined {
+  return tl.getTaskVariable(KEYS.warmOwner) || undefined;
 }

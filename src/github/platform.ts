@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import os from 'node:os';
 import type { CiPlatform } from '../adapters/ci-platform.js';
 import { GithubReporter } from './github-reporter.js';
 import { pullRequestOfRun, upsertPullRequestComment } from './pull-request-comment.js';
@@ -12,6 +13,7 @@ export function githubPlatform(): CiPlatform {
       await core.summary.addRaw(markdown).write();
     },
     fail: (message) => core.setFailed(message),
+    tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
     commentOnPullRequest: async (markdown) => {
       const token = core.getInput('github-token');
       if (token) core.setSecret(token);

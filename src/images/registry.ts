@@ -228,7 +228,7 @@ function registryError(action: 'push' | 'pull', reference: string, error: unknow
       : `Log in: set DATACLONE_REGISTRY_USER and DATACLONE_REGISTRY_PASSWORD (or the step's registry inputs) for ${registry}.`;
   } else if (/manifest unknown|not found|does not exist/i.test(text)) {
     hint = `There is no ${splitReference(reference).tag} in ${splitReference(reference).repo}: check the tag (dataclone image list shows local ones).`;
-  } else if (/connection refused|no such host|timeout|dial tcp|EOF/i.test(text)) {
+  } else if (/connection refused|connection reset|no such host|timeout|dial tcp|EOF/i.test(text)) {
     hint = `${registry} cannot be reached from the Docker host: check its address and port, and that it runs.`;
   }
   return new DatacloneError(

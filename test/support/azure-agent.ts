@@ -30,12 +30,27 @@ export class AzureAgent {
   private dir = '';
   taskVariables: Record<string, string> = {};
 
+  /** `variables`: more of the agent's environment, for every handler (e.g. a registry login). */
+  constructor(private readonly variables: Record<string, string> = {}) {}
+
   async start(): Promise<void> {
     this.dir = await mkdtemp(path.join(os.tmpdir(), 'dataclone-azure-'));
   }
 
   async dispose(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
+  }
+
+  /** The agent's temporary folder (Agent.TempDirectory). */
+  get tempDir(): string {
+    return this.dir;
+  }
+
+  /** The prejobexecution handler: at the start of the job, with the task's inputs. */
+  preJobExecution(inputs: Record<string, string>): Promise<TaskRun> {
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+    return this.run('dist/azure/pre/index.js', env);
   }
 
   execution(inputs: Record<string, string>, handle: { kill?: () => void } = {}): Promise<TaskRun> {
@@ -65,6 +80,7 @@ export class AzureAgent {
       BUILD_BUILDID: '2000',
       SYSTEM_JOBID: 'job-1',
       AGENT_TEMPDIRECTORY: this.dir,
+      ...this.variables,
       ...extra,
     };
     const child = spawn(process.execPath, [path.join(ROOT, target)], {

@@ -37,12 +37,23 @@ export class GithubRunner {
     await rm(this.dir, { recursive: true, force: true });
   }
 
+  /** The job's RUNNER_TEMP. */
+  get tempDir(): string {
+    return this.dir;
+  }
+
+  /** Runs pre as the runner does at the start of the job: with the step's inputs, before any step. */
+  async pre(inputs: Record<string, string>): Promise<StepRun> {
+    const env = await inputVariables(inputs);
+    this.inputs = env;
+    const entry = (await actionRuns()).pre;
+    if (!entry) throw new Error('action.yml has no pre step');
+    return this.step(entry, env);
+  }
+
   /** Runs main with the inputs given and, like the runner, action.yml's defaults for the rest. */
   async main(inputs: Record<string, string>, handle: { kill?: () => void } = {}): Promise<StepRun> {
-    const env: Record<string, string> = {};
-    const all = { ...(await actionDefaults()), ...inputs };
-    for (const [name, value] of Object.entries(all))
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    const env = await inputVariables(inputs);
     this.inputs = env;
     return this.step((await actionRuns()).main, env, handle);
   }
@@ -110,14 +121,23 @@ export class GithubRunner {
 
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
-  runs: { main: string; post: string };
+  runs: { pre?: string; main: string; post: string };
+}
+
+/** INPUT_<NAME> for the inputs given and, like the runner, action.yml's defaults for the rest. */
+async function inputVariables(inputs: Record<string, string>): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  const all = { ...(await actionDefaults()), ...inputs };
+  for (const [name, value] of Object.entries(all))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return env;
 }
 
 async function readAction(): Promise<ActionYml> {
   return parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
 }
 
-/** The files action.yml runs as its main and post steps. */
+/** The files action.yml runs as its pre, main and post steps. */
 async function actionRuns(): Promise<ActionYml['runs']> {
   return (await readAction()).runs;
 }

@@ -151,6 +151,8 @@ export const runCommand: Command = {
       test: input.rest.length ? testOptions(input, context) : undefined,
       keep: input.values.keep === true,
     });
+    // Its teardown ends the job's use of the warm pull too, as `dataclone teardown` does.
+    if (input.values.keep !== true) await stopWarm(warmRecord(job), job.reporter);
     printStepResult(context, result);
     if (result.error) {
       context.reporter.warn(`${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`);

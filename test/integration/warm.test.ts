@@ -88,7 +88,7 @@ afterAll(async () => {
 });
 
 describe('a warm step: the job pulls its image in the background from the start', () => {
-  it('pins a moving tag at the start: provision clones that image though the tag moved meanwhile, and says how long it waited', async () => {
+  it('pins a moving tag at the start: provision clones that image though the tag moved meanwhile, and says how long it waited; a digest is pulled as it is', async () => {
     const job = `${t.owner}-warm-pin`;
     const moving = registryTag('warm', 'moving');
     const next = registryTag('warm', 'next');
@@ -149,6 +149,26 @@ describe('a warm step: the job pulls its image in the background from the start'
     expect((await t.host.inspectImage(moving))?.id).toBe(first);
     expect(first).not.toBe(second);
     await stopWarm(record, t.reporter);
+
+    // By digest: nothing to pin, the same image.
+    const byDigest = warmRecordPath(dir, `${job}-digest`);
+    const again = await startWarm({
+      host: t.host,
+      reporter: t.reporter,
+      owner: `${job}-digest`,
+      references: [pinned],
+      record: byDigest,
+      credentials: login(),
+      worker,
+    });
+    expect(again.images[0]?.pinned).toBe(pinned);
+    const cloned = await provision(
+      { host: t.host, reporter: t.reporter, owner: `${job}-digest` },
+      { image: pinned, warmRecord: byDigest },
+    );
+    expect(cloned.clones[0]?.imageId).toBe(first);
+    expect(cloned.warm?.images[0]?.pinned).toBe(pinned);
+    await stopWarm(byDigest, t.reporter);
   });
 
   it('a warm pull whose login the registry refuses: provision reports that refusal, naming the registry and the image, at once', async () => {

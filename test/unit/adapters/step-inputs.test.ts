@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubRunJobId } from '../../../src/adapters/run-job-id.js';
-import { readPostInputs } from '../../../src/adapters/input-source.js';
+import { readPostInputs, readWarmInputs } from '../../../src/adapters/input-source.js';
 import { readStepInputs, type InputSource } from '../../../src/adapters/step-inputs.js';
 import { resolveJobId } from '../../../src/cli/job-id.js';
 
@@ -71,5 +71,35 @@ describe('readPostInputs: what a post step derives when main saved nothing', () 
 
   it('agrees with the CLI in a run: step of the same job', () => {
     expect(readPostInputs(source({}), githubRunJobId(run)).owner).toBe(resolveJobId(undefined, run));
+  });
+});
+
+describe('readWarmInputs: what the pre step reads', () => {
+  it('is off unless warm is given', () => {
+    expect(readWarmInputs(source({ command: 'provision', image: 'shop:nightly' }), 'job-1')).toMatchObject({
+      warm: false,
+      owner: 'job-1',
+    });
+  });
+
+  it('with warm, the image, the job and the Docker host main will use', () => {
+    expect(
+      readWarmInputs(
+        source({
+          command: 'run',
+          image: 'registry.example.com/shop:nightly',
+          warm: 'true',
+          'job-id': 'pr-42',
+          'docker-host': 'tcp://clones.example.com:2376',
+        }),
+        'job-1',
+      ),
+    ).toEqual({
+      warm: true,
+      owner: 'pr-42',
+      dockerHost: 'tcp://clones.example.com:2376',
+      image: 'registry.example.com/shop:nightly',
+      environment: '',
+    });
   });
 });

@@ -67,7 +67,7 @@ export interface RegistryAuth {
   serveraddress: string;
 }
 
-interface ProgressEvent {
+export interface ProgressEvent {
   id?: string;
   status?: string;
   error?: string;
@@ -184,9 +184,7 @@ export class DockerHost {
       .getImage(reference)
       // The Engine wants the X-Registry-Auth header even without a login: an empty one then.
       .push({ authconfig: auth ?? {} })) as NodeJS.ReadableStream;
-    const events = await this.followLayers(stream, onProgress);
-    const digest = events.map((event) => event.aux?.Digest).find((value) => value !== undefined);
-    return digest ?? '';
+    return pushedDigest(await this.followLayers(stream, onProgress));
   }
 
   /** Follows a pull or push stream; an error event (the API answers 200 first) rejects. */
@@ -765,6 +763,20 @@ export function dockerHostFromEnvironment(description?: string): DockerHost {
 }
 
 /** The HTTP status of a Docker API error, if it has one. */
+/**
+ * The digest a push stream reports: in an `aux` event (the classic image store), else only in
+ * the closing status line `<tag>: digest: sha256:... size: N` (Docker 28's containerd image
+ * store sends no `aux`). Empty when neither is there.
+ */
+export function pushedDigest(events: ProgressEvent[]): string {
+  for (const event of events) if (event.aux?.Digest) return event.aux.Digest;
+  for (const event of events) {
+    const digest = /\bdigest: (sha256:[0-9a-f]{64})\b/.exec(event.status ?? '')?.[1];
+    if (digest) return digest;
+  }
+  return '';
+}
+
 export function statusCode(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
     const code = (error as { statusCode: unknown }).statusCode;

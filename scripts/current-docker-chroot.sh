@@ -14,8 +14,9 @@ set -euo pipefail
 
 root="${DATACLONE_CURRENT_DOCKER_ROOT:-/var/cache/dataclone/docker-sid}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-# docker.io brings containerd, runc, tini and docker-proxy; iptables for its own bridge rules.
-packages="docker.io,iptables,ca-certificates,procps"
+# docker.io brings containerd, runc, tini and docker-proxy; pigz as scripts/test-bed.sh installs
+# it on the host (both stores decompress pulled layers with unpigz when they find it).
+packages="docker.io,pigz,iptables,ca-certificates,procps"
 say() { echo "current-docker-chroot: $*" >&2; }
 
 if [ "${1:-}" != "--force" ] && [ -f "$root/.dataclone-complete" ]; then

@@ -44,6 +44,7 @@ async function count(clone: Clone): Promise<number> {
 }
 
 if (!chroot) {
+  console.warn(`current-docker-engine.test.ts is skipped: it ${CURRENT_DOCKER_MISSING}`);
   describe('a current Docker Engine', () => {
     it.skip(CURRENT_DOCKER_MISSING, () => {});
   });

@@ -130,6 +130,18 @@ try {
     log(`${reference.split(':').at(-1)}: pull ${summary(pulls)} ms, then sync ${summary(syncs)} ms`);
   }
   log(`Docker ${engine.version}, ${containerdSnapshotter ? 'containerd' : 'classic'} image store`);
+  // Does `docker push` keep a zstd layer it pulled? (The classic store recompresses as gzip.)
+  const repushed = `${registry.address}/${repository}-repushed:1`;
+  await host.tagImage(zstdRef, repushed);
+  await pushImage({ host, reporter, reference: repushed, credentials });
+  const again = (await (
+    await fetch(`http://${registry.address}/v2/${repository}-repushed/manifests/1`, {
+      headers: { Authorization: auth, Accept: accept },
+    })
+  ).json()) as Manifest;
+  log(
+    `zstd image pushed again by the engine: layers ${again.layers.map((layer) => layer.mediaType).join(', ')}`,
+  );
   if (process.env.ZSTD_PULL_OLD_ENGINE) {
     // The host's own engine (Docker 20.10 here), asked for the zstd image: what it says.
     const old = new DockerHost(undefined, 'the host Docker Engine');

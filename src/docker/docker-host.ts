@@ -67,7 +67,7 @@ export interface RegistryAuth {
   serveraddress: string;
 }
 
-interface ProgressEvent {
+export interface ProgressEvent {
   id?: string;
   status?: string;
   error?: string;
@@ -138,13 +138,13 @@ export class DockerHost {
 
   async inspectImage(reference: string): Promise<ImageInfo | undefined> {
     try {
-      const image = await this.docker.getImage(reference).inspect();
+      const image = await this.inspectWithManifests(reference);
       return {
         id: image.Id,
         tags: image.RepoTags ?? [],
         labels: image.Config?.Labels ?? {},
         volumes: Object.keys(image.Config?.Volumes ?? {}),
-        sizeBytes: image.Size,
+        sizeBytes: unpackedSize(image),
       };
     } catch (error) {
       if (statusCode(error) === 404) return undefined;
@@ -152,14 +152,32 @@ export class DockerHost {
     }
   }
 
+  /**
+   * `docker image inspect` with `manifests=1`, which dockerode's inspect cannot send (it adds no
+   * query to that path): the containerd image store then says each manifest's unpacked size.
+   */
+  private inspectWithManifests(reference: string): Promise<Docker.ImageInspectInfo> {
+    return new Promise((resolve, reject) =>
+      this.docker.modem.dial(
+        {
+          path: `/images/${reference}/json?`,
+          method: 'GET',
+          options: { manifests: true },
+          statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+        },
+        (error: unknown, data: unknown) => (error ? reject(error) : resolve(data as Docker.ImageInspectInfo)),
+      ),
+    );
+  }
+
   async listImages(labels: Record<string, string | undefined>): Promise<ImageInfo[]> {
-    const images = await this.docker.listImages({ filters: { label: labelFilter(labels) } });
+    const images = await this.docker.listImages({ filters: { label: labelFilter(labels) }, manifests: true });
     return images.map((image) => ({
       id: image.Id,
       tags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
       labels: image.Labels ?? {},
       volumes: [],
-      sizeBytes: image.Size,
+      sizeBytes: unpackedSize(image),
     }));
   }
 
@@ -196,9 +214,7 @@ export class DockerHost {
       .getImage(reference)
       // The Engine wants the X-Registry-Auth header even without a login: an empty one then.
       .push({ authconfig: auth ?? {} })) as NodeJS.ReadableStream;
-    const events = await this.followLayers(stream, onProgress);
-    const digest = events.map((event) => event.aux?.Digest).find((value) => value !== undefined);
-    return digest ?? '';
+    return pushedDigest(await this.followLayers(stream, onProgress));
   }
 
   /** Follows a pull or push stream; an error event (the API answers 200 first) rejects. */
@@ -777,6 +793,42 @@ export function dockerHostFromEnvironment(description?: string): DockerHost {
 }
 
 /** The HTTP status of a Docker API error, if it has one. */
+/**
+ * The size of an image's files as a container sees them, the same on both image stores. The
+ * classic store's `Size` is that; the containerd store's is what it keeps besides, its
+ * compressed blobs (inspect) or both together (list), so there the unpacked size of its
+ * manifests is read (`manifests=1`, Docker 28's API 1.48 and later; older engines ignore it).
+ */
+export function unpackedSize(image: { Size: number; Manifests?: unknown }): number {
+  // Read as the engine sends it: @types/dockerode has ImageData.Size as { Total, Content }.
+  const manifests = Array.isArray(image.Manifests) ? (image.Manifests as ManifestSummary[]) : [];
+  const unpacked = manifests
+    .filter((manifest) => manifest.Kind === 'image' && manifest.Available !== false)
+    .map((manifest) => manifest.ImageData?.Size?.Unpacked)
+    .filter((size): size is number => typeof size === 'number');
+  return unpacked.length > 0 ? Math.max(...unpacked) : image.Size;
+}
+
+interface ManifestSummary {
+  Kind?: string;
+  Available?: boolean;
+  ImageData?: { Size?: { Unpacked?: number } };
+}
+
+/**
+ * The digest a push stream reports: in an `aux` event (the classic image store), else only in
+ * the closing status line `<tag>: digest: sha256:... size: N` (Docker 28's containerd image
+ * store sends no `aux`). Empty when neither is there.
+ */
+export function pushedDigest(events: ProgressEvent[]): string {
+  for (const event of events) if (event.aux?.Digest) return event.aux.Digest;
+  for (const event of events) {
+    const digest = /\bdigest: (sha256:[0-9a-f]{64})\b/.exec(event.status ?? '')?.[1];
+    if (digest) return digest;
+  }
+  return '';
+}
+
 export function statusCode(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
     const code = (error as { statusCode: unknown }).statusCode;

@@ -2,14 +2,15 @@ import path from 'node:path';
 import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
 import { detectSource } from './detect-source.js';
 import { inspectPath, listFiles, resolveWrittenPath, sniffFile, type WrittenPath } from './inspect-path.js';
+import { isLiveSourceUrl, liveField, resolveLiveSource } from './resolve-live-source.js';
 import { readHeadOf } from './resolve-sql-source.js';
 import type { EngineName, InstanceDefinition, PhysicalBackup } from './types.js';
 import type { RawInstance } from './validate-schema.js';
 
 /**
  * The definition's `instance`: a logical dump of a whole server, a .sql or .sql.gz that creates
- * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), or a
- * physical backup (pg_basebackup).
+ * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), a live
+ * server dumped whole when the build runs, or a physical backup (pg_basebackup).
  */
 export async function resolveInstance(
   site: DefinitionSite,
@@ -39,7 +40,22 @@ export async function resolveInstance(
       'Add source: backups/all.sql (pg_dumpall, mysqldump --all-databases) or backup: backups/base/ (pg_basebackup).',
     );
   }
-  const where = resolveWrittenPath(directory, raw.source);
+  const written = raw.source;
+  if (typeof written === 'object' || isLiveSourceUrl(written)) {
+    if (raw.format !== undefined) {
+      throw definitionError(
+        site,
+        ['instance', 'format'],
+        'format describes a file, and this source is a live server',
+        'Remove format: the build dumps the live server in a form it restores itself.',
+      );
+    }
+    const field = liveField(site, ['instance', 'source']);
+    return atField(site, ['instance', 'source'], () => ({
+      source: resolveLiveSource(written, engine, { field }),
+    }));
+  }
+  const where = resolveWrittenPath(directory, written);
   return atField(site, ['instance', 'source'], async () => {
     const source = await detectSource(where, raw.format, engine);
     if (source.kind !== 'sql' && source.kind !== 'sql-gz') {

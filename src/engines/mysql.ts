@@ -17,6 +17,7 @@ import {
   PASSWORD_HANDOVER_FILE,
 } from './engine.js';
 import { mysqlInstanceRestore } from './mysql-instance-restore.js';
+import { streamLiveSource } from '../sources/live-source.js';
 import { pollUntilReady } from './readiness.js';
 import { beforeDumpSql, MISSING_DEFINERS_QUERY } from './mysql/dumps.js';
 import { serverOptions } from './mysql/server-options.js';
@@ -58,6 +59,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     socket: SOCKET,
     pidFile: PID_FILE,
   });
+  const instanceRestore = mysqlInstanceRestore(flavour);
   return {
     name: flavour,
     port: 3306,
@@ -65,7 +67,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     serverUser: 'mysql',
     maintenanceDatabase: 'mysql',
     dataDirectory: DATA_DIRECTORY,
-    ...mysqlInstanceRestore(flavour),
+    ...instanceRestore,
 
     async initialise(run) {
       await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
@@ -122,7 +124,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       await runSql(run, script.database, sqlInput(script.path), label);
     },
 
-    async restoreDatabase(run, database: DatabaseDefinition, _reporter: Reporter) {
+    async restoreDatabase(run, database: DatabaseDefinition, reporter: Reporter) {
       const label = `restore database ${database.name}`;
       const source = database.source;
       const beforeDump = beforeDumpSql(flavour);
@@ -130,6 +132,16 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         case 'empty':
         case 'instance':
           return;
+        case 'live':
+          if (beforeDump)
+            await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
+          await streamLiveSource(run, instanceRestore.liveDump, source, {
+            scope: 'database',
+            database: database.name,
+            label,
+            reporter,
+          });
+          return createMissingDefiners(run, `${label}: accounts its definers name`);
         case 'sql':
         case 'sql-gz':
           if (beforeDump)

@@ -29,6 +29,11 @@ export interface BuildImageOptions {
   tag?: string;
   /** Aborting removes the build container at once; the build then fails and tags nothing. */
   signal?: AbortSignal;
+  /**
+   * A Docker network the build container joins instead of the default bridge, so that it reaches
+   * a live source by its name there (a replica's container, a private network).
+   */
+  network?: string;
 }
 
 export interface BuiltImage {
@@ -85,6 +90,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     cmd: [],
     user: 'root',
     tmpfs: base.volumes,
+    ...(options.network !== undefined && { network: options.network }),
   });
   // Removing the container ends whatever runs in it at once; the finally below waits for it.
   let removal: Promise<void> | undefined;
@@ -225,6 +231,8 @@ function describeSource(
       return 'the instance source';
     case 'scripts':
       return `${source.files.length} scripts in ${relative(source.path)}/`;
+    case 'live':
+      return `the live server ${source.url}`;
     default:
       return `${relative(source.path)} (${source.kind})`;
   }

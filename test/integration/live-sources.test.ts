@@ -254,7 +254,7 @@ describe('MariaDB live sources', () => {
     await server.sql(`
       CREATE DATABASE sales;
       CREATE TABLE sales.orders (id int PRIMARY KEY, note varchar(40) NOT NULL);
-      INSERT INTO sales.orders SELECT seq, CONCAT('order ', seq) FROM seq_1_to_5000;
+      INSERT INTO sales.orders SELECT seq, CONCAT('order ', seq) FROM sales.seq_1_to_5000;
       CREATE VIEW sales.first_orders AS SELECT id FROM sales.orders WHERE id <= 10;
       CREATE DATABASE stock;
       CREATE TABLE stock.items (id int PRIMARY KEY);

@@ -25,7 +25,7 @@ export function mysqlLiveDump(flavour: MysqlFlavour): LiveDumpClient {
     [ -z "\${SOURCE_PASSWORD+x}" ] || printf 'password="%s"\\n' "$(printf '%s' "$SOURCE_PASSWORD" | sed 's/[\\\\"]/\\\\&/g')"
   } >"$dir/client.cnf"
   DUMP=$(command -v mariadb-dump || command -v mysqldump)
-  exec "$DUMP" --defaults-file="$dir/client.cnf" --protocol=tcp --host="$SOURCE_HOST" --port="$SOURCE_PORT" --user="$SOURCE_USER" --connect-timeout=10 --single-transaction --routines --triggers --events --hex-blob --no-tablespaces --default-character-set=utf8mb4${gtids} ${what}
+  exec "$DUMP" --defaults-file="$dir/client.cnf" --protocol=tcp --host="$SOURCE_HOST" --port="$SOURCE_PORT" --user="$SOURCE_USER" --single-transaction --routines --triggers --events --hex-blob --no-tablespaces --default-character-set=utf8mb4${gtids} ${what}
 )`;
     },
 

@@ -32,7 +32,7 @@ function instanceInputs(instance: InstanceDefinition | undefined): string[] {
   // A live server's content is whatever it holds when the build runs: the URL, in the text, counts.
   if (instance.source) return instance.source.kind === 'live' ? [] : [instance.source.path];
   const backup = instance.backup;
-  if (backup.kind === 'pg-basebackup-plain') return [backup.path];
+  if (backup.kind !== 'pg-basebackup-tar') return [backup.path];
   return [backup.base, ...(backup.wal ? [backup.wal] : [])];
 }
 

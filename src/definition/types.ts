@@ -97,9 +97,18 @@ export type InstanceDefinition =
     }
   | { source?: undefined; backup: PhysicalBackup };
 
-/** pg_basebackup output: a plain copy of the data directory, or tar files (gzip'd or not). */
+/**
+ * pg_basebackup output: a plain copy of the data directory, or tar files (gzip'd or not); or a
+ * prepared mariabackup (mariadb-backup) folder, or a tar of it.
+ */
 export type PhysicalBackup =
   | { kind: 'pg-basebackup-plain'; path: string }
+  | {
+      kind: 'mariabackup';
+      /** The folder mariabackup --backup --target-dir wrote (and --prepare prepared), or a tar of its content. */
+      path: string;
+      form: 'folder' | 'tar' | 'tar.gz';
+    }
   | {
       kind: 'pg-basebackup-tar';
       /** base.tar or base.tar.gz. */

@@ -18,7 +18,7 @@ const SYSTEM_ACCOUNTS = ['mariadb.sys', 'mysql.sys', 'mysql.session', 'mysql.inf
  * back as dataclone made them: no password over the socket (the build, a clone's start script),
  * and root@'%' locked until a clone sets its own password.
  */
-const RESTORE_DATACLONE_LOGINS = `FLUSH PRIVILEGES;
+export const RESTORE_DATACLONE_LOGINS = `FLUSH PRIVILEGES;
 CREATE USER IF NOT EXISTS 'root'@'localhost';
 ALTER USER 'root'@'localhost' IDENTIFIED BY '' ACCOUNT UNLOCK;
 GRANT ALL PRIVILEGES ON *.* TO 'root'@'localhost' WITH GRANT OPTION;

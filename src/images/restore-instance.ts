@@ -61,7 +61,7 @@ export async function restoreInstanceSource(
 }
 
 function backupPath(backup: PhysicalBackup): string {
-  return backup.kind === 'pg-basebackup-plain' ? backup.path : backup.base;
+  return backup.kind === 'pg-basebackup-tar' ? backup.base : backup.path;
 }
 
 /** Checks, after its restore, that a dump that creates its own database created the one its entry names. */

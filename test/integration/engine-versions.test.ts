@@ -3,11 +3,13 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clone } from '../../src/clones/clone.js';
+import { containerNameFor } from '../../src/clones/clone.js';
 import { createClone } from '../../src/clones/create-clone.js';
 import { removeClone } from '../../src/clones/remove-clone.js';
 import { resetClone } from '../../src/clones/reset-clone.js';
 import { saveClone } from '../../src/clones/save-clone.js';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
+import { Labels } from '../../src/docker/labels.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { readDataImage } from '../../src/images/data-image.js';
 import type { Job } from '../../src/pipeline/job.js';
@@ -243,6 +245,37 @@ describe.each(testBaseImages())('$image', (base) => {
     } finally {
       await t.host.removeContainer(client);
       await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+    }
+  });
+
+  it("builds a database from a live server of this version (a clone, by name on a private network), dumped by the base image's own client", async () => {
+    const { clone } = await createClone({ host: t.host, reporter: t.reporter, image, owner: t.owner });
+    const network = t.cloneName('live-net');
+    const { user, password } = clone.connection;
+    process.env.DATACLONE_TEST_CLONE_PASSWORD = password;
+    const scheme = base.engine === 'postgres' ? 'postgresql' : 'mysql';
+    const folder = await writeDefinitionFolder({
+      'dataclone.yaml': `name: live\nengine: ${base.engine}\nversion: "${base.version}"\ndatabases:\n  - name: copy\n    source:\n      url: ${scheme}://${user}@${containerNameFor(clone.name)}/app\n      passwordEnv: DATACLONE_TEST_CLONE_PASSWORD\n`,
+    });
+    let copy: Clone | undefined;
+    try {
+      await t.host.createNetwork(network, { [Labels.owner]: t.owner });
+      await t.docker.getNetwork(network).connect({ Container: clone.containerId });
+      const live = t.imageTag(`versions-${base.engine}-live`);
+      await buildImage({
+        host: t.host,
+        reporter: t.reporter,
+        definition: await loadImageDefinition(folder.definition),
+        tag: live,
+        network,
+      });
+      copy = (await createClone({ host: t.host, reporter: t.reporter, image: live, owner: t.owner })).clone;
+      expect(await count(copy, 'copy', 'customers')).toBe(100);
+    } finally {
+      if (copy) await removeClone({ host: t.host, reporter: t.reporter, name: copy.name });
+      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+      await t.host.removeNetwork(network);
+      await folder.remove();
     }
   });
 

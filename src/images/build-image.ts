@@ -7,6 +7,7 @@ import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
+import { checkLiveCredentials } from '../sources/live-source.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
@@ -74,6 +75,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   const tag = options.tag ?? `dataclone/${definition.name}:latest`;
   validateImageReference(tag, '--tag');
   const engine = engineFor(definition.engine);
+  checkLiveCredentials(definition);
   await host.ping();
   const base = await timed('base image', () =>
     ensureImage(host, definition.baseImage, reporter, 'baseImage'),

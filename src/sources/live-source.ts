@@ -1,7 +1,7 @@
 import { formatBytes } from '../core/bytes.js';
 import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
-import type { LiveSource } from '../definition/types.js';
+import type { ImageDefinition, LiveSource } from '../definition/types.js';
 import type { BuildShell } from '../engines/engine.js';
 import { missingObjectHint } from '../images/build-shell.js';
 
@@ -76,6 +76,15 @@ export async function streamLiveSource(
   reporter.info(
     `Dumped ${formatBytes(bytes)} from ${source.url} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+}
+
+/**
+ * Reads the credentials of every live source of the definition: a variable that is not set
+ * fails the build before it starts a container, not half way through.
+ */
+export function checkLiveCredentials(definition: ImageDefinition): void {
+  const sources = [definition.instance?.source, ...definition.databases.map((db) => db.source)];
+  for (const source of sources) if (source?.kind === 'live') readCredentials(source);
 }
 
 /** The user and password, from the URL and the environment variables the definition names. */

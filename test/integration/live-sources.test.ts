@@ -217,6 +217,22 @@ databases:
     await expectNothingLeftBy('live-pg-refused');
   });
 
+  it('fails before it starts any container when the variable holding the password is not set', async () => {
+    const reporter = new RecordingReporter();
+    await expect(
+      build(
+        'live-pg-unset',
+        `name: live-pg-unset\nengine: postgres\nversion: "15"\ndatabases:\n  - name: shop\n    source:\n      url: postgresql://reader@${host}/orders\n      passwordEnv: DATACLONE_TEST_NOT_SET\n`,
+        reporter,
+      ),
+    ).rejects.toThrow(
+      /databases\[0\]\.source\.passwordEnv: the environment variable DATACLONE_TEST_NOT_SET is not set/,
+    );
+    // The build's log group opens once its container runs.
+    expect(reporter.groups).toEqual([]);
+    await expectNothingLeftBy('live-pg-unset');
+  });
+
   it('fails in one error naming the host and port when the server cannot be reached', async () => {
     const failed = await build(
       'live-pg-unreachable',

@@ -29,6 +29,13 @@
  *
  *   BENCH_RUNS=3 BENCH_SIZES_MB=10,100 npm run bench -- --cold
  *   BENCH_RUNS=3 BENCH_SIZES_MB=1024 npm run bench -- --cold   # about 10 minutes on 2 cores
+ *
+ * With --sources: build time by source kind (bench/measure-sources.ts), 100 MB by default:
+ * PostgreSQL from a custom-format dump, a plain dump, a pg_basebackup tar and the live server;
+ * MariaDB from a mysqldump, a prepared mariabackup and the live server; the restore phase apart
+ * from finalise and commit, image sizes, and whether every clone answers the same:
+ *
+ *   BENCH_SIZES_MB=100 BENCH_MARIADB_SIZES_MB=100 npm run bench -- --sources
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -40,6 +47,7 @@ import { measureCapacity, type CapacityResult, type CapacitySettings } from './m
 import { reportCold } from './cold-report.js';
 import { measureCold, stopColdRun, type ColdResult } from './measure-cold.js';
 import { measureDataset, type BenchSettings, type DatasetResult } from './measure-dataset.js';
+import { measureSources, reportSources, type SourceKindResult } from './measure-sources.js';
 import { measureStartup, reportStartup } from './startup.js';
 import { log, resultsBase } from './stats.js';
 
@@ -92,10 +100,10 @@ async function main(): Promise<void> {
     for (const id of await host.findContainers({ 'dataclone.owner': settings.owner }))
       await host.removeContainer(id);
     // A build in progress: its container carries no labels (they would end up in the image).
-    for (const dataset of datasets) {
+    for (const name of [...datasets.map((dataset) => dataset.name), 'sources-postgres', 'sources-mariadb']) {
       const builds = await host.docker.listContainers({
         all: true,
-        filters: { name: [`dataclone-build-${dataset.name}-`] },
+        filters: { name: [`dataclone-build-${name}-`] },
       });
       for (const build of builds) await host.removeContainer(build.Id);
     }
@@ -105,6 +113,8 @@ async function main(): Promise<void> {
     });
     for (const image of images)
       for (const tag of image.RepoTags ?? []) await host.removeImage(tag).catch(() => {});
+    for (const network of await host.findNetworks({ 'dataclone.owner': settings.owner }))
+      await host.removeNetwork(network);
     for (const dataset of datasets) await dataset.cleanup?.();
     process.exit(130);
   };
@@ -112,6 +122,19 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void interrupted());
   if (process.argv.includes('--startup')) {
     await reportStartup(await measureStartup(host, Number(process.env.BENCH_RUNS ?? 10), settings.owner));
+    return;
+  }
+  if (process.argv.includes('--sources')) {
+    const results: SourceKindResult[] = [];
+    for (const size of list(process.env.BENCH_SIZES_MB, '100'))
+      results.push(...(await measureSources(host, 'postgres', size, settings.owner)));
+    for (const size of list(process.env.BENCH_MARIADB_SIZES_MB, '100'))
+      results.push(...(await measureSources(host, 'mariadb', size, settings.owner)));
+    const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+    process.stdout.write(`${reportSources(results, machine)}\n`);
+    const base = await resultsBase('sources');
+    await writeFile(`${base}.json`, JSON.stringify({ machine, results }, null, 2));
+    log(`written: ${base}.json`);
     return;
   }
   for (const size of list(process.env.BENCH_SIZES_MB, capacity ? '1024' : '10,100,1024'))

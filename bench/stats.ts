@@ -32,7 +32,7 @@ export function log(message: string): void {
 }
 
 /** Where a run writes its results: bench/results/<kind>-<time>, without the extension. */
-export async function resultsBase(kind: 'bench' | 'capacity' | 'cold'): Promise<string> {
+export async function resultsBase(kind: 'bench' | 'capacity' | 'cold' | 'sources'): Promise<string> {
   await mkdir('bench/results', { recursive: true });
   return `bench/results/${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 }

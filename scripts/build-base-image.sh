@@ -40,7 +40,8 @@ case "$image" in
     ;;
   mariadb:*)
     version="${image#mariadb:}"
-    packages="mariadb-server mariadb-client"
+    # mariadb-backup as in the official image: the tests make physical backups with it.
+    packages="mariadb-server mariadb-client mariadb-backup"
     ;;
   mysql:*)
     version="${image#mysql:}"

@@ -29,15 +29,16 @@ export async function digestDefinition(
 
 function instanceInputs(instance: InstanceDefinition | undefined): string[] {
   if (!instance) return [];
-  if (instance.source) return [instance.source.path];
+  // A live server's content is whatever it holds when the build runs: the URL, in the text, counts.
+  if (instance.source) return instance.source.kind === 'live' ? [] : [instance.source.path];
   const backup = instance.backup;
-  if (backup.kind === 'pg-basebackup-plain') return [backup.path];
+  if (backup.kind !== 'pg-basebackup-tar') return [backup.path];
   return [backup.base, ...(backup.wal ? [backup.wal] : [])];
 }
 
 /** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
 function sourceInputs(source: DatabaseSource): string[] {
-  if (source.kind === 'empty' || source.kind === 'instance') return [];
+  if (source.kind === 'empty' || source.kind === 'instance' || source.kind === 'live') return [];
   if (source.kind === 'scripts') return source.files;
   return [source.path];
 }

@@ -1,6 +1,13 @@
 import { parseThresholds } from '../migration-checks/thresholds.js';
-import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
+import {
+  atField,
+  definitionError,
+  FieldProblem,
+  type DefinitionSite,
+  type FieldPath,
+} from './definition-error.js';
 import { inspectPath, resolveWrittenPath } from './inspect-path.js';
+import { isLiveSourceUrl, liveField, resolveLiveSource } from './resolve-live-source.js';
 import { resolveDatabaseSource } from './resolve-sql-source.js';
 import { restoreOrder } from './restore-order.js';
 import { suggestName } from './suggest-name.js';
@@ -91,9 +98,17 @@ async function resolveSource(
   directory: string,
   hasInstance: boolean,
 ): Promise<DatabaseSource> {
-  if (db.source !== undefined) {
-    const where = resolveWrittenPath(directory, db.source);
-    return atField(site, ['databases', index, 'source'], () => resolveDatabaseSource(where, db, engine));
+  const field: FieldPath = ['databases', index, 'source'];
+  const written = db.source;
+  if (typeof written === 'object' || isLiveSourceUrl(written)) {
+    checkNoFileOptions(site, db, index);
+    return atField(site, field, () =>
+      resolveLiveSource(written ?? '', engine, { database: db.name, field: liveField(site, field) }),
+    );
+  }
+  if (written !== undefined) {
+    const where = resolveWrittenPath(directory, written);
+    return atField(site, field, () => resolveDatabaseSource(where, db, engine));
   }
   for (const field of ['format', 'createsDatabase'] as const) {
     if (db[field] === undefined) continue;
@@ -105,6 +120,19 @@ async function resolveSource(
     );
   }
   return hasInstance ? { kind: 'instance' } : { kind: 'empty' };
+}
+
+/** format and createsDatabase describe a file; a live server is dumped in a form the build chooses. */
+function checkNoFileOptions(site: DefinitionSite, db: RawDatabase, index: number): void {
+  for (const field of ['format', 'createsDatabase'] as const) {
+    if (db[field] === undefined) continue;
+    throw definitionError(
+      site,
+      ['databases', index, field],
+      `${field} describes a file, and this source is a live server`,
+      `Remove ${field}: the build dumps the live server in a form it restores itself.`,
+    );
+  }
 }
 
 async function resolveMigrations(

@@ -1,15 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { atField, definitionError, FieldProblem, type DefinitionSite } from './definition-error.js';
 import { detectSource } from './detect-source.js';
 import { inspectPath, listFiles, resolveWrittenPath, sniffFile, type WrittenPath } from './inspect-path.js';
+import { isLiveSourceUrl, liveField, resolveLiveSource } from './resolve-live-source.js';
 import { readHeadOf } from './resolve-sql-source.js';
 import type { EngineName, InstanceDefinition, PhysicalBackup } from './types.js';
 import type { RawInstance } from './validate-schema.js';
 
 /**
  * The definition's `instance`: a logical dump of a whole server, a .sql or .sql.gz that creates
- * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), or a
- * physical backup (pg_basebackup).
+ * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), a live
+ * server dumped whole when the build runs, or a physical backup (pg_basebackup).
  */
 export async function resolveInstance(
   site: DefinitionSite,
@@ -39,7 +41,22 @@ export async function resolveInstance(
       'Add source: backups/all.sql (pg_dumpall, mysqldump --all-databases) or backup: backups/base/ (pg_basebackup).',
     );
   }
-  const where = resolveWrittenPath(directory, raw.source);
+  const written = raw.source;
+  if (typeof written === 'object' || isLiveSourceUrl(written)) {
+    if (raw.format !== undefined) {
+      throw definitionError(
+        site,
+        ['instance', 'format'],
+        'format describes a file, and this source is a live server',
+        'Remove format: the build dumps the live server in a form it restores itself.',
+      );
+    }
+    const field = liveField(site, ['instance', 'source']);
+    return atField(site, ['instance', 'source'], () => ({
+      source: resolveLiveSource(written, engine, { field }),
+    }));
+  }
+  const where = resolveWrittenPath(directory, written);
   return atField(site, ['instance', 'source'], async () => {
     const source = await detectSource(where, raw.format, engine);
     if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
@@ -67,10 +84,11 @@ const TAR = /\.(tar|tar\.gz|tgz)$/i;
 
 /** What pg_basebackup wrote: a plain data directory, a folder of tar files, or one tar file. */
 async function resolveBackup(where: WrittenPath, engine: EngineName): Promise<PhysicalBackup> {
+  if (engine === 'mariadb') return resolveMariabackup(where);
   if (engine !== 'postgres') {
     throw new FieldProblem(
-      `physical backups are not supported for ${engine} yet`,
-      'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases).',
+      `physical backups are not supported for ${engine}: the image has no tool that makes or prepares them (Percona XtraBackup, MySQL Enterprise Backup)`,
+      'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases), or a live server: instance: { source: mysql://replica:3306 }.',
     );
   }
   const { isFolder } = await inspectPath(where, 'path');
@@ -99,6 +117,42 @@ async function resolveBackup(where: WrittenPath, engine: EngineName): Promise<Ph
       await checkCompression({ written: path.join(where.written, path.basename(file)), absolute: file });
   }
   return { kind: 'pg-basebackup-tar', base, ...(wal && { wal }) };
+}
+
+/**
+ * What mariabackup wrote and prepared: its target folder, or a tar of that folder's content
+ * (tar -C backup -czf backup.tar.gz .). A folder is checked here; a tar once it is unpacked.
+ */
+async function resolveMariabackup(where: WrittenPath): Promise<PhysicalBackup> {
+  const { isFolder } = await inspectPath(where, 'path');
+  if (!isFolder) {
+    if (!TAR.test(where.written)) {
+      throw new FieldProblem(
+        `"${where.written}" is not a mariabackup folder or a tar of one (.tar, .tar.gz)`,
+        'Point backup at the folder mariabackup --backup --target-dir wrote (prepared with mariabackup --prepare), or at a tar of its content.',
+      );
+    }
+    await checkCompression(where);
+    return { kind: 'mariabackup', path: where.absolute, form: /gz$/i.test(where.written) ? 'tar.gz' : 'tar' };
+  }
+  const [checkpoints] = await listFiles(
+    where.absolute,
+    /^(mariadb|xtrabackup)_backup_checkpoints$|^xtrabackup_checkpoints$/,
+  );
+  if (!checkpoints) {
+    throw new FieldProblem(
+      `the folder "${where.written}" is not a mariabackup backup: it has no mariadb_backup_checkpoints (or xtrabackup_checkpoints)`,
+      'Make it with mariabackup --backup --target-dir=<folder>, then mariabackup --prepare --target-dir=<folder>, and point backup at that folder.',
+    );
+  }
+  const type = /^backup_type\s*=\s*(\S+)/m.exec(await readFile(checkpoints, 'utf8'))?.[1];
+  if (type !== 'log-applied') {
+    throw new FieldProblem(
+      `the mariabackup backup "${where.written}" is not prepared (its backup_type is ${type ?? 'missing'}, not log-applied)`,
+      `Prepare it first, with the mariabackup of the server's version: mariabackup --prepare --target-dir=${where.written}`,
+    );
+  }
+  return { kind: 'mariabackup', path: where.absolute, form: 'folder' };
 }
 
 /** A .gz must be gzip, and a .tar must not be: finding out half way into the restore is late. */

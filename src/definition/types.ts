@@ -51,7 +51,32 @@ export type DatabaseSource =
   | { kind: 'pg-custom'; path: string }
   | { kind: 'pg-directory'; path: string }
   | SqlSource
-  | { kind: 'scripts'; path: string; files: string[] };
+  | { kind: 'scripts'; path: string; files: string[] }
+  | LiveSource;
+
+/**
+ * A running server the build dumps from with the base image's own client (pg_dump, pg_dumpall;
+ * mysqldump or mariadb-dump), streamed into the restore. Its credentials are read from the
+ * environment variables named here when the build runs: never from the definition, never on a
+ * command line.
+ */
+export interface LiveSource {
+  kind: 'live';
+  /** The URL as written, without credentials: what logs and errors show. */
+  url: string;
+  host: string;
+  port: number;
+  /** The database to dump; undefined for a whole server (an instance source). */
+  database?: string;
+  /** The user, when the URL names it; else read from userEnv. */
+  user?: string;
+  userEnv?: string;
+  passwordEnv?: string;
+  /** PostgreSQL's sslmode, from ?sslmode= in the URL. */
+  sslmode?: string;
+  /** `file: field` of the source in the definition, for errors raised when the build runs. */
+  field: string;
+}
 
 export interface SqlSource {
   kind: 'sql' | 'sql-gz';
@@ -63,18 +88,27 @@ export interface SqlSource {
   createsDatabase?: boolean;
 }
 
-/** A dump or a backup of a whole server: exactly one of the two. */
+/** A dump (a file, or a live server's) or a backup of a whole server: exactly one of the two. */
 export type InstanceDefinition =
   | {
       /** A pg_dumpall script, or mysqldump --all-databases / --databases output (.sql or .sql.gz). */
-      source: SqlSource;
+      source: SqlSource | LiveSource;
       backup?: undefined;
     }
   | { source?: undefined; backup: PhysicalBackup };
 
-/** pg_basebackup output: a plain copy of the data directory, or tar files (gzip'd or not). */
+/**
+ * pg_basebackup output: a plain copy of the data directory, or tar files (gzip'd or not); or a
+ * prepared mariabackup (mariadb-backup) folder, or a tar of it.
+ */
 export type PhysicalBackup =
   | { kind: 'pg-basebackup-plain'; path: string }
+  | {
+      kind: 'mariabackup';
+      /** The folder mariabackup --backup --target-dir wrote (and --prepare prepared), or a tar of its content. */
+      path: string;
+      form: 'folder' | 'tar' | 'tar.gz';
+    }
   | {
       kind: 'pg-basebackup-tar';
       /** base.tar or base.tar.gz. */

@@ -4,6 +4,7 @@ import { DatacloneError } from '../core/errors.js';
 import type { DefinitionSite } from './definition-error.js';
 import type { SourceFormat } from './detect-source.js';
 import { describeSchemaErrors } from './describe-schema-error.js';
+import type { RawLiveSource } from './resolve-live-source.js';
 import { imageDefinitionSchema } from './schema.js';
 import type { EngineName } from './types.js';
 
@@ -24,14 +25,15 @@ export interface RawDefinition {
 export type RawScript = string | { script: string; database?: string };
 
 export interface RawInstance {
-  source?: string;
+  /** A file, or a live server (a URL, or a URL and the variables holding its credentials). */
+  source?: string | Exclude<RawLiveSource, string>;
   backup?: string;
   format?: 'sql' | 'sql.gz';
 }
 
 export interface RawDatabase {
   name: string;
-  source?: string;
+  source?: string | Exclude<RawLiveSource, string>;
   format?: SourceFormat;
   createsDatabase?: boolean;
   dependsOn?: string[];

@@ -648,7 +648,8 @@ export class DockerHost {
       const text = chunk.toString('utf8');
       errTail = (errTail + text).slice(-STDERR_TAIL_BYTES);
       if (!options.onStderrLine) return;
-      const lines = (partialLine + text).split('\n');
+      // A carriage return ends a line too: progress that rewrites its line (dd) is a line each time.
+      const lines = (partialLine + text).split(/\r\n|\r|\n/);
       partialLine = lines.pop() ?? '';
       for (const line of lines) options.onStderrLine(line);
     });

@@ -1,6 +1,13 @@
 import type { Transform } from 'node:stream';
 import type { Reporter } from '../core/reporter.js';
-import type { DatabaseDefinition, PhysicalBackup, ScriptStep, SqlSource } from '../definition/types.js';
+import type {
+  DatabaseDefinition,
+  LiveSource,
+  PhysicalBackup,
+  ScriptStep,
+  SqlSource,
+} from '../definition/types.js';
+import type { LiveDumpClient } from '../sources/live-source.js';
 
 /**
  * What one database server product needs from dataclone: how to initialise an instance in a
@@ -40,8 +47,18 @@ export interface Engine {
    * compared before and after a restore, the databases it brought.
    */
   listDatabases(shell: BuildShell): Promise<string[]>;
-  /** Runs a dump of a whole server (pg_dumpall, mysqldump --all-databases) in the maintenance database. */
-  restoreInstance(shell: BuildShell, source: SqlSource, label: string): Promise<void>;
+  /**
+   * Runs a dump of a whole server (pg_dumpall, mysqldump --all-databases) in the maintenance
+   * database: a file, or a live server's dumped now.
+   */
+  restoreInstance(
+    shell: BuildShell,
+    source: SqlSource | LiveSource,
+    label: string,
+    reporter: Reporter,
+  ): Promise<void>;
+  /** How the base image's own client dumps a live server, and how the instance reads the dump. */
+  readonly liveDump: LiveDumpClient;
   /**
    * Every login that could accept a password from outside, with a fingerprint of its
    * credential: compared before and after a restore, the logins it brought or changed. The

@@ -1,5 +1,8 @@
-import type { SqlSource } from '../definition/types.js';
+import type { Reporter } from '../core/reporter.js';
+import type { LiveSource, SqlSource } from '../definition/types.js';
+import { streamLiveSource } from '../sources/live-source.js';
 import type { BuildShell, Engine } from './engine.js';
+import { mysqlLiveDump } from './mysql/live-source.js';
 import { CLIENT, runSql, shell, sqlInput, type MysqlFlavour } from './mysql.js';
 
 /** Schemas every server has: never one of an image's databases. */
@@ -15,7 +18,7 @@ const SYSTEM_ACCOUNTS = ['mariadb.sys', 'mysql.sys', 'mysql.session', 'mysql.inf
  * back as dataclone made them: no password over the socket (the build, a clone's start script),
  * and root@'%' locked until a clone sets its own password.
  */
-const RESTORE_DATACLONE_LOGINS = `FLUSH PRIVILEGES;
+export const RESTORE_DATACLONE_LOGINS = `FLUSH PRIVILEGES;
 CREATE USER IF NOT EXISTS 'root'@'localhost';
 ALTER USER 'root'@'localhost' IDENTIFIED BY '' ACCOUNT UNLOCK;
 GRANT ALL PRIVILEGES ON *.* TO 'root'@'localhost' WITH GRANT OPTION;
@@ -47,15 +50,25 @@ FROM mysql.user u WHERE ${NOT_DATACLONE_OR_SYSTEM}`;
 /** MySQL's and MariaDB's side of whole-instance sources: mysqldump --all-databases / --databases. */
 export function mysqlInstanceRestore(
   flavour: MysqlFlavour,
-): Pick<Engine, 'listDatabases' | 'restoreInstance' | 'listLogins' | 'disableLogins'> {
+): Pick<Engine, 'listDatabases' | 'restoreInstance' | 'listLogins' | 'disableLogins' | 'liveDump'> {
+  const liveDump = mysqlLiveDump(flavour);
   return {
+    liveDump,
+
     async listDatabases(run) {
       const names = await query(run, 'SHOW DATABASES');
       return names.filter((name) => !SYSTEM_SCHEMAS.includes(name.toLowerCase())).sort();
     },
 
-    async restoreInstance(run: BuildShell, source: SqlSource, label: string) {
-      await runSql(run, undefined, sqlInput(source.path), label);
+    async restoreInstance(
+      run: BuildShell,
+      source: SqlSource | LiveSource,
+      label: string,
+      reporter: Reporter,
+    ) {
+      if (source.kind === 'live')
+        await streamLiveSource(run, liveDump, source, { scope: 'instance', label, reporter });
+      else await runSql(run, undefined, sqlInput(source.path), label);
       await runSql(
         run,
         undefined,

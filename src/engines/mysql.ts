@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Reporter } from '../core/reporter.js';
-import type { DatabaseDefinition, ScriptStep } from '../definition/types.js';
+import type { DatabaseDefinition, PhysicalBackup, ScriptStep } from '../definition/types.js';
 import type {
   BuildShell,
   CloneStart,
@@ -17,6 +17,8 @@ import {
   PASSWORD_HANDOVER_FILE,
 } from './engine.js';
 import { mysqlInstanceRestore } from './mysql-instance-restore.js';
+import { initialiseFromMariabackup } from './mysql/physical-backup.js';
+import { streamLiveSource } from '../sources/live-source.js';
 import { pollUntilReady } from './readiness.js';
 import { beforeDumpSql, MISSING_DEFINERS_QUERY } from './mysql/dumps.js';
 import { serverOptions } from './mysql/server-options.js';
@@ -58,6 +60,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     socket: SOCKET,
     pidFile: PID_FILE,
   });
+  const instanceRestore = mysqlInstanceRestore(flavour);
   return {
     name: flavour,
     port: 3306,
@@ -65,7 +68,14 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     serverUser: 'mysql',
     maintenanceDatabase: 'mysql',
     dataDirectory: DATA_DIRECTORY,
-    ...mysqlInstanceRestore(flavour),
+    ...instanceRestore,
+    ...(flavour === 'mariadb' && {
+      initialiseFromBackup: (run: BuildShell, backup: PhysicalBackup) =>
+        initialiseFromMariabackup(run, backup, {
+          dataDirectory: DATA_DIRECTORY,
+          start: (options, label) => startServer(run, [...SERVER_OPTIONS, ...options], label),
+        }),
+    }),
 
     async initialise(run) {
       await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
@@ -83,18 +93,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         ),
         { label: 'initialise the instance' },
       );
-      await run.run(
-        shell(
-          `setsid "$SERVER" ${SERVER_OPTIONS.join(' ')} >${SERVER_LOG} 2>&1 </dev/null &
-           i=0
-           until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
-             i=$((i+1)); if [ $i -gt 3000 ]; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
-             if ! kill -0 $! 2>/dev/null; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
-             sleep 0.1
-           done`,
-        ),
-        { label: 'start the server' },
-      );
+      await startServer(run, SERVER_OPTIONS, 'start the server');
       // Clients outside the container log in as root@'%', locked until a clone sets its own
       // password. Inside, root@localhost over the socket needs none, so the clone's start script
       // and cross-database views made in the image work in every clone.
@@ -122,7 +121,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       await runSql(run, script.database, sqlInput(script.path), label);
     },
 
-    async restoreDatabase(run, database: DatabaseDefinition, _reporter: Reporter) {
+    async restoreDatabase(run, database: DatabaseDefinition, reporter: Reporter) {
       const label = `restore database ${database.name}`;
       const source = database.source;
       const beforeDump = beforeDumpSql(flavour);
@@ -130,6 +129,16 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         case 'empty':
         case 'instance':
           return;
+        case 'live':
+          if (beforeDump)
+            await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
+          await streamLiveSource(run, instanceRestore.liveDump, source, {
+            scope: 'database',
+            database: database.name,
+            label,
+            reporter,
+          });
+          return createMissingDefiners(run, `${label}: accounts its definers name`);
         case 'sql':
         case 'sql-gz':
           if (beforeDump)
@@ -324,6 +333,22 @@ fi
 trap '"$ADMIN" --no-defaults --socket=${SOCKET} -uroot shutdown 2>/dev/null || kill -TERM "$server"' INT TERM
 wait "$server"
 wait "$server"`;
+}
+
+/** Starts the build's server and waits until it answers on its socket; the log says why it would not. */
+async function startServer(run: BuildShell, options: string[], label: string): Promise<void> {
+  await run.run(
+    shell(
+      `setsid "$SERVER" ${options.join(' ')} >${SERVER_LOG} 2>&1 </dev/null &
+       i=0
+       until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
+         i=$((i+1)); if [ $i -gt 3000 ]; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
+         if ! kill -0 $! 2>/dev/null; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
+         sleep 0.1
+       done`,
+    ),
+    { label },
+  );
 }
 
 export type SqlInput = ShellInput | { kind: 'text'; text: string };

@@ -74,6 +74,9 @@ printf '%s\\n' "$HBA" > pg_hba.conf
 chmod 600 postgresql.conf postgresql.auto.conf pg_hba.conf pg_ident.conf`;
 
 function unpackSteps(backup: PhysicalBackup): { input: ShellInput; into: string; label: string }[] {
+  // The definition gives PostgreSQL only its own backups; this is a backstop.
+  if (backup.kind === 'mariabackup')
+    throw new Error(`PostgreSQL cannot restore a mariabackup (${backup.path})`);
   if (backup.kind === 'pg-basebackup-plain') {
     return [
       {

@@ -1,13 +1,18 @@
-import type { SqlSource } from '../definition/types.js';
+import type { Reporter } from '../core/reporter.js';
+import type { LiveSource, SqlSource } from '../definition/types.js';
+import { streamLiveSource } from '../sources/live-source.js';
 import type { BuildShell, Engine } from './engine.js';
 import { rewriteBootstrapRole } from './pg-dumpall-roles.js';
+import { postgresLiveDump } from './postgres-live-source.js';
 import { PSQL, runSql, withBinaries } from './postgres.js';
 
 /** PostgreSQL's side of whole-instance sources: pg_dumpall scripts, and what they bring. */
 export const postgresInstanceRestore: Pick<
   Engine,
-  'listDatabases' | 'restoreInstance' | 'listLogins' | 'disableLogins'
+  'listDatabases' | 'restoreInstance' | 'listLogins' | 'disableLogins' | 'liveDump'
 > = {
+  liveDump: postgresLiveDump,
+
   async listDatabases(shell) {
     const names = await query(
       shell,
@@ -21,7 +26,14 @@ export const postgresInstanceRestore: Pick<
     return names.filter((name) => name !== 'postgres' || postgresHolds.length > 0);
   },
 
-  async restoreInstance(shell: BuildShell, source: SqlSource, label: string) {
+  async restoreInstance(
+    shell: BuildShell,
+    source: SqlSource | LiveSource,
+    label: string,
+    reporter: Reporter,
+  ) {
+    if (source.kind === 'live')
+      return streamLiveSource(shell, postgresLiveDump, source, { scope: 'instance', label, reporter });
     const input = {
       kind: 'file',
       path: source.path,

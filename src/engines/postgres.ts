@@ -18,21 +18,18 @@ import {
   NETWORK_VARIABLE,
   PASSWORD_HANDOVER_FILE,
 } from './engine.js';
+import { streamLiveSource } from '../sources/live-source.js';
+import { FIND_BINARIES, PSQL, SOCKET_DIRECTORY } from './postgres-client.js';
 import { postgresInstanceRestore } from './postgres-instance-restore.js';
+import { postgresLiveDump } from './postgres-live-source.js';
 import { initialiseFromBaseBackup } from './postgres-base-backup.js';
 import { pollUntilReady } from './readiness.js';
 
+export { PSQL };
+
 export const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
-/** /tmp exists and is writable in every image; /var/run/postgresql is not created by all of them. */
-const SOCKET_DIRECTORY = '/tmp';
 const RESTORE_DIRECTORY = '/tmp/dataclone-restore';
 export const SERVER_LOG = '/tmp/dataclone-build.log';
-
-/**
- * Debian-based images keep the server binaries outside PATH when used without their entrypoint.
- * First in PATH: /usr/bin/psql is Debian's Perl wrapper, which takes 45 ms to start the real one.
- */
-const FIND_BINARIES = 'for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && PATH="$d:$PATH"; done';
 
 /**
  * Settings for throwaway test instances: durability buys nothing in a clone that is removed at
@@ -57,8 +54,6 @@ export const HOST_BASED_AUTHENTICATION = [
   'host all all ::1/128 trust',
   'host all all all scram-sha-256',
 ];
-
-export const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
 
 export const postgresEngine: Engine = {
   name: 'postgres',
@@ -123,13 +118,20 @@ export const postgresEngine: Engine = {
     await runSql(shell, script.database ?? 'postgres', sqlInput(script.path), label);
   },
 
-  async restoreDatabase(shell, database: DatabaseDefinition, _reporter: Reporter) {
+  async restoreDatabase(shell, database: DatabaseDefinition, reporter: Reporter) {
     const label = `restore database ${database.name}`;
     const source = database.source;
     switch (source.kind) {
       case 'empty':
       case 'instance':
         return;
+      case 'live':
+        return streamLiveSource(shell, postgresLiveDump, source, {
+          scope: 'database',
+          database: database.name,
+          label,
+          reporter,
+        });
       case 'sql':
       case 'sql-gz':
         // A dump that creates its own database (pg_dump --create) connects to it with \connect.

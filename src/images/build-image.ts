@@ -7,6 +7,7 @@ import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
+import { checkLiveCredentials } from '../sources/live-source.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
@@ -29,6 +30,11 @@ export interface BuildImageOptions {
   tag?: string;
   /** Aborting removes the build container at once; the build then fails and tags nothing. */
   signal?: AbortSignal;
+  /**
+   * A Docker network the build container joins instead of the default bridge, so that it reaches
+   * a live source by its name there (a replica's container, a private network).
+   */
+  network?: string;
 }
 
 export interface BuiltImage {
@@ -69,6 +75,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   const tag = options.tag ?? `dataclone/${definition.name}:latest`;
   validateImageReference(tag, '--tag');
   const engine = engineFor(definition.engine);
+  checkLiveCredentials(definition);
   await host.ping();
   const base = await timed('base image', () =>
     ensureImage(host, definition.baseImage, reporter, 'baseImage'),
@@ -85,6 +92,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     cmd: [],
     user: 'root',
     tmpfs: base.volumes,
+    ...(options.network !== undefined && { network: options.network }),
   });
   // Removing the container ends whatever runs in it at once; the finally below waits for it.
   let removal: Promise<void> | undefined;
@@ -225,6 +233,8 @@ function describeSource(
       return 'the instance source';
     case 'scripts':
       return `${source.files.length} scripts in ${relative(source.path)}/`;
+    case 'live':
+      return `the live server ${source.url}`;
     default:
       return `${relative(source.path)} (${source.kind})`;
   }

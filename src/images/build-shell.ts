@@ -26,7 +26,7 @@ export class BuildStepError extends DatacloneError {
  * What to do when a dump needs a role or an extension the instance does not have, or creates
  * its own database further down than dataclone looks for it.
  */
-function missingObjectHint(stderr: string): string | undefined {
+export function missingObjectHint(stderr: string): string | undefined {
   if (/cannot drop the currently open database/.test(stderr))
     return 'The script drops and creates its own database: set createsDatabase: true on its entry, so that it runs in the maintenance database';
   const role = /role "([^"]+)" does not exist/.exec(stderr)?.[1];

@@ -19,14 +19,17 @@ export async function restoreInstanceSource(
 ): Promise<string[]> {
   const instance = definition.instance;
   if (!instance) return [];
-  const from = instance.source ? instance.source.path : backupPath(instance.backup);
-  const file = path.relative(definition.directory, from) || '.';
+  const source = instance.source;
+  const file =
+    source?.kind === 'live'
+      ? source.url
+      : path.relative(definition.directory, source ? source.path : backupPath(instance.backup)) || '.';
   // A physical backup was copied in at initialise: everything in the instance came from it.
   const before = instance.source ? await engine.listDatabases(shell) : [];
   const loginsBefore = instance.source ? await engine.listLogins(shell) : [];
   if (instance.source) {
     reporter.info(`Restoring the instance from ${file}`);
-    await engine.restoreInstance(shell, instance.source, `restore the instance from ${file}`);
+    await engine.restoreInstance(shell, instance.source, `restore the instance from ${file}`, reporter);
   }
   const found = (await engine.listDatabases(shell)).filter((name) => !before.includes(name));
   const brought = (await engine.listLogins(shell)).filter(
@@ -58,7 +61,7 @@ export async function restoreInstanceSource(
 }
 
 function backupPath(backup: PhysicalBackup): string {
-  return backup.kind === 'pg-basebackup-plain' ? backup.path : backup.base;
+  return backup.kind === 'pg-basebackup-tar' ? backup.base : backup.path;
 }
 
 /** Checks, after its restore, that a dump that creates its own database created the one its entry names. */

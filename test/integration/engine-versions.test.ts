@@ -1,13 +1,17 @@
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
+import tar from 'tar-fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clone } from '../../src/clones/clone.js';
+import { containerNameFor } from '../../src/clones/clone.js';
 import { createClone } from '../../src/clones/create-clone.js';
 import { removeClone } from '../../src/clones/remove-clone.js';
 import { resetClone } from '../../src/clones/reset-clone.js';
 import { saveClone } from '../../src/clones/save-clone.js';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
+import { Labels } from '../../src/docker/labels.js';
 import { buildImage } from '../../src/images/build-image.js';
 import { readDataImage } from '../../src/images/data-image.js';
 import type { Job } from '../../src/pipeline/job.js';
@@ -79,6 +83,32 @@ async function serverVersion(clone: Clone): Promise<string> {
   }
   const [row] = await query<{ v: string }>(clone, 'app', 'SELECT VERSION() AS v');
   return row!.v;
+}
+
+/**
+ * Makes /tmp/backup in a running clone with the image's own tool: pg_basebackup over the socket
+ * (a replication line added to the clone's pg_hba first), or mariabackup, prepared. Exits 3 when
+ * the image has no mariabackup.
+ */
+function physicalBackupCommand(base: TestBaseImage): string[] {
+  if (base.engine === 'postgres') {
+    return [
+      'sh',
+      '-c',
+      `for d in /usr/lib/postgresql/*/bin; do PATH="$d:$PATH"; done
+       set -e
+       echo "local replication all trust" >> /tmp/dataclone-clone-hba.conf
+       psql -h /tmp -U postgres -d postgres -qAtc "SELECT pg_reload_conf()" >/dev/null
+       pg_basebackup -h /tmp -U postgres -D /tmp/backup -Ft -X stream --checkpoint=fast --no-sync`,
+    ];
+  }
+  return [
+    'sh',
+    '-c',
+    `command -v mariabackup >/dev/null || exit 3
+     mariabackup --backup --user=root --socket=/tmp/dataclone-mysqld.sock --target-dir=/tmp/backup 2>/tmp/backup.log &&
+       mariabackup --prepare --target-dir=/tmp/backup 2>>/tmp/backup.log || { cat /tmp/backup.log >&2; exit 1; }`,
+  ];
 }
 
 /** Prints "<user> <database>" with nothing on its command line but the variables' names. */
@@ -245,6 +275,73 @@ describe.each(testBaseImages())('$image', (base) => {
       await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
     }
   });
+
+  it("builds a database from a live server of this version (a clone, by name on a private network), dumped by the base image's own client", async () => {
+    const { clone } = await createClone({ host: t.host, reporter: t.reporter, image, owner: t.owner });
+    const network = t.cloneName('live-net');
+    const { user, password } = clone.connection;
+    process.env.DATACLONE_TEST_CLONE_PASSWORD = password;
+    const scheme = base.engine === 'postgres' ? 'postgresql' : 'mysql';
+    const folder = await writeDefinitionFolder({
+      'dataclone.yaml': `name: live\nengine: ${base.engine}\nversion: "${base.version}"\ndatabases:\n  - name: copy\n    source:\n      url: ${scheme}://${user}@${containerNameFor(clone.name)}/app\n      passwordEnv: DATACLONE_TEST_CLONE_PASSWORD\n`,
+    });
+    let copy: Clone | undefined;
+    try {
+      await t.host.createNetwork(network, { [Labels.owner]: t.owner });
+      await t.docker.getNetwork(network).connect({ Container: clone.containerId });
+      const live = t.imageTag(`versions-${base.engine}-live`);
+      await buildImage({
+        host: t.host,
+        reporter: t.reporter,
+        definition: await loadImageDefinition(folder.definition),
+        tag: live,
+        network,
+      });
+      copy = (await createClone({ host: t.host, reporter: t.reporter, image: live, owner: t.owner })).clone;
+      expect(await count(copy, 'copy', 'customers')).toBe(100);
+    } finally {
+      if (copy) await removeClone({ host: t.host, reporter: t.reporter, name: copy.name });
+      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+      await t.host.removeNetwork(network);
+      await folder.remove();
+    }
+  });
+
+  if (base.engine !== 'mysql') {
+    it('builds an image from a physical backup of a clone of this version (pg_basebackup -Ft; mariabackup)', async (context) => {
+      const { clone } = await createClone({ host: t.host, reporter: t.reporter, image, owner: t.owner });
+      const folder = await writeDefinitionFolder({
+        'dataclone.yaml': `name: physical\nengine: ${base.engine}\nversion: "${base.version}"\ninstance:\n  backup: backup\n`,
+      });
+      let copy: Clone | undefined;
+      try {
+        const made = await t.host.exec(clone.containerId, physicalBackupCommand(base), {
+          user: base.engine === 'postgres' ? 'postgres' : 'mysql',
+        });
+        if (made.exitCode === 3)
+          context.skip(`${base.image} has no mariabackup (the mariadb-backup package)`);
+        expect(made.exitCode, made.stderr).toBe(0);
+        const archive = await t.docker.getContainer(clone.containerId).getArchive({ path: '/tmp/backup' });
+        await pipeline(archive, tar.extract(folder.dir));
+        const physical = t.imageTag(`versions-${base.engine}-physical`);
+        const built = await buildImage({
+          host: t.host,
+          reporter: t.reporter,
+          definition: await loadImageDefinition(folder.definition),
+          tag: physical,
+        });
+        expect(built.databases).toEqual(['app', 'audit']);
+        copy = (await createClone({ host: t.host, reporter: t.reporter, image: physical, owner: t.owner }))
+          .clone;
+        expect(await count(copy, 'app', 'customers')).toBe(100);
+        expect(await count(copy, 'audit', 'events')).toBe(300);
+      } finally {
+        if (copy) await removeClone({ host: t.host, reporter: t.reporter, name: copy.name });
+        await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+        await folder.remove();
+      }
+    });
+  }
 
   if (base.engine === 'postgres' && Number(base.version) >= 18) {
     it('runs what is new in PostgreSQL 18 (uuidv7)', async () => {

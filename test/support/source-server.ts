@@ -15,7 +15,14 @@ import { RecordingReporter } from './recording-reporter.js';
  */
 export async function startSourceServer(
   host: DockerHost,
-  options: { image: string; engine: 'postgres' | 'mariadb'; owner: string; name: string },
+  options: {
+    image: string;
+    engine: 'postgres' | 'mariadb' | 'mysql';
+    owner: string;
+    name: string;
+    /** A network to join, where other containers reach the server by `name`. */
+    network?: string;
+  },
 ): Promise<SourceServer> {
   const engine = engineFor(options.engine);
   const id = await host.createContainer({
@@ -25,6 +32,7 @@ export async function startSourceServer(
     entrypoint: ['tail', '-f', '/dev/null'],
     cmd: [],
     user: 'root',
+    ...(options.network !== undefined && { network: options.network }),
   });
   await host.startContainer(id);
   const shell = dockerBuildShell(host, id, engine.serverUser, new RecordingReporter());

@@ -10,8 +10,12 @@ import { UsageError } from '../usage-error.js';
 export const imageBuild: Command = {
   words: ['image', 'build'],
   summary: 'Build a data image from an image definition',
-  usage: 'dataclone image build -f dataclone.yaml [--tag <image:tag>] [--json]',
-  options: { file: { type: 'string', short: 'f' }, tag: { type: 'string', short: 't' } },
+  usage: 'dataclone image build -f dataclone.yaml [--tag <image:tag>] [--network <docker network>] [--json]',
+  options: {
+    file: { type: 'string', short: 'f' },
+    tag: { type: 'string', short: 't' },
+    network: { type: 'string' },
+  },
   async run(input, { host, reporter, print, json }) {
     const file = stringOption(input, 'file');
     if (!file) throw new UsageError('image build: -f/--file is required', this.usage);
@@ -26,6 +30,7 @@ export const imageBuild: Command = {
         reporter,
         definition,
         tag: stringOption(input, 'tag'),
+        network: stringOption(input, 'network'),
         signal: controller.signal,
       });
       if (json) {

@@ -17,9 +17,38 @@ export async function connect(clone: Clone, database: string): Promise<SqlClient
     // the client's own error event would otherwise end the process before the cleanup is done.
     client.on('error', () => {});
     await client.connect();
-    return { query: (sql) => client.query(sql), close: () => client.end() };
+    return {
+      query: (sql) => client.query(sql),
+      close: () => endWithin(client.end(), () => socketOf(client)?.destroy()),
+    };
   }
   const connection = await mysql.createConnection(url);
   connection.on('error', () => {});
-  return { query: (sql) => connection.query(sql), close: () => connection.end() };
+  return {
+    query: (sql) => connection.query(sql),
+    close: () => endWithin(connection.end(), () => connection.destroy()),
+  };
+}
+
+/**
+ * A polite close, given a second: through Docker's userland port proxy the server's answer to a
+ * client's goodbye sometimes never arrives, and a measurement must not wait on it forever.
+ */
+async function endWithin(ending: Promise<void>, force: () => unknown): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 1000)));
+  const outcome = await Promise.race([
+    ending.then(
+      () => 'ended' as const,
+      () => 'ended' as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'late') force();
+}
+
+/** pg's Client keeps its socket on an undocumented field; destroying it ends a close that hangs. */
+function socketOf(client: pg.Client): { destroy(): void } | undefined {
+  return (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
 }

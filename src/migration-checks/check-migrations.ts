@@ -154,8 +154,7 @@ function sampleUntilStopped(observer: MigrationObserver, intervalMs: number): Sa
         queryMs += answered - asked;
         samples.push({ ...sample, atMs: (asked + answered) / 2 - started });
         if (applied === undefined) resolveBase(sample.applied);
-        else if (sample.applied !== applied)
-          checkpoints.push({ applied: sample.applied, tables: await observer.tables(false) });
+        else if (sample.applied !== applied) checkpoints.push(await observer.checkpoint(sample.applied));
         applied = sample.applied;
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
@@ -204,6 +203,7 @@ async function report(
     after,
     lockModes: observer.lockModes,
     exclusiveModes: observer.exclusiveModes,
+    storageCommitsWithHistory: observer.storageCommitsWithHistory,
   });
   return {
     database: target.label,

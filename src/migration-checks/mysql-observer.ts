@@ -75,7 +75,12 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     );
     historyExists = Number(rows[0]?.history ?? 0) > 0;
     const flyway = rows.filter((row) => row.id !== null && !before.has(Number(row.id)));
+    const statements = [
+      ...new Set(flyway.map((row) => String(row.statement ?? '')).filter((statement) => statement)),
+    ];
     return {
+      statements,
+      altering: statements.map(alteredTable).filter((table): table is string => table !== undefined),
       applied: Number(rows[0]?.applied ?? 0),
       locks: flyway
         .filter((row) => row.tableName)
@@ -91,9 +96,17 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     };
   };
 
-  return {
+  const historyCount = async (): Promise<number> => {
+    const [rows] = await connection.query<RowDataPacket[]>(
+      `SELECT count(*) AS applied FROM ${quoteIdent(database)}.${quoteIdent(history.table)} WHERE type NOT IN ('BASELINE', 'SCHEMA', 'DELETE')`,
+    );
+    return Number(rows[0]?.applied ?? 0);
+  };
+
+  const observer: MigrationObserver = {
     lockModes: LOCK_MODES,
     exclusiveModes: ['EXCLUSIVE', 'SHARED_NO_READ_WRITE'],
+    storageCommitsWithHistory: false,
     notes,
     async begin() {
       const [rows] = await connection.query<RowDataPacket[]>(
@@ -121,9 +134,17 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
         rows: row.estimate === null ? -1 : Number(row.estimate),
       }));
     },
+    // information_schema is no snapshot: the count is read again once the tables were, and the
+    // look lies between the count the caller saw and that one.
+    async checkpoint(appliedBefore) {
+      const tables = await observer.tables(false);
+      const appliedAfter = historyExists ? await historyCount() : appliedBefore;
+      return { applied: appliedBefore, appliedAfter, tables };
+    },
     schema: () => mysqlSchema(connection, history),
     close: () => connection.end(),
   };
+  return observer;
 }
 
 async function serverVariant(

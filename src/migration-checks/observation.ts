@@ -12,6 +12,13 @@ export interface LockSample {
   locks: ObservedLock[];
   /** Tables a Flyway session was seen copying (MySQL/MariaDB: `copy to tmp table`). */
   copying: string[];
+  /**
+   * The statements the Flyway sessions were running, shortened: a sample taken as the count of
+   * recorded migrations moved is tied to the migration whose other samples ran the same one.
+   */
+  statements?: string[];
+  /** Tables a Flyway statement was altering (`ALTER TABLE t ...`), where the engine shows no lock. */
+  altering?: string[];
 }
 
 export interface ObservedLock {
@@ -64,8 +71,19 @@ export interface MigrationObserver {
   readonly notes: string[];
   /** Marks the sessions already connected: samples only look at sessions that came after. */
   begin(): Promise<void>;
+  /**
+   * PostgreSQL: a migration's new storage commits with its history row. MySQL/MariaDB: its DDL
+   * commits first, so a look can see a migration's new storage before the history counts it.
+   */
+  readonly storageCommitsWithHistory: boolean;
   /** One sample of the Flyway sessions' table locks, with the count of recorded migrations. */
   sample(): Promise<Omit<LockSample, 'atMs'>>;
+  /**
+   * The tables' storage, with the count of recorded migrations around the look: `applied` at
+   * or before it (the count the caller saw last, or read in the same snapshot), `appliedAfter`
+   * at or after it.
+   */
+  checkpoint(appliedBefore: number): Promise<{ applied: number; appliedAfter: number; tables: TableState[] }>;
   /** The user tables and their storage (sizes and rows only when `sizes`). */
   tables(sizes: boolean): Promise<TableState[]>;
   schema(): Promise<SchemaSnapshot>;

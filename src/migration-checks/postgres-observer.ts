@@ -64,9 +64,40 @@ export async function openPostgresObserver(url: string, history: HistoryTable): 
     return { applied: row?.applied ?? 0, locks: row?.locks ?? [], copying: [] };
   };
 
+  const tables = async (sizes: boolean, counted = false) => {
+    const { rows } = await client.query<{
+      table: string;
+      storage: string;
+      bytes: string;
+      rows: string;
+      applied: number;
+    }>(
+      // With the count of recorded migrations from the same snapshot: pg_class is read under
+      // MVCC, so the storage seen and the count agree exactly.
+      `SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS table,
+              c.relfilenode::text AS storage,
+              ${sizes ? 'pg_total_relation_size(c.oid)' : '0'}::text AS bytes,
+              c.reltuples::bigint::text AS rows,
+              ${counted ? `(SELECT count(*) FROM ${historyName} WHERE type NOT IN ('BASELINE', 'SCHEMA', 'DELETE'))::int` : '0'} AS applied
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'm') AND ${USER_SCHEMAS} AND NOT (n.nspname = $1 AND c.relname = $2)`,
+      [history.schema, history.table],
+    );
+    return {
+      applied: rows[0]?.applied ?? 0,
+      tables: rows.map((row): TableState => ({
+        table: row.table,
+        storage: row.storage,
+        bytes: Number(row.bytes),
+        rows: Number(row.rows),
+      })),
+    };
+  };
+
   return {
     lockModes: LOCK_MODES,
     exclusiveModes: ['AccessExclusiveLock'],
+    storageCommitsWithHistory: true,
     notes: [
       "PostgreSQL: pg_locks joined to pg_stat_activity and pg_class, for the sessions that connected after the checks began (Flyway's); a sample is attributed to the migration after the last one recorded in the schema history table (each migration commits its history row with its own changes).",
     ],
@@ -75,22 +106,12 @@ export async function openPostgresObserver(url: string, history: HistoryTable): 
       await sample();
     },
     sample,
-    async tables(sizes) {
-      const { rows } = await client.query<{ table: string; storage: string; bytes: string; rows: string }>(
-        `SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS table,
-                c.relfilenode::text AS storage,
-                ${sizes ? 'pg_total_relation_size(c.oid)' : '0'}::text AS bytes,
-                c.reltuples::bigint::text AS rows
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE c.relkind IN ('r', 'm') AND ${USER_SCHEMAS} AND NOT (n.nspname = $1 AND c.relname = $2)`,
-        [history.schema, history.table],
-      );
-      return rows.map((row): TableState => ({
-        table: row.table,
-        storage: row.storage,
-        bytes: Number(row.bytes),
-        rows: Number(row.rows),
-      }));
+    tables: async (sizes) => (await tables(sizes)).tables,
+    async checkpoint(appliedBefore) {
+      if (!historyExists)
+        return { applied: appliedBefore, appliedAfter: appliedBefore, tables: (await tables(false)).tables };
+      const look = await tables(false, true);
+      return { ...look, appliedAfter: look.applied };
     },
     schema: () => postgresSchema(client, history),
     close: () => client.end(),

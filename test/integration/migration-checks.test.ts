@@ -222,15 +222,11 @@ describe('migration checks on MariaDB', () => {
     expect(addFlag!.migration).toBe('2 add flag');
     expect(widen!.migration).toBe('3 widen amount');
     expect(widen!.durationMs).toBeGreaterThan(0);
-    // One copy of orders, from the column type change. Which migration it lands on is read from
-    // the history table's row count in the same sample; on a loaded machine that count was once
-    // seen a migration late (CI, 2 cores), putting the copy on the instant ADD COLUMN before it.
-    const copies = checks!.migrations.flatMap((m) =>
-      m.rewrites.filter((r) => r.table === 'orders' && r.copied).map((r) => ({ migration: m.migration, r })),
-    );
-    expect(copies).toHaveLength(1);
-    expect(['3 widen amount', '2 add flag']).toContain(copies[0]!.migration);
-    expect(copies[0]!.r.bytesBefore).toBeGreaterThan(1024 * 1024);
+    // One copy of orders, on the column type change and on nothing else: also when a sample that
+    // saw the copy read the history count a migration late (seen once under load, 2 cores).
+    expect(addFlag!.rewrites).toEqual([]);
+    expect(widen!.rewrites).toEqual([expect.objectContaining({ table: 'orders', copied: true })]);
+    expect(widen!.rewrites[0]!.bytesBefore).toBeGreaterThan(1024 * 1024);
     expect(schemaDiffLines(checks!.schemaDiff)).toEqual([
       '~ column orders.amount: int(11) not null → bigint(20) not null',
       '+ column orders.flag: varchar(10)',

@@ -1,5 +1,5 @@
 import type { AppliedMigration } from '../flyway/flyway-output.js';
-import type { LockSample, TableState } from './observation.js';
+import type { LockSample, TableState, TableWrites } from './observation.js';
 
 /** What one migration did to the tables of its database, as observed. */
 export interface MigrationObservation {
@@ -10,6 +10,22 @@ export interface MigrationObservation {
   failed?: boolean;
   locks: TableLock[];
   rewrites: TableRewrite[];
+  /** The rows it inserted, updated and deleted per table; `unknown` where the server cannot say. */
+  rowsTouched: TableRowsTouched[] | 'unknown';
+}
+
+/** The rows a migration wrote to one table, from the server's counts before and after Flyway. */
+export interface TableRowsTouched {
+  table: string;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  /**
+   * How the rows were tied to this migration: `only migration` (the only one that ran), `locks`
+   * (the only one seen locking the table), `unsure` (one of several; named in `between`).
+   */
+  attribution: 'only migration' | 'locks' | 'unsure';
+  between?: string[];
 }
 
 /** The locks one migration held on one table: the strongest mode and how long each was seen. */
@@ -69,6 +85,11 @@ export interface ObservedRun {
   exclusiveModes: readonly string[];
   /** False for MySQL/MariaDB, whose DDL commits before Flyway records the migration; default true. */
   storageCommitsWithHistory?: boolean;
+  /** The lock modes of statements that write rows; a migration seen holding one wrote the table. */
+  rowWriteModes?: readonly string[];
+  /** The server's counts of rows written per table before and after Flyway; absent where unknown. */
+  writesBefore?: TableWrites[];
+  writesAfter?: TableWrites[];
 }
 
 /**
@@ -82,6 +103,7 @@ export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
     durationMs: m.executionTimeMs,
     locks: [],
     rewrites: [],
+    rowsTouched: [],
   }));
   if (run.failedMigration)
     observations.push({
@@ -90,6 +112,7 @@ export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
       failed: true,
       locks: [],
       rewrites: [],
+      rowsTouched: [],
     });
   const rowsBefore = new Map(run.before.map((t) => [t.table, t.rows]));
   const attributions = attributeSamples(run, observations.length);
@@ -104,7 +127,59 @@ export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
   for (const rewrite of storageChanges(run, observations, attributions))
     observations[rewrite.index]?.rewrites.push(rewrite.rewrite);
   markCopies(run, observations, attributions);
+  attributeRowsTouched(run, observations);
   return observations;
+}
+
+/**
+ * The rows written per table during the run (the server's counts after Flyway less those before),
+ * each table's tied to the one migration that ran or that was seen holding a row-writing lock on
+ * it; with several, to the first of them, marked unsure. The counters say nothing per statement.
+ */
+function attributeRowsTouched(run: ObservedRun, observations: MigrationObservation[]): void {
+  if (!run.writesBefore || !run.writesAfter) {
+    for (const observation of observations) observation.rowsTouched = 'unknown';
+    return;
+  }
+  const before = new Map(run.writesBefore.map((w) => [w.table, w]));
+  const writeModes = run.rowWriteModes ?? [];
+  // A count lower than before started again (MySQL: a table rebuilt by a copy): all of it is new.
+  const since = (now: number, was = 0) => (now < was ? now : now - was);
+  for (const after of run.writesAfter) {
+    const was = before.get(after.table);
+    const touched = {
+      table: after.table,
+      inserted: since(after.inserted, was?.inserted),
+      updated: since(after.updated, was?.updated),
+      deleted: since(after.deleted, was?.deleted),
+    };
+    if (touched.inserted + touched.updated + touched.deleted === 0) continue;
+    const seen = observations
+      .map((observation, index) => ({ observation, index }))
+      .filter(({ observation }) =>
+        observation.locks.some(
+          (lock) => lock.table === after.table && lock.modes.some((m) => writeModes.includes(m.mode)),
+        ),
+      )
+      .map(({ index }) => index);
+    const [index, attribution] =
+      observations.length === 1
+        ? [0, 'only migration' as const]
+        : seen.length === 1
+          ? [seen[0] ?? 0, 'locks' as const]
+          : [seen[0] ?? 0, 'unsure' as const];
+    const rows = observations[index]?.rowsTouched;
+    if (!Array.isArray(rows)) continue;
+    rows.push({
+      ...touched,
+      attribution,
+      ...(attribution === 'unsure' && {
+        between: (seen.length ? seen : range(0, observations.length)).map(
+          (i) => observations[i]?.migration ?? String(i),
+        ),
+      }),
+    });
+  }
 }
 
 /** The migration a sample is tied to, and whether that is certain. */

@@ -12,6 +12,7 @@ import type {
   MigrationObserver,
   SchemaSnapshot,
   TableState,
+  TableWrites,
 } from './observation.js';
 import { openPostgresObserver } from './postgres-observer.js';
 import { diffSchemas, type SchemaDiff } from './schema-diff.js';
@@ -90,6 +91,7 @@ export async function startMigrationChecks(
   try {
     const snapshotStarted = performance.now();
     const before = await observer.tables(true);
+    const writesBefore = await observer.rowWrites(false);
     const schemaBefore = await observer.schema();
     await observer.begin();
     const snapshotBeforeMs = performance.now() - snapshotStarted;
@@ -102,7 +104,7 @@ export async function startMigrationChecks(
           return await report(
             target,
             observer,
-            { before, schemaBefore, base, samples, checkpoints, result },
+            { before, writesBefore, schemaBefore, base, samples, checkpoints, result },
             { intervalMs, queryMs, snapshotBeforeMs, error },
           );
         } finally {
@@ -176,6 +178,7 @@ function sampleUntilStopped(observer: MigrationObserver, intervalMs: number): Sa
 
 interface Observed {
   before: TableState[];
+  writesBefore?: TableWrites[];
   schemaBefore: SchemaSnapshot;
   base: number;
   samples: LockSample[];
@@ -191,6 +194,7 @@ async function report(
 ): Promise<DatabaseChecks> {
   const snapshotStarted = performance.now();
   const after = await observer.tables(true);
+  const writesAfter = observed.writesBefore ? await observer.rowWrites(true) : undefined;
   const schemaAfter = await observer.schema();
   const snapshotMs = Math.round(sampling.snapshotBeforeMs + performance.now() - snapshotStarted);
   const migrations = analyseMigrations({
@@ -204,6 +208,9 @@ async function report(
     lockModes: observer.lockModes,
     exclusiveModes: observer.exclusiveModes,
     storageCommitsWithHistory: observer.storageCommitsWithHistory,
+    rowWriteModes: observer.rowWriteModes,
+    writesBefore: observed.writesBefore,
+    writesAfter,
   });
   return {
     database: target.label,

@@ -39,6 +39,14 @@ export interface TableState {
   rows: number;
 }
 
+/** The server's running counts of rows written to one table (they only grow). */
+export interface TableWrites {
+  table: string;
+  inserted: number;
+  updated: number;
+  deleted: number;
+}
+
 export const SCHEMA_OBJECT_KINDS = [
   'tables',
   'columns',
@@ -67,6 +75,8 @@ export interface MigrationObserver {
   readonly lockModes: readonly string[];
   /** The modes that keep every other session off the table (ACCESS EXCLUSIVE, MDL EXCLUSIVE). */
   readonly exclusiveModes: readonly string[];
+  /** The modes a statement that writes rows takes (ROW EXCLUSIVE, MDL SHARED_WRITE). */
+  readonly rowWriteModes: readonly string[];
   /** How samples are tied to the session(s) of Flyway, and what cannot be seen, for the report. */
   readonly notes: string[];
   /** Marks the sessions already connected: samples only look at sessions that came after. */
@@ -86,6 +96,11 @@ export interface MigrationObserver {
   checkpoint(appliedBefore: number): Promise<{ applied: number; appliedAfter: number; tables: TableState[] }>;
   /** The user tables and their storage (sizes and rows only when `sizes`). */
   tables(sizes: boolean): Promise<TableState[]>;
+  /**
+   * The rows written to each user table so far, as the server counts them; undefined where it
+   * cannot say. `final` once Flyway has exited: waits until what its sessions wrote is counted.
+   */
+  rowWrites(final: boolean): Promise<TableWrites[] | undefined>;
   schema(): Promise<SchemaSnapshot>;
   close(): Promise<void>;
 }

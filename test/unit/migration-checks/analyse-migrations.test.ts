@@ -54,7 +54,13 @@ describe('analyseMigrations', () => {
         ],
       }),
     );
-    expect(addFlag).toEqual({ migration: '2 add flag', durationMs: 5, locks: [], rewrites: [] });
+    expect(addFlag).toEqual({
+      migration: '2 add flag',
+      durationMs: 5,
+      locks: [],
+      rewrites: [],
+      rowsTouched: 'unknown',
+    });
     expect(widen!.locks).toEqual([
       {
         table: 'orders',
@@ -193,6 +199,48 @@ describe('analyseMigrations', () => {
       expect(widen!.rewrites).toEqual([
         expect.objectContaining({ table: 'orders', attribution: 'statement' }),
       ]);
+    });
+  });
+
+  describe('rows touched', () => {
+    const writes = (orders: number, notes: number) => [
+      { table: 'orders', inserted: 0, updated: orders, deleted: 0 },
+      { table: 'notes', inserted: notes, updated: 0, deleted: 1 },
+    ];
+
+    it('ties the rows written to a table to the one migration seen holding a row-writing lock on it, and leaves tables no one wrote out', () => {
+      const [addFlag, widen] = analyseMigrations(
+        run({
+          samples: [
+            sample(0, 1, [['orders', 'AccessExclusiveLock']]),
+            sample(25, 2, [['orders', 'RowExclusiveLock']]),
+            sample(50, 2),
+            sample(75, 3),
+          ],
+          rowWriteModes: ['RowExclusiveLock'],
+          writesBefore: writes(10, 2),
+          writesAfter: [...writes(400_010, 2), { table: 'audit', inserted: 3, updated: 0, deleted: 0 }],
+        }),
+      );
+      expect(widen!.rowsTouched).toEqual([
+        { table: 'orders', inserted: 0, updated: 400_000, deleted: 0, attribution: 'locks' },
+      ]);
+      // A new table no sample saw: one of the two migrations wrote it.
+      expect(addFlag!.rowsTouched).toEqual([
+        {
+          table: 'audit',
+          inserted: 3,
+          updated: 0,
+          deleted: 0,
+          attribution: 'unsure',
+          between: ['2 add flag', '3 widen amount'],
+        },
+      ]);
+    });
+
+    it('says unknown where the server cannot count the rows (MySQL/MariaDB without performance_schema)', () => {
+      const observations = analyseMigrations(run({}));
+      expect(observations.map((o) => o.rowsTouched)).toEqual(['unknown', 'unknown']);
     });
   });
 

@@ -108,6 +108,20 @@ describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
         expect(lines).toEqual([`##vso[task.setsecret]${FAKE_TOKEN}`]);
       }
 
+      // Without the mapping, the token of the agent's own SystemVssConnection.
+      const agentToken = await build(`${t.owner}-azp-pr3`, {
+        SYSTEM_ACCESSTOKEN: '',
+        ENDPOINT_AUTH_SYSTEMVSSCONNECTION: JSON.stringify({
+          parameters: { AccessToken: FAKE_TOKEN },
+          scheme: 'OAuth',
+        }),
+      });
+      expect(agentToken.summary).toMatch(/^> Pull request comment: updated .*discussionId=100$/m);
+      expect(agentToken.stdout.split('\n').filter((line) => line.includes(FAKE_TOKEN))).toEqual([
+        `##vso[task.setsecret]${FAKE_TOKEN}`,
+      ]);
+      expect(azure.threads).toHaveLength(1);
+
       const calls = azure.calls.length;
       const fork = await build(`${t.owner}-azp-fork`, { SYSTEM_PULLREQUEST_ISFORK: 'True' });
       expect(fork.result).toBeUndefined();

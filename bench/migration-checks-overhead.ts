@@ -136,7 +136,7 @@ async function measure(host: DockerHost, engine: string, made: { folders: string
         if (checks && run === 0)
           for (const m of checks.migrations)
             log(
-              `  ${m.migration}: ${m.durationMs} ms; ${m.locks.map((l) => `${l.mode} on ${l.table} ${l.heldMs} ms`).join(', ') || 'no lock seen'}; ${m.rewrites.map((r) => `${r.copied ? 'copied' : 'rewrote'} ${r.table}`).join(', ') || 'no rewrite'}`,
+              `  ${m.migration}: ${m.durationMs} ms; ${m.locks.map((l) => `${l.mode} on ${l.table} ${l.heldMs} ms`).join(', ') || 'no lock seen'}; ${m.rewrites.map((r) => `${r.copied ? 'copied' : 'rewrote'} ${r.table}`).join(', ') || 'no rewrite'}; rows ${m.rowsTouched === 'unknown' ? 'unknown' : m.rowsTouched.map((r) => `${r.table} +${r.inserted} ~${r.updated} -${r.deleted}`).join(', ') || 'none'}`,
             );
       } finally {
         await teardown(job);

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import type { CiPlatform } from '../adapters/ci-platform.js';
+import { outcomeText } from '../adapters/pull-request-comment.js';
 import { GithubReporter } from './github-reporter.js';
 import { pullRequestOfRun, upsertPullRequestComment } from './pull-request-comment.js';
 
@@ -21,7 +22,7 @@ export function githubPlatform(): CiPlatform {
       if ('skipped' in pull) return pull.skipped;
       const outcome = await upsertPullRequestComment(pull.target, markdown);
       if (outcome.kind === 'warning') core.warning(outcome.message);
-      return 'url' in outcome ? `${outcome.kind} ${outcome.url}` : outcome.message;
+      return outcomeText(outcome);
     },
   };
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-
-/** The hidden line that marks dataclone's comment, so later runs update it instead of adding one. */
-export const COMMENT_MARKER = '<!-- dataclone: migration checks -->';
+import {
+  callRestApi,
+  isMarked,
+  upsertMarkedComment,
+  type CommentOutcome,
+  type PullRequestComments,
+} from '../adapters/pull-request-comment.js';
 
 export interface PullRequestTarget {
   apiUrl: string;
@@ -9,10 +13,6 @@ export interface PullRequestTarget {
   number: number;
   token: string;
 }
-
-/** What happened to the comment, for the job summary: posting never fails the job. */
-export type CommentOutcome =
-  { kind: 'created' | 'updated'; url: string } | { kind: 'skipped' | 'warning'; message: string };
 
 /**
  * The pull request this workflow run is for, from the event payload, or why there is none to
@@ -49,66 +49,51 @@ export function pullRequestOfRun(
  * Posts the report as one comment on the pull request, or updates the comment an earlier run
  * posted (found by its marker). A refusal (403: no `pull-requests: write`; 404) is a warning.
  */
-export async function upsertPullRequestComment(
+export function upsertPullRequestComment(
   target: PullRequestTarget,
   markdown: string,
 ): Promise<CommentOutcome> {
-  const body = `${COMMENT_MARKER}\n${markdown}`;
+  return upsertMarkedComment(issueComments(target), markdown);
+}
+
+/** The issue comments of the pull request, through GitHub's REST API. */
+function issueComments(target: PullRequestTarget): PullRequestComments<number> {
   const issue = `${target.apiUrl}/repos/${target.repository}/issues`;
-  try {
-    const existing = await findMarkedComment(target, issue);
-    const response = existing
-      ? await call(target, 'PATCH', `${issue}/comments/${existing}`, { body })
-      : await call(target, 'POST', `${issue}/${target.number}/comments`, { body });
-    const comment = (await response.json()) as { html_url?: string };
-    return { kind: existing ? 'updated' : 'created', url: comment.html_url ?? '' };
-  } catch (error) {
-    return {
-      kind: 'warning',
-      message: `the pull request comment was not posted: ${(error as Error).message}`,
-    };
-  }
-}
-
-async function findMarkedComment(target: PullRequestTarget, issue: string): Promise<number | undefined> {
-  for (let page = 1; page <= 10; page++) {
-    const response = await call(
-      target,
-      'GET',
-      `${issue}/${target.number}/comments?per_page=100&page=${page}`,
-    );
-    const comments = (await response.json()) as { id: number; body?: string }[];
-    const marked = comments.find((comment) => comment.body?.startsWith(COMMENT_MARKER));
-    if (marked) return marked.id;
-    if (comments.length < 100) return undefined;
-  }
-  return undefined;
-}
-
-async function call(
-  target: PullRequestTarget,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<Response> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${target.token}`,
-      'x-github-api-version': '2022-11-28',
-      ...(body !== undefined && { 'content-type': 'application/json' }),
+  const call = async (method: string, url: string, body?: unknown) =>
+    (await callRestApi(url, { method, headers: headers(target), body }, HINTS)).json();
+  return {
+    async findMarked() {
+      for (let page = 1; page <= 10; page++) {
+        const comments = (await call(
+          'GET',
+          `${issue}/${target.number}/comments?per_page=100&page=${page}`,
+        )) as { id: number; body?: string }[];
+        const marked = comments.find((comment) => isMarked(comment.body));
+        if (marked) return marked.id;
+        if (comments.length < 100) return undefined;
+      }
+      return undefined;
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.ok) return response;
-  const hint =
-    response.status === 403
-      ? ' (give the job `permissions: pull-requests: write`)'
-      : response.status === 404
-        ? ' (the repository or pull request was not found with this token)'
-        : '';
-  throw new Error(`${method} ${new URL(url).pathname} answered ${response.status}${hint}`);
+    create: async (body) => commentUrl(await call('POST', `${issue}/${target.number}/comments`, { body })),
+    update: async (id, body) => commentUrl(await call('PATCH', `${issue}/comments/${id}`, { body })),
+  };
+}
+
+const HINTS = {
+  403: 'give the job `permissions: pull-requests: write`',
+  404: 'the repository or pull request was not found with this token',
+};
+
+function headers(target: PullRequestTarget): Record<string, string> {
+  return {
+    accept: 'application/vnd.github+json',
+    authorization: `Bearer ${target.token}`,
+    'x-github-api-version': '2022-11-28',
+  };
+}
+
+function commentUrl(comment: unknown): { url: string } {
+  return { url: (comment as { html_url?: string }).html_url ?? '' };
 }
 
 interface PullRequestEvent {

@@ -1,5 +1,5 @@
 import type { AppliedMigration } from '../flyway/flyway-output.js';
-import type { LockSample, TableState } from './observation.js';
+import type { LockSample, TableState, TableWrites } from './observation.js';
 
 /** What one migration did to the tables of its database, as observed. */
 export interface MigrationObservation {
@@ -10,6 +10,22 @@ export interface MigrationObservation {
   failed?: boolean;
   locks: TableLock[];
   rewrites: TableRewrite[];
+  /** The rows it inserted, updated and deleted per table; `unknown` where the server cannot say. */
+  rowsTouched: TableRowsTouched[] | 'unknown';
+}
+
+/** The rows a migration wrote to one table, from the server's counts before and after Flyway. */
+export interface TableRowsTouched {
+  table: string;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  /**
+   * How the rows were tied to this migration: `only migration` (the only one that ran), `locks`
+   * (the only one seen locking the table), `unsure` (one of several; named in `between`).
+   */
+  attribution: 'only migration' | 'locks' | 'unsure';
+  between?: string[];
 }
 
 /** The locks one migration held on one table: the strongest mode and how long each was seen. */
@@ -37,15 +53,20 @@ export interface TableRewrite {
   /**
    * How the rewrite was tied to this migration: `history` (the storage changed between two
    * recorded migrations), `exclusive lock` (several migrations ran between two looks, this one
-   * held the table's exclusive lock), `unsure` (one of several; named in `between`).
+   * held the table's exclusive lock), `statement` (this one was seen altering or copying it),
+   * `unsure` (one of several; named in `between`).
    */
-  attribution: 'history' | 'exclusive lock' | 'unsure';
+  attribution: 'history' | 'exclusive lock' | 'statement' | 'unsure';
   between?: string[];
 }
 
-/** The storage of the tables once the history table counted `applied` migrations. */
+/**
+ * The storage of the tables, seen when the history table counted at least `applied` and at most
+ * `appliedAfter` (default `applied`) migrations.
+ */
 export interface StorageCheckpoint {
   applied: number;
+  appliedAfter?: number;
   tables: TableState[];
 }
 
@@ -62,6 +83,13 @@ export interface ObservedRun {
   after: TableState[];
   lockModes: readonly string[];
   exclusiveModes: readonly string[];
+  /** False for MySQL/MariaDB, whose DDL commits before Flyway records the migration; default true. */
+  storageCommitsWithHistory?: boolean;
+  /** The lock modes of statements that write rows; a migration seen holding one wrote the table. */
+  rowWriteModes?: readonly string[];
+  /** The server's counts of rows written per table before and after Flyway; absent where unknown. */
+  writesBefore?: TableWrites[];
+  writesAfter?: TableWrites[];
 }
 
 /**
@@ -75,6 +103,7 @@ export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
     durationMs: m.executionTimeMs,
     locks: [],
     rewrites: [],
+    rowsTouched: [],
   }));
   if (run.failedMigration)
     observations.push({
@@ -83,9 +112,11 @@ export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
       failed: true,
       locks: [],
       rewrites: [],
+      rowsTouched: [],
     });
   const rowsBefore = new Map(run.before.map((t) => [t.table, t.rows]));
-  const locks = lockSpans(run);
+  const attributions = attributeSamples(run, observations.length);
+  const locks = lockSpans(run, attributions);
   for (const [index, tables] of locks) {
     const observation = observations[index];
     if (!observation) continue;
@@ -93,10 +124,116 @@ export function analyseMigrations(run: ObservedRun): MigrationObservation[] {
       tableLock(table, modes, rowsBefore, run.lockModes),
     );
   }
-  for (const rewrite of storageChanges(run, observations))
+  for (const rewrite of storageChanges(run, observations, attributions))
     observations[rewrite.index]?.rewrites.push(rewrite.rewrite);
-  markCopies(run, observations);
+  markCopies(run, observations, attributions);
+  attributeRowsTouched(run, observations);
   return observations;
+}
+
+/**
+ * The rows written per table during the run (the server's counts after Flyway less those before),
+ * each table's tied to the one migration that ran or that was seen holding a row-writing lock on
+ * it; with several, to the first of them, marked unsure. The counters say nothing per statement.
+ */
+function attributeRowsTouched(run: ObservedRun, observations: MigrationObservation[]): void {
+  if (!run.writesBefore || !run.writesAfter) {
+    for (const observation of observations) observation.rowsTouched = 'unknown';
+    return;
+  }
+  const before = new Map(run.writesBefore.map((w) => [w.table, w]));
+  const writeModes = run.rowWriteModes ?? [];
+  // A count lower than before started again (MySQL: a table rebuilt by a copy): all of it is new.
+  const since = (now: number, was = 0) => (now < was ? now : now - was);
+  for (const after of run.writesAfter) {
+    const was = before.get(after.table);
+    const touched = {
+      table: after.table,
+      inserted: since(after.inserted, was?.inserted),
+      updated: since(after.updated, was?.updated),
+      deleted: since(after.deleted, was?.deleted),
+    };
+    if (touched.inserted + touched.updated + touched.deleted === 0) continue;
+    const seen = observations
+      .map((observation, index) => ({ observation, index }))
+      .filter(({ observation }) =>
+        observation.locks.some(
+          (lock) => lock.table === after.table && lock.modes.some((m) => writeModes.includes(m.mode)),
+        ),
+      )
+      .map(({ index }) => index);
+    const [index, attribution] =
+      observations.length === 1
+        ? [0, 'only migration' as const]
+        : seen.length === 1
+          ? [seen[0] ?? 0, 'locks' as const]
+          : [seen[0] ?? 0, 'unsure' as const];
+    const rows = observations[index]?.rowsTouched;
+    if (!Array.isArray(rows)) continue;
+    rows.push({
+      ...touched,
+      attribution,
+      ...(attribution === 'unsure' && {
+        between: (seen.length ? seen : range(0, observations.length)).map(
+          (i) => observations[i]?.migration ?? String(i),
+        ),
+      }),
+    });
+  }
+}
+
+/** The migration a sample is tied to, and whether that is certain. */
+interface SampleAttribution {
+  index: number;
+  /** The migrations that may have been running when the sample looked. */
+  candidates: number[];
+  certain: boolean;
+}
+
+/**
+ * Ties each sample to the migration that was running. The count of recorded migrations a sample
+ * carries is read in the same query as its locks, but not at the same instant (PostgreSQL reads
+ * it from the statement's snapshot, before pg_locks; MariaDB may read it before or after
+ * PROCESSLIST), so it is certain only where the samples before and after counted the same. A
+ * sample at a boundary is tied to the migration whose certain samples ran the same statement,
+ * and otherwise to the migration its count names (copies are settled later by the storage).
+ */
+function attributeSamples(run: ObservedRun, migrations: number): SampleAttribution[] {
+  const last = run.base + run.migrations.length;
+  const bounds = run.samples.map((sample, i) => {
+    const before = run.samples[i - 1]?.applied ?? sample.applied;
+    const after = run.samples[i + 1]?.applied ?? last;
+    return {
+      from: Math.min(before, sample.applied) - run.base,
+      to: Math.max(after, sample.applied) - run.base,
+    };
+  });
+  const ranStatement = new Map<string, Set<number>>();
+  run.samples.forEach((sample, i) => {
+    const { from, to } = bounds[i] ?? { from: 0, to: 0 };
+    if (from !== to) return;
+    for (const statement of sampleStatements(sample)) {
+      const indexes = ranStatement.get(statement) ?? new Set<number>();
+      ranStatement.set(statement, indexes.add(from));
+    }
+  });
+  return run.samples.map((sample, i) => {
+    const { from, to } = bounds[i] ?? { from: 0, to: 0 };
+    const own = sample.applied - run.base;
+    if (from === to) return { index: own, candidates: [own], certain: true };
+    const candidates = range(Math.max(from, 0), Math.min(to, migrations - 1) + 1);
+    const ran = new Set(
+      sampleStatements(sample).flatMap((statement) => [...(ranStatement.get(statement) ?? [])]),
+    );
+    const matching = candidates.filter((index) => ran.has(index));
+    if (matching.length === 1) return { index: matching[0] ?? own, candidates, certain: true };
+    return { index: own, candidates, certain: false };
+  });
+}
+
+function sampleStatements(sample: LockSample): string[] {
+  const statements = sample.statements ?? sample.locks.map((lock) => lock.statement ?? '');
+  return [...new Set(statements.map((s) => s.trim()).filter(Boolean))];
 }
 
 export function migrationLabel(migration: AppliedMigration): string {
@@ -113,10 +250,13 @@ interface Span {
 }
 
 /** Per migration index, per table, per mode: the longest run of consecutive samples showing it. */
-function lockSpans(run: ObservedRun): Map<number, Map<string, Map<string, Span>>> {
+function lockSpans(
+  run: ObservedRun,
+  attributions: SampleAttribution[],
+): Map<number, Map<string, Map<string, Span>>> {
   const spans = new Map<number, Map<string, Map<string, Span>>>();
   run.samples.forEach((sample, sampleIndex) => {
-    const index = sample.applied - run.base;
+    const index = attributions[sampleIndex]?.index ?? sample.applied - run.base;
     if (index < 0) return;
     const tables = spans.get(index) ?? new Map<string, Map<string, Span>>();
     spans.set(index, tables);
@@ -171,6 +311,7 @@ function tableLock(
 function storageChanges(
   run: ObservedRun,
   observations: MigrationObservation[],
+  attributions: SampleAttribution[],
 ): { index: number; rewrite: TableRewrite }[] {
   const last = run.base + observations.length;
   const looks: StorageCheckpoint[] = [
@@ -178,6 +319,10 @@ function storageChanges(
     ...run.checkpoints,
     { applied: last, tables: run.after },
   ];
+  // Where the DDL commits before the history row, the migration running at the later look may
+  // already have changed the storage.
+  const runningAtLater = run.storageCommitsWithHistory === false ? 1 : 0;
+  const evidence = statementEvidence(run, attributions);
   const before = new Map(run.before.map((t) => [t.table, t]));
   const after = new Map(run.after.map((t) => [t.table, t]));
   const found: { index: number; rewrite: TableRewrite }[] = [];
@@ -188,12 +333,11 @@ function storageChanges(
     for (const table of later.tables) {
       const was = storage.get(table.table);
       if (!was || !table.storage || was === table.storage) continue;
-      const candidates = range(
-        earlier.applied - run.base,
-        Math.max(later.applied - run.base, earlier.applied - run.base + 1),
-      ).filter((index) => index < observations.length);
+      const from = earlier.applied - run.base;
+      const to = (later.appliedAfter ?? later.applied) - run.base + runningAtLater;
+      const candidates = range(from, Math.max(to, from + 1)).filter((index) => index < observations.length);
       const { index, attribution } = candidates.length
-        ? pickMigration(candidates, table.table, observations, run.exclusiveModes)
+        ? pickMigration(candidates, table.table, observations, run.exclusiveModes, evidence)
         : // After the last recorded migration: Flyway's afterMigrate callbacks, or its last migration.
           { index: observations.length - 1, attribution: 'unsure' as const };
       found.push({
@@ -220,6 +364,7 @@ function pickMigration(
   table: string,
   observations: MigrationObservation[],
   exclusiveModes: readonly string[],
+  evidence: StatementEvidence,
 ): { index: number; attribution: TableRewrite['attribution'] } {
   if (candidates.length === 1) return { index: candidates[0] ?? 0, attribution: 'history' };
   const locking = candidates.filter((index) =>
@@ -228,17 +373,59 @@ function pickMigration(
     ),
   );
   if (locking.length === 1) return { index: locking[0] ?? 0, attribution: 'exclusive lock' };
+  // A copy names the rebuild itself; an ALTER TABLE on the table may also be an instant one.
+  for (const seen of [evidence.copying, evidence.altering]) {
+    const migrations = candidates.filter((index) => seen.get(table)?.has(index));
+    if (migrations.length === 1) return { index: migrations[0] ?? 0, attribution: 'statement' };
+  }
   return { index: locking[0] ?? candidates[0] ?? 0, attribution: 'unsure' };
 }
 
-/** MySQL/MariaDB: a table a session was copying is marked copied, and counted rewritten if it was not. */
-function markCopies(run: ObservedRun, observations: MigrationObservation[]): void {
+interface StatementEvidence {
+  /** Per table, the migrations whose certain samples saw a Flyway session copying it. */
+  copying: Map<string, Set<number>>;
+  /** Per table, the migrations whose certain samples saw an ALTER TABLE on it running. */
+  altering: Map<string, Set<number>>;
+}
+
+function statementEvidence(run: ObservedRun, attributions: SampleAttribution[]): StatementEvidence {
+  const evidence: StatementEvidence = { copying: new Map(), altering: new Map() };
+  const add = (seen: Map<string, Set<number>>, table: string, index: number) =>
+    seen.set(table, (seen.get(table) ?? new Set<number>()).add(index));
+  run.samples.forEach((sample, i) => {
+    const attribution = attributions[i];
+    if (!attribution?.certain) return;
+    for (const table of sample.copying) add(evidence.copying, table, attribution.index);
+    for (const table of sample.altering ?? []) add(evidence.altering, table, attribution.index);
+  });
+  return evidence;
+}
+
+/**
+ * MySQL/MariaDB: a table a session was copying is marked copied, and counted rewritten if it was
+ * not. A copy seen by a sample at a boundary goes to the candidate migration that rewrote it.
+ */
+function markCopies(
+  run: ObservedRun,
+  observations: MigrationObservation[],
+  attributions: SampleAttribution[],
+): void {
   const before = new Map(run.before.map((t) => [t.table, t]));
   const after = new Map(run.after.map((t) => [t.table, t]));
-  for (const sample of run.samples) {
-    const observation = observations[sample.applied - run.base];
-    if (!observation) continue;
+  run.samples.forEach((sample, i) => {
+    const attribution = attributions[i] ?? {
+      index: sample.applied - run.base,
+      candidates: [],
+      certain: false,
+    };
     for (const table of sample.copying) {
+      const rewriting = attribution.certain
+        ? []
+        : attribution.candidates.filter((index) =>
+            observations[index]?.rewrites.some((r) => r.table === table),
+          );
+      const observation = observations[rewriting.length === 1 ? (rewriting[0] ?? 0) : attribution.index];
+      if (!observation) continue;
       const rewrite = observation.rewrites.find((r) => r.table === table);
       if (rewrite) rewrite.copied = true;
       else
@@ -248,10 +435,10 @@ function markCopies(run: ObservedRun, observations: MigrationObservation[]): voi
           bytesAfter: after.get(table)?.bytes ?? 0,
           rows: before.get(table)?.rows ?? -1,
           copied: true,
-          attribution: 'history',
+          attribution: 'statement',
         });
     }
-  }
+  });
 }
 
 function range(from: number, to: number): number[] {

@@ -12,6 +12,7 @@ import type {
   MigrationObserver,
   SchemaSnapshot,
   TableState,
+  TableWrites,
 } from './observation.js';
 import { openPostgresObserver } from './postgres-observer.js';
 import { diffSchemas, type SchemaDiff } from './schema-diff.js';
@@ -90,6 +91,7 @@ export async function startMigrationChecks(
   try {
     const snapshotStarted = performance.now();
     const before = await observer.tables(true);
+    const writesBefore = await observer.rowWrites(false);
     const schemaBefore = await observer.schema();
     await observer.begin();
     const snapshotBeforeMs = performance.now() - snapshotStarted;
@@ -102,7 +104,7 @@ export async function startMigrationChecks(
           return await report(
             target,
             observer,
-            { before, schemaBefore, base, samples, checkpoints, result },
+            { before, writesBefore, schemaBefore, base, samples, checkpoints, result },
             { intervalMs, queryMs, snapshotBeforeMs, error },
           );
         } finally {
@@ -154,8 +156,7 @@ function sampleUntilStopped(observer: MigrationObserver, intervalMs: number): Sa
         queryMs += answered - asked;
         samples.push({ ...sample, atMs: (asked + answered) / 2 - started });
         if (applied === undefined) resolveBase(sample.applied);
-        else if (sample.applied !== applied)
-          checkpoints.push({ applied: sample.applied, tables: await observer.tables(false) });
+        else if (sample.applied !== applied) checkpoints.push(await observer.checkpoint(sample.applied));
         applied = sample.applied;
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
@@ -177,6 +178,7 @@ function sampleUntilStopped(observer: MigrationObserver, intervalMs: number): Sa
 
 interface Observed {
   before: TableState[];
+  writesBefore?: TableWrites[];
   schemaBefore: SchemaSnapshot;
   base: number;
   samples: LockSample[];
@@ -192,6 +194,7 @@ async function report(
 ): Promise<DatabaseChecks> {
   const snapshotStarted = performance.now();
   const after = await observer.tables(true);
+  const writesAfter = observed.writesBefore ? await observer.rowWrites(true) : undefined;
   const schemaAfter = await observer.schema();
   const snapshotMs = Math.round(sampling.snapshotBeforeMs + performance.now() - snapshotStarted);
   const migrations = analyseMigrations({
@@ -204,6 +207,10 @@ async function report(
     after,
     lockModes: observer.lockModes,
     exclusiveModes: observer.exclusiveModes,
+    storageCommitsWithHistory: observer.storageCommitsWithHistory,
+    rowWriteModes: observer.rowWriteModes,
+    writesBefore: observed.writesBefore,
+    writesAfter,
   });
   return {
     database: target.label,

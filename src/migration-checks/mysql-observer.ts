@@ -23,6 +23,7 @@ const LOCK_MODES = [
 ] as const;
 
 const MDL_INSTRUMENT = 'wait/lock/metadata/sql/mdl';
+const TABLE_IO_INSTRUMENT = 'wait/io/table/sql/handler';
 
 /**
  * Observes one MySQL/MariaDB database from a second connection: the Flyway sessions in
@@ -37,12 +38,16 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
   connection.on('error', () => {});
   const database = history.schema;
   const variant = await serverVariant(connection);
-  const locksVisible = await enableMetadataLocks(connection);
+  const locksVisible = await enableInstrument(connection, MDL_INSTRUMENT);
+  const writesVisible = await enableInstrument(connection, TABLE_IO_INSTRUMENT);
   const notes = [
     `${variant.name}: the Flyway sessions are those in information_schema.PROCESSLIST that connected after the checks began; a sample is attributed to the migration after the last one recorded in the schema history table. A table whose InnoDB table ID changed was rebuilt; one a Flyway session was seen in state "copy to tmp table" was copied (ALGORITHM=COPY).`,
     locksVisible
       ? 'Metadata locks: performance_schema.metadata_locks.'
       : `Metadata locks are not observed: this server runs with performance_schema off (it can only be turned on at server start, performance_schema=ON); durations, rebuilds and copies are still reported.`,
+    writesVisible
+      ? 'Rows touched: performance_schema.table_io_waits_summary_by_table (COUNT_INSERT, COUNT_UPDATE, COUNT_DELETE) before and after Flyway; a table rebuilt by a copy starts its counts again.'
+      : 'Rows touched: unknown (the server counts rows written per table only with performance_schema on).',
   ];
   let before = new Set<number>();
   let historyExists = false;
@@ -75,7 +80,12 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     );
     historyExists = Number(rows[0]?.history ?? 0) > 0;
     const flyway = rows.filter((row) => row.id !== null && !before.has(Number(row.id)));
+    const statements = [
+      ...new Set(flyway.map((row) => String(row.statement ?? '')).filter((statement) => statement)),
+    ];
     return {
+      statements,
+      altering: statements.map(alteredTable).filter((table): table is string => table !== undefined),
       applied: Number(rows[0]?.applied ?? 0),
       locks: flyway
         .filter((row) => row.tableName)
@@ -91,9 +101,18 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
     };
   };
 
-  return {
+  const historyCount = async (): Promise<number> => {
+    const [rows] = await connection.query<RowDataPacket[]>(
+      `SELECT count(*) AS applied FROM ${quoteIdent(database)}.${quoteIdent(history.table)} WHERE type NOT IN ('BASELINE', 'SCHEMA', 'DELETE')`,
+    );
+    return Number(rows[0]?.applied ?? 0);
+  };
+
+  const observer: MigrationObserver = {
     lockModes: LOCK_MODES,
     exclusiveModes: ['EXCLUSIVE', 'SHARED_NO_READ_WRITE'],
+    rowWriteModes: ['SHARED_WRITE', 'SHARED_WRITE_LOW_PRIO'],
+    storageCommitsWithHistory: false,
     notes,
     async begin() {
       const [rows] = await connection.query<RowDataPacket[]>(
@@ -121,9 +140,32 @@ export async function openMysqlObserver(url: string, history: HistoryTable): Pro
         rows: row.estimate === null ? -1 : Number(row.estimate),
       }));
     },
+    // information_schema is no snapshot: the count is read again once the tables were, and the
+    // look lies between the count the caller saw and that one.
+    async checkpoint(appliedBefore) {
+      const tables = await observer.tables(false);
+      const appliedAfter = historyExists ? await historyCount() : appliedBefore;
+      return { applied: appliedBefore, appliedAfter, tables };
+    },
+    async rowWrites() {
+      if (!writesVisible) return undefined;
+      const [rows] = await connection.query<RowDataPacket[]>(
+        `SELECT OBJECT_NAME AS name, COUNT_INSERT AS ins, COUNT_UPDATE AS upd, COUNT_DELETE AS del
+           FROM performance_schema.table_io_waits_summary_by_table
+          WHERE OBJECT_TYPE = 'TABLE' AND OBJECT_SCHEMA = ? AND OBJECT_NAME <> ? AND OBJECT_NAME NOT LIKE '#sql%'`,
+        [database, history.table],
+      );
+      return rows.map((row) => ({
+        table: String(row.name),
+        inserted: Number(row.ins),
+        updated: Number(row.upd),
+        deleted: Number(row.del),
+      }));
+    },
     schema: () => mysqlSchema(connection, history),
     close: () => connection.end(),
   };
+  return observer;
 }
 
 async function serverVariant(
@@ -137,15 +179,15 @@ async function serverVariant(
 }
 
 /**
- * Whether metadata locks can be seen: performance_schema must be on (a start-up setting), and
- * its MDL instrument enabled, which the clone's own user may do at run time.
+ * Whether a performance_schema instrument can be used: performance_schema must be on (a
+ * start-up setting), and the instrument enabled, which the clone's own user may do at run time.
  */
-async function enableMetadataLocks(connection: Connection): Promise<boolean> {
+async function enableInstrument(connection: Connection, instrument: string): Promise<boolean> {
   const [rows] = await connection.query<RowDataPacket[]>('SELECT @@performance_schema AS on_');
   if (Number(rows[0]?.on_ ?? 0) !== 1) return false;
   try {
     await connection.query("UPDATE performance_schema.setup_instruments SET ENABLED = 'YES' WHERE NAME = ?", [
-      MDL_INSTRUMENT,
+      instrument,
     ]);
     return true;
   } catch {

@@ -12,6 +12,13 @@ export interface LockSample {
   locks: ObservedLock[];
   /** Tables a Flyway session was seen copying (MySQL/MariaDB: `copy to tmp table`). */
   copying: string[];
+  /**
+   * The statements the Flyway sessions were running, shortened: a sample taken as the count of
+   * recorded migrations moved is tied to the migration whose other samples ran the same one.
+   */
+  statements?: string[];
+  /** Tables a Flyway statement was altering (`ALTER TABLE t ...`), where the engine shows no lock. */
+  altering?: string[];
 }
 
 export interface ObservedLock {
@@ -30,6 +37,14 @@ export interface TableState {
   bytes: number;
   /** The server's estimate (pg_class.reltuples, information_schema TABLE_ROWS); -1 when unknown. */
   rows: number;
+}
+
+/** The server's running counts of rows written to one table (they only grow). */
+export interface TableWrites {
+  table: string;
+  inserted: number;
+  updated: number;
+  deleted: number;
 }
 
 export const SCHEMA_OBJECT_KINDS = [
@@ -60,14 +75,32 @@ export interface MigrationObserver {
   readonly lockModes: readonly string[];
   /** The modes that keep every other session off the table (ACCESS EXCLUSIVE, MDL EXCLUSIVE). */
   readonly exclusiveModes: readonly string[];
+  /** The modes a statement that writes rows takes (ROW EXCLUSIVE, MDL SHARED_WRITE). */
+  readonly rowWriteModes: readonly string[];
   /** How samples are tied to the session(s) of Flyway, and what cannot be seen, for the report. */
   readonly notes: string[];
   /** Marks the sessions already connected: samples only look at sessions that came after. */
   begin(): Promise<void>;
+  /**
+   * PostgreSQL: a migration's new storage commits with its history row. MySQL/MariaDB: its DDL
+   * commits first, so a look can see a migration's new storage before the history counts it.
+   */
+  readonly storageCommitsWithHistory: boolean;
   /** One sample of the Flyway sessions' table locks, with the count of recorded migrations. */
   sample(): Promise<Omit<LockSample, 'atMs'>>;
+  /**
+   * The tables' storage, with the count of recorded migrations around the look: `applied` at
+   * or before it (the count the caller saw last, or read in the same snapshot), `appliedAfter`
+   * at or after it.
+   */
+  checkpoint(appliedBefore: number): Promise<{ applied: number; appliedAfter: number; tables: TableState[] }>;
   /** The user tables and their storage (sizes and rows only when `sizes`). */
   tables(sizes: boolean): Promise<TableState[]>;
+  /**
+   * The rows written to each user table so far, as the server counts them; undefined where it
+   * cannot say. `final` once Flyway has exited: waits until what its sessions wrote is counted.
+   */
+  rowWrites(final: boolean): Promise<TableWrites[] | undefined>;
   schema(): Promise<SchemaSnapshot>;
   close(): Promise<void>;
 }

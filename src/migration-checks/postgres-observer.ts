@@ -64,37 +64,98 @@ export async function openPostgresObserver(url: string, history: HistoryTable): 
     return { applied: row?.applied ?? 0, locks: row?.locks ?? [], copying: [] };
   };
 
+  const tables = async (sizes: boolean, counted = false) => {
+    const { rows } = await client.query<{
+      table: string;
+      storage: string;
+      bytes: string;
+      rows: string;
+      applied: number;
+    }>(
+      // With the count of recorded migrations from the same snapshot: pg_class is read under
+      // MVCC, so the storage seen and the count agree exactly.
+      `SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS table,
+              c.relfilenode::text AS storage,
+              ${sizes ? 'pg_total_relation_size(c.oid)' : '0'}::text AS bytes,
+              c.reltuples::bigint::text AS rows,
+              ${counted ? `(SELECT count(*) FROM ${historyName} WHERE type NOT IN ('BASELINE', 'SCHEMA', 'DELETE'))::int` : '0'} AS applied
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'm') AND ${USER_SCHEMAS} AND NOT (n.nspname = $1 AND c.relname = $2)`,
+      [history.schema, history.table],
+    );
+    return {
+      applied: rows[0]?.applied ?? 0,
+      tables: rows.map((row): TableState => ({
+        table: row.table,
+        storage: row.storage,
+        bytes: Number(row.bytes),
+        rows: Number(row.rows),
+      })),
+    };
+  };
+
+  const notes = [
+    "PostgreSQL: pg_locks joined to pg_stat_activity and pg_class, for the sessions that connected after the checks began (Flyway's); a sample is attributed to the migration after the last one recorded in the schema history table (each migration commits its history row with its own changes). Rows touched: pg_stat_user_tables (n_tup_ins, n_tup_upd, n_tup_del) before Flyway and once its sessions ended.",
+  ];
+
   return {
     lockModes: LOCK_MODES,
     exclusiveModes: ['AccessExclusiveLock'],
-    notes: [
-      "PostgreSQL: pg_locks joined to pg_stat_activity and pg_class, for the sessions that connected after the checks began (Flyway's); a sample is attributed to the migration after the last one recorded in the schema history table (each migration commits its history row with its own changes).",
-    ],
+    rowWriteModes: ['RowExclusiveLock'],
+    storageCommitsWithHistory: true,
+    notes,
     async begin() {
       since = (await client.query<{ now: string }>('SELECT now()::text AS now')).rows[0]?.now ?? '';
       await sample();
     },
     sample,
-    async tables(sizes) {
-      const { rows } = await client.query<{ table: string; storage: string; bytes: string; rows: string }>(
-        `SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS table,
-                c.relfilenode::text AS storage,
-                ${sizes ? 'pg_total_relation_size(c.oid)' : '0'}::text AS bytes,
-                c.reltuples::bigint::text AS rows
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE c.relkind IN ('r', 'm') AND ${USER_SCHEMAS} AND NOT (n.nspname = $1 AND c.relname = $2)`,
+    tables: async (sizes) => (await tables(sizes)).tables,
+    async checkpoint(appliedBefore) {
+      if (!historyExists)
+        return { applied: appliedBefore, appliedAfter: appliedBefore, tables: (await tables(false)).tables };
+      const look = await tables(false, true);
+      return { ...look, appliedAfter: look.applied };
+    },
+    async rowWrites(final) {
+      if (final && !(await flywaySessionsEnded(client, since)))
+        notes.push(
+          "Rows touched: a Flyway session had not ended 5 s after Flyway did, so what it wrote last may be missing (PostgreSQL counts a session's rows when it ends or goes idle, at most once a second).",
+        );
+      const { rows } = await client.query<{ table: string; ins: string; upd: string; del: string }>(
+        `SELECT CASE WHEN schemaname = 'public' THEN relname ELSE schemaname || '.' || relname END AS table,
+                n_tup_ins::text AS ins, n_tup_upd::text AS upd, n_tup_del::text AS del
+           FROM pg_stat_user_tables WHERE NOT (schemaname = $1 AND relname = $2)`,
         [history.schema, history.table],
       );
-      return rows.map((row): TableState => ({
+      return rows.map((row) => ({
         table: row.table,
-        storage: row.storage,
-        bytes: Number(row.bytes),
-        rows: Number(row.rows),
+        inserted: Number(row.ins),
+        updated: Number(row.upd),
+        deleted: Number(row.del),
       }));
     },
     schema: () => postgresSchema(client, history),
     close: () => client.end(),
   };
+}
+
+/**
+ * Waits until the sessions that connected after `since` (Flyway's) have ended: a backend hands
+ * its row counts to the statistics as it exits, before it leaves pg_stat_activity.
+ */
+async function flywaySessionsEnded(client: Client, since: string): Promise<boolean> {
+  const deadline = performance.now() + 5000;
+  for (;;) {
+    const { rows } = await client.query<{ sessions: number }>(
+      `SELECT count(*)::int AS sessions FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND backend_type = 'client backend' AND backend_start >= $1::timestamptz`,
+      [since],
+    );
+    if ((rows[0]?.sessions ?? 0) === 0) return true;
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** The user schemas' catalog as text, one query per kind of object. */

@@ -2,6 +2,7 @@ import type {
   MigrationObservation,
   TableLock,
   TableRewrite,
+  TableRowsTouched,
 } from '../migration-checks/analyse-migrations.js';
 import type { DatabaseChecks } from '../migration-checks/check-migrations.js';
 import { schemaDiffLines } from '../migration-checks/schema-diff.js';
@@ -10,7 +11,7 @@ import { rowsText } from '../migration-checks/thresholds.js';
 
 /**
  * A few lines per database for a terminal or a CI log: each migration's time, its strongest lock
- * per table and its rewrites, then the schema diff in one line.
+ * per table, its rewrites and the rows it touched, then the schema diff in one line.
  */
 export function checksLines(checks: DatabaseChecks): string[] {
   const lines = checks.migrations.map(
@@ -21,7 +22,8 @@ export function checksLines(checks: DatabaseChecks): string[] {
 }
 
 /**
- * The checks in Markdown: per database, collapsed, a table of migrations (time, locks, rewrites),
+ * The checks in Markdown: per database, collapsed, a table of migrations (time, locks, rewrites,
+ * rows touched),
  * the thresholds crossed, the schema diff, and how the locks were observed.
  */
 export function checksMarkdown(all: DatabaseChecks[]): string {
@@ -42,10 +44,16 @@ function databaseSection(checks: DatabaseChecks): string {
     m.failed ? 'failed' : `${m.durationMs} ms`,
     m.locks.map(lockText).map(escape).join('<br>') || '-',
     m.rewrites.map(rewriteText).map(escape).join('<br>') || '-',
+    m.rowsTouched === 'unknown'
+      ? 'unknown'
+      : m.rowsTouched.map(rowsTouchedText).map(escape).join('<br>') || '-',
   ]);
   const parts = [
     `<details${checks.violations.length ? ' open' : ''}><summary>${escape(checks.database)}: ${checks.migrations.length} migration(s), schema: ${diffCount(checks)}${crossed}</summary>`,
-    table(['Migration', 'Time', 'Locks (strongest per table, longest held)', 'Rewrites'], rows),
+    table(
+      ['Migration', 'Time', 'Locks (strongest per table, longest held)', 'Rewrites', 'Rows touched'],
+      rows,
+    ),
   ];
   if (checks.violations.length)
     parts.push(checks.violations.map((v) => `- **Threshold crossed:** ${escape(v.message)}`).join('\n'));
@@ -62,6 +70,7 @@ function databaseSection(checks: DatabaseChecks): string {
 function migrationFacts(m: MigrationObservation): string[] {
   const facts = [m.failed ? 'failed' : `${m.durationMs} ms`];
   facts.push(...m.locks.map(lockText), ...m.rewrites.map(rewriteText));
+  if (m.rowsTouched !== 'unknown') facts.push(...m.rowsTouched.map(rowsTouchedText));
   if (m.locks.length === 0 && !m.failed) facts.push('no table lock seen');
   return facts;
 }
@@ -78,6 +87,14 @@ function rewriteText(rewrite: TableRewrite): string {
   const verb = rewrite.copied ? 'copied' : 'rewrote';
   const unsure = rewrite.attribution === 'unsure' ? ` (by one of ${rewrite.between?.join(', ')})` : '';
   return `${verb} ${rewrite.table} (${formatBytes(rewrite.bytesBefore)} → ${formatBytes(rewrite.bytesAfter)}, ${rowsText(rewrite.rows)})${unsure}`;
+}
+
+function rowsTouchedText(rows: TableRowsTouched): string {
+  const counts = (['inserted', 'updated', 'deleted'] as const)
+    .filter((what) => rows[what] > 0)
+    .map((what) => `${rows[what]} ${what}`);
+  const unsure = rows.attribution === 'unsure' ? ` (by one of ${rows.between?.join(', ')})` : '';
+  return `${rows.table}: ${counts.join(', ')} rows${unsure}`;
 }
 
 function diffCount(checks: DatabaseChecks): string {

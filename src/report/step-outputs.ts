@@ -53,7 +53,7 @@ export function stepOutputs(outcome: StepOutcome): StepOutputs {
   return { values, secrets: clone ? [clone.connection.password] : [] };
 }
 
-/** Per database and migration: its time, strongest lock per table and rewrites; the schema diff. */
+/** Per database and migration: its time, strongest lock per table, rewrites, rows touched; the schema diff. */
 function checksOutput(checks: DatabaseChecks) {
   return {
     database: checks.database,
@@ -67,6 +67,15 @@ function checksOutput(checks: DatabaseChecks) {
         rows,
         copied,
       })),
+      rowsTouched:
+        m.rowsTouched === 'unknown'
+          ? m.rowsTouched
+          : m.rowsTouched.map(({ table, inserted, updated, deleted }) => ({
+              table,
+              inserted,
+              updated,
+              deleted,
+            })),
     })),
     schemaChanges: checks.schemaDiff.changes.length,
   };

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { buildImage } from '../../src/images/build-image.js';
+import { COMMENT_MARKER } from '../../src/adapters/pull-request-comment.js';
 import { AzureAgent } from '../support/azure-agent.js';
+import { FAKE_TOKEN, pullRequestBuildEnv, startFakeAzureDevOps } from '../support/fake-azure-devops.js';
 import { KILL_POINTS } from '../support/kill-points.js';
 import { SAMPLE_DEFINITION } from '../support/fixtures.js';
 import { useTestHost } from '../support/test-host.js';
@@ -68,6 +70,82 @@ describe('the Azure DevOps task (built dist, run as the agent runs it)', () => {
     expect(post.code).toBe(0);
     expect(post.stdout).toMatch(/Removed 1 clone\(s\) of job/);
     expect(await t.host.findContainers({ 'dataclone.owner': job })).toEqual([]);
+  });
+
+  it('posts the migration checks as one pull request thread with the mapped System.AccessToken, updates it on the next build, and never from a fork', async () => {
+    const azure = await startFakeAzureDevOps();
+    try {
+      const build = (jobId: string, variables: Record<string, string>) =>
+        agent.execution(
+          {
+            command: 'run',
+            image,
+            definition: SAMPLE_DEFINITION,
+            flyway: FLYWAY,
+            // Flyway and the test command inherit the task's environment: the token is not in it.
+            testCommand: 'test -z "$SYSTEM_ACCESSTOKEN"',
+            prComment: 'true',
+            jobId,
+          },
+          {},
+          { ...pullRequestBuildEnv(azure.collectionUri), SYSTEM_ACCESSTOKEN: FAKE_TOKEN, ...variables },
+        );
+      const first = await build(`${t.owner}-azp-pr1`, {});
+      expect(first.result).toBeUndefined();
+      expect(first.outputs.testExitCode).toBe('0');
+      expect(first.summary).toMatch(
+        /^> Pull request comment: created http:\/\/127\.0\.0\.1:\d+\/contoso\/.*discussionId=100$/m,
+      );
+      const second = await build(`${t.owner}-azp-pr2`, {});
+      expect(second.summary).toMatch(/^> Pull request comment: updated .*discussionId=100$/m);
+      expect(azure.threads).toHaveLength(1);
+      const content = azure.threads[0]!.comments[0]!.content;
+      expect(content.startsWith(`${COMMENT_MARKER}\n## dataclone\n\n### Migration checks`)).toBe(true);
+      expect(content).toMatch(/2 add loyalty tier/);
+      // The token is masked before anything could print it, and printed nowhere else.
+      for (const run of [first, second]) {
+        const lines = run.stdout.split('\n').filter((line) => line.includes(FAKE_TOKEN));
+        expect(lines).toEqual([`##vso[task.setsecret]${FAKE_TOKEN}`]);
+      }
+
+      // Without the mapping, the token of the agent's own SystemVssConnection.
+      const agentToken = await build(`${t.owner}-azp-pr3`, {
+        SYSTEM_ACCESSTOKEN: '',
+        ENDPOINT_AUTH_SYSTEMVSSCONNECTION: JSON.stringify({
+          parameters: { AccessToken: FAKE_TOKEN },
+          scheme: 'OAuth',
+        }),
+      });
+      expect(agentToken.summary).toMatch(/^> Pull request comment: updated .*discussionId=100$/m);
+      expect(agentToken.stdout.split('\n').filter((line) => line.includes(FAKE_TOKEN))).toEqual([
+        `##vso[task.setsecret]${FAKE_TOKEN}`,
+      ]);
+      expect(azure.threads).toHaveLength(1);
+
+      const calls = azure.calls.length;
+      const fork = await build(`${t.owner}-azp-fork`, { SYSTEM_PULLREQUEST_ISFORK: 'True' });
+      expect(fork.result).toBeUndefined();
+      expect(fork.summary).toMatch(
+        /^> Pull request comment: pull request 42 comes from a fork, .*no thread posted/m,
+      );
+      expect(azure.calls).toHaveLength(calls);
+
+      azure.refuse = 403;
+      const refused = await build(`${t.owner}-azp-403`, {});
+      expect(refused.result).toBeUndefined();
+      expect(refused.code).toBe(0);
+      expect(refused.summary).toMatch(
+        /^> Pull request comment: the pull request comment was not posted: .* answered 403/m,
+      );
+      expect(refused.commands).toContainEqual(
+        expect.objectContaining({
+          name: 'task.issue',
+          properties: expect.objectContaining({ type: 'warning' }),
+        }),
+      );
+    } finally {
+      await azure.close();
+    }
   });
 
   it('post-job removes the clone after the execution handler was killed half way', async () => {

@@ -53,8 +53,13 @@ export class AzureAgent {
     return this.run('dist/azure/pre/index.js', env);
   }
 
-  execution(inputs: Record<string, string>, handle: { kill?: () => void } = {}): Promise<TaskRun> {
-    const env: Record<string, string> = {};
+  /** `variables`: more of the agent's environment (SYSTEM_*, BUILD_*), as a pull request build has. */
+  execution(
+    inputs: Record<string, string>,
+    handle: { kill?: () => void } = {},
+    variables: Record<string, string> = {},
+  ): Promise<TaskRun> {
+    const env: Record<string, string> = { ...variables };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
     return this.run('dist/azure/main/index.js', env, handle);
   }

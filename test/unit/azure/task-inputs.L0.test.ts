@@ -59,6 +59,7 @@ describe('the Azure task reads its inputs (MockTestRunner)', () => {
     ],
     [{ command: 'teardown', jobId: 'has spaces' }, "input 'jobId': 'has spaces' is not a usable job id"],
     [{ command: 'provision', image: 'x:1', keep: 'maybe' }, "input 'keep': 'maybe' is not true or false"],
+    [{ command: 'migrate', prComment: 'maybe' }, "input 'prComment': 'maybe' is not true or false"],
   ])(
     'fails with TaskResult.Failed and one clear message for %j',
     async (inputs, message) => {

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../../src/adapters/pull-request-comment.js';
 import {
-  COMMENT_MARKER,
   pullRequestOfRun,
   upsertPullRequestComment,
   type PullRequestTarget,

@@ -54,7 +54,13 @@ describe('analyseMigrations', () => {
         ],
       }),
     );
-    expect(addFlag).toEqual({ migration: '2 add flag', durationMs: 5, locks: [], rewrites: [] });
+    expect(addFlag).toEqual({
+      migration: '2 add flag',
+      durationMs: 5,
+      locks: [],
+      rewrites: [],
+      rowsTouched: 'unknown',
+    });
     expect(widen!.locks).toEqual([
       {
         table: 'orders',
@@ -137,6 +143,105 @@ describe('analyseMigrations', () => {
     expect(widen!.rewrites).toEqual([
       expect.objectContaining({ table: 'orders', copied: true, attribution: 'history' }),
     ]);
+  });
+
+  describe('samples taken as the count of recorded migrations moved', () => {
+    const WIDEN = 'ALTER TABLE orders MODIFY amount bigint NOT NULL';
+    const statement = (s: LockSample, text: string, altering: string[] = []): LockSample => ({
+      ...s,
+      statements: [text],
+      altering,
+    });
+
+    it('ties a copy whose sample counted a migration late to the migration that rewrote the table (MariaDB)', () => {
+      // The instant ADD COLUMN was recorded, the copying ALTER began, and the one sample that saw
+      // the copy still read the history count from before.
+      const [addFlag, widen] = analyseMigrations(
+        run({
+          samples: [sample(0, 1), statement(sample(25, 1, [], ['orders']), WIDEN, ['orders']), sample(50, 2)],
+          checkpoints: [{ applied: 2, appliedAfter: 2, tables: [ORDERS, NOTES] }],
+          after: [{ ...ORDERS, storage: '300' }, NOTES],
+          storageCommitsWithHistory: false,
+        }),
+      );
+      expect(addFlag!.rewrites).toEqual([]);
+      expect(widen!.rewrites).toEqual([
+        expect.objectContaining({ table: 'orders', copied: true, attribution: 'history' }),
+      ]);
+    });
+
+    it('ties the locks of a boundary sample to the migration whose certain samples ran the same statement', () => {
+      const lock = (at: number, applied: number) =>
+        statement(sample(at, applied, [['orders', 'AccessExclusiveLock']]), WIDEN);
+      const [addFlag, widen] = analyseMigrations(
+        run({
+          samples: [sample(0, 1), lock(25, 1), lock(50, 2), lock(75, 2), lock(100, 2), sample(125, 3)],
+        }),
+      );
+      expect(addFlag!.locks).toEqual([]);
+      expect(widen!.locks[0]).toMatchObject({ mode: 'AccessExclusiveLock', heldMs: 75 });
+      expect(widen!.locks[0]!.modes[0]!.samples).toBe(4);
+    });
+
+    it('where the DDL commits before the history row (MySQL), ties new storage seen at a look to the migration running then, when it was seen altering the table', () => {
+      const rebuild = (at: number) =>
+        statement(sample(at, 2), 'ALTER TABLE orders ENGINE=InnoDB', ['orders']);
+      const [addFlag, widen] = analyseMigrations(
+        run({
+          samples: [sample(0, 1), sample(25, 2), rebuild(50), rebuild(75), rebuild(100), sample(125, 3)],
+          // The look after 2 add flag was recorded already saw the rebuilt table.
+          checkpoints: [{ applied: 2, appliedAfter: 2, tables: [{ ...ORDERS, storage: '300' }, NOTES] }],
+          after: [{ ...ORDERS, storage: '300' }, NOTES],
+          storageCommitsWithHistory: false,
+        }),
+      );
+      expect(addFlag!.rewrites).toEqual([]);
+      expect(widen!.rewrites).toEqual([
+        expect.objectContaining({ table: 'orders', attribution: 'statement' }),
+      ]);
+    });
+  });
+
+  describe('rows touched', () => {
+    const writes = (orders: number, notes: number) => [
+      { table: 'orders', inserted: 0, updated: orders, deleted: 0 },
+      { table: 'notes', inserted: notes, updated: 0, deleted: 1 },
+    ];
+
+    it('ties the rows written to a table to the one migration seen holding a row-writing lock on it, and leaves tables no one wrote out', () => {
+      const [addFlag, widen] = analyseMigrations(
+        run({
+          samples: [
+            sample(0, 1, [['orders', 'AccessExclusiveLock']]),
+            sample(25, 2, [['orders', 'RowExclusiveLock']]),
+            sample(50, 2),
+            sample(75, 3),
+          ],
+          rowWriteModes: ['RowExclusiveLock'],
+          writesBefore: writes(10, 2),
+          writesAfter: [...writes(400_010, 2), { table: 'audit', inserted: 3, updated: 0, deleted: 0 }],
+        }),
+      );
+      expect(widen!.rowsTouched).toEqual([
+        { table: 'orders', inserted: 0, updated: 400_000, deleted: 0, attribution: 'locks' },
+      ]);
+      // A new table no sample saw: one of the two migrations wrote it.
+      expect(addFlag!.rowsTouched).toEqual([
+        {
+          table: 'audit',
+          inserted: 3,
+          updated: 0,
+          deleted: 0,
+          attribution: 'unsure',
+          between: ['2 add flag', '3 widen amount'],
+        },
+      ]);
+    });
+
+    it('says unknown where the server cannot count the rows (MySQL/MariaDB without performance_schema)', () => {
+      const observations = analyseMigrations(run({}));
+      expect(observations.map((o) => o.rowsTouched)).toEqual(['unknown', 'unknown']);
+    });
   });
 
   it('adds the migration that failed, named from Flyway’s error, with what it locked', () => {

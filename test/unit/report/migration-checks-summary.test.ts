@@ -15,7 +15,7 @@ const CHECKS: DatabaseChecks = {
   snapshotMs: 80,
   notes: ['PostgreSQL: pg_locks ...'],
   migrations: [
-    { migration: '2 add flag', durationMs: 6, locks: [], rewrites: [] },
+    { migration: '2 add flag', durationMs: 6, locks: [], rewrites: [], rowsTouched: [] },
     {
       migration: '4 widen amount',
       durationMs: 3018,
@@ -38,6 +38,7 @@ const CHECKS: DatabaseChecks = {
           attribution: 'history',
         },
       ],
+      rowsTouched: [{ table: 'orders', inserted: 0, updated: 400_000, deleted: 0, attribution: 'locks' }],
     },
   ],
   schemaDiff: {
@@ -64,7 +65,7 @@ describe('the migration checks report', () => {
   it('is a few compact lines per database on a terminal', () => {
     expect(checksLines(CHECKS)).toEqual([
       'shop: 2 add flag: 6 ms; no table lock seen',
-      'shop: 4 widen amount: 3018 ms; AccessExclusiveLock on orders (~400000 rows) held 2940 ms; rewrote orders (25.5 MB → 31.1 MB, ~400000 rows)',
+      'shop: 4 widen amount: 3018 ms; AccessExclusiveLock on orders (~400000 rows) held 2940 ms; rewrote orders (25.5 MB → 31.1 MB, ~400000 rows); orders: 400000 updated rows',
       'shop: schema: 1 changed column',
     ]);
   });
@@ -75,8 +76,9 @@ describe('the migration checks report', () => {
       '<details open><summary>shop: 2 migration(s), schema: 1 changed column, **1 threshold(s) crossed**</summary>',
     );
     expect(markdown).toContain(
-      '| 4 widen amount | 3018 ms | AccessExclusiveLock on orders (~400000 rows) held 2940 ms | rewrote orders (25.5 MB → 31.1 MB, ~400000 rows) |',
+      '| 4 widen amount | 3018 ms | AccessExclusiveLock on orders (~400000 rows) held 2940 ms | rewrote orders (25.5 MB → 31.1 MB, ~400000 rows) | orders: 400000 updated rows |',
     );
+    expect(markdown).toContain('| 2 add flag | 6 ms | - | - | - |');
     expect(markdown).toContain(
       '- **Threshold crossed:** shop: migration 4 widen amount rewrote table orders',
     );

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { definitionError, locate, type DefinitionSite, type FieldPath } from '../definition/definition-error.js';
+import {
+  definitionError,
+  locate,
+  type DefinitionSite,
+  type FieldPath,
+} from '../definition/definition-error.js';
 import { suggestName } from '../definition/suggest-name.js';
 import { STRATEGIES } from './strategies.js';
 import {
@@ -20,8 +25,7 @@ export interface RawMask {
 }
 
 export type RawColumnRule =
-  | MaskStrategyName
-  | ({ strategy: MaskStrategyName; unique?: boolean; keepNulls?: boolean } & MaskOptions);
+  MaskStrategyName | ({ strategy: MaskStrategyName; unique?: boolean; keepNulls?: boolean } & MaskOptions);
 
 /**
  * Resolves the `mask:` section into one rule per column or emptied table, each with its place in
@@ -93,11 +97,14 @@ function resolveColumnRule(
       'Use email, iban, uuid, hash or shuffle for a unique column, or an expression of your own.',
     );
   if (strategy === 'value' && rule.options.value === undefined)
-    fail('strategy value needs value: the constant every row gets', "E.g. { strategy: value, value: 'redacted' }.");
+    fail(
+      'strategy value needs value: the constant every row gets',
+      "E.g. { strategy: value, value: 'redacted' }.",
+    );
   if (strategy === 'expression' && rule.options.sql === undefined)
     fail(
       'strategy expression needs sql: the SQL computing the new value from the column',
-      "E.g. { strategy: expression, sql: \"concat('user', id)\" }.",
+      'E.g. { strategy: expression, sql: "concat(\'user\', id)" }.',
     );
   if (strategy === 'partial' && rule.options.keepFirst === undefined && rule.options.keepLast === undefined)
     fail('strategy partial needs keepFirst, keepLast or both', 'E.g. { strategy: partial, keepLast: 4 }.');

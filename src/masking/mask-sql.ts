@@ -35,7 +35,6 @@ export function maskExpression(
   // A dictionary fake equal to the original gives way to the next entry of the dictionary.
   const unlike = (fake: string, alternative: string) =>
     `COALESCE(NULLIF(${fake}, ${original}), ${alternative})`;
-  const unique = rule.unique || column.unique;
   const options = rule.options;
 
   const masked = ((): string => {
@@ -50,11 +49,11 @@ export function maskExpression(
           `concat(${pick('first_name', 1, { next: true })}, ' ', ${pick('last_name', 9)})`,
         );
       case 'email': {
-        // At the reserved domain, so no fake is anyone's real address; a unique column gets 64
-        // bits of the hash in the address (two of 8 million addresses collide with odds of 2 in a million).
-        const suffix = unique ? `, '.', substr(${h}, 17, 16)` : '';
+        // At the reserved domain, so no fake is anyone's real address, with 64 bits of the hash in
+        // it: unique wherever the originals are (two of 8 million addresses collide with odds of
+        // about 2 in a million), and the same fake in a unique column and in any other.
         const address = (next: boolean) =>
-          `concat(${pick('first_name', 1, { next, field: 'slug' })}, '.', ${pick('last_name', 9, { field: 'slug' })}${suffix}, '@${FAKE_EMAIL_DOMAIN}')`;
+          `concat(${pick('first_name', 1, { next, field: 'slug' })}, '.', ${pick('last_name', 9, { field: 'slug' })}, '.', substr(${h}, 17, 16), '@${FAKE_EMAIL_DOMAIN}')`;
         return unlike(address(false), address(true));
       }
       case 'phone':

@@ -56,7 +56,9 @@ export const postgresMasking: MaskingEngine = {
   async runMasking(shell, database, sql, secret, label) {
     // The secret reaches the server on standard input, as a setting of this session only: it is
     // on no command line, in no environment and in nothing the server writes to disk.
-    const text = `\\o /dev/null\nSELECT set_config('${SECRET_SETTING}', convert_from(decode('${Buffer.from(secret).toString('hex')}', 'hex'), 'UTF8'), false);\n\\o\n${sql}\n`;
+    // Replica mode: no foreign-key check, cascade or trigger fires while the masked columns on
+    // both sides of a foreign key change one after the other (equal inputs, equal fakes).
+    const text = `\\o /dev/null\nSELECT set_config('${SECRET_SETTING}', convert_from(decode('${Buffer.from(secret).toString('hex')}', 'hex'), 'UTF8'), false);\n\\o\nSET session_replication_role = replica;\n${sql}\n`;
     await shell.run(withBinaries([...PSQL, '-d', database, '-f', '-']), {
       input: { kind: 'text', text },
       label,

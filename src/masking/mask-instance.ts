@@ -240,7 +240,7 @@ function pickDictionaries(all: Dictionaries, names: DictionaryName[]): Partial<D
 }
 
 /** A failed masking statement's error, without the secret (or its hex form) in what the server printed. */
-async function hidingTheSecret<T>(secret: string, work: () => Promise<T>): Promise<T> {
+export async function hidingTheSecret<T>(secret: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -143,7 +143,8 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
       if (mask && key) {
         // Loaded here: a build without mask rules never loads masking (nor its dictionaries).
         const { maskInstance } = await import('../masking/mask-instance.js');
-        masking = await timed('mask', () => maskInstance(shell, engine.name, mask, key, reporter));
+        const names = databases.map((database) => database.name);
+        masking = await timed('mask', () => maskInstance(shell, engine.name, mask, key, reporter, names));
       }
       for (const [index, script] of definition.after.entries()) {
         await timed(`after ${relative(script.path)}`, () =>

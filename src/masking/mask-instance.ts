@@ -1,6 +1,7 @@
 import { DatacloneError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import type { BuildShell } from '../engines/engine.js';
+import { suggestName } from '../definition/suggest-name.js';
 import { BuildStepError } from '../images/build-shell.js';
 import { placeRules, type PlacedRule } from './check-rules.js';
 import { DICTIONARIES_OF, loadDictionaries, type Dictionaries, type DictionaryName } from './dictionaries.js';
@@ -46,9 +47,12 @@ export async function maskInstance(
   mask: MaskDefinition,
   key: MaskingKey,
   reporter: Reporter,
+  /** The databases of the image, once restored (an instance source brings its own). */
+  imageDatabases: string[],
 ): Promise<MaskingReport> {
   const engine = maskingEngineFor(engineName);
   const databases = [...new Set(mask.rules.map((rule) => rule.database))];
+  checkDatabasesExist(mask, imageDatabases);
   const columns = new Map<string, ColumnFacts[]>();
   for (const database of databases) columns.set(database, await engine.describeColumns(shell, database));
   const needed = neededDictionaries(mask);
@@ -226,6 +230,17 @@ async function proveMasked(
       `mask: the proof failed: ${left.length} sampled original value(s) are still in masked columns after masking:\n${left.join('\n')}`,
       'The values themselves are not shown. Check the rules named above (an expression that returns its input, an after script or a trigger that writes originals back); nothing was tagged and the build container was removed.',
     );
+}
+
+/** A rule for a database the image does not have (one the instance source did not bring). */
+function checkDatabasesExist(mask: MaskDefinition, databases: string[]): void {
+  const rule = mask.rules.find((candidate) => !databases.includes(candidate.database));
+  if (!rule) return;
+  const guess = suggestName(rule.database, databases);
+  throw new DatacloneError(
+    `${rule.location}: mask: database ${rule.database} is not one of the databases of the image (${databases.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`,
+    'Key the rules by the name of a database the instance source brings or the definition lists; nothing was masked or tagged.',
+  );
 }
 
 function neededDictionaries(mask: MaskDefinition): DictionaryName[] {

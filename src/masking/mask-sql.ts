@@ -100,9 +100,8 @@ export function maskExpression(
         throw new Error('shuffle is a statement of its own, not an expression');
     }
   })();
-  const typed = ['null', 'value', 'noise', 'expression'].includes(rule.strategy)
-    ? masked
-    : d.assign(masked, column);
+  // noise and expression are of the column's own type already; NULL is of every type.
+  const typed = ['null', 'noise', 'expression'].includes(rule.strategy) ? masked : d.assign(masked, column);
   return rule.keepNulls && rule.strategy !== 'null'
     ? `CASE WHEN ${original} IS NULL THEN NULL ELSE ${typed} END`
     : typed;

@@ -92,10 +92,11 @@ async function measure(
     imageBytesMasked: masked.sizeBytes,
     extraBytes,
     extraShareOfPlainImage: Number((extraBytes / plain.sizeBytes).toFixed(2)),
+    maskPhasesMs: masked.masking?.phasesMs,
     steps: masked.steps,
   };
   log(
-    `${engine} ${SIZE_MB} MB (${rows} rows, 3 columns): restore ${restoreMs} ms, mask ${maskMs} ms (${figures.rowsPerSecond} rows/s, ${Math.round(figures.maskShareOfRestore * 100)} % of the restore), build +${figures.addedBuildMs} ms, image +${Math.round(extraBytes / 2 ** 20)} MB (${Math.round(figures.extraShareOfPlainImage * 100)} % of ${Math.round(plain.sizeBytes / 2 ** 20)} MB)`,
+    `${engine} ${SIZE_MB} MB (${rows} rows, 3 columns): restore ${restoreMs} ms, mask ${maskMs} ms (${figures.rowsPerSecond} rows/s, ${Math.round(figures.maskShareOfRestore * 100)} % of the restore), build +${figures.addedBuildMs} ms, image +${Math.round(extraBytes / 2 ** 20)} MB (${Math.round(figures.extraShareOfPlainImage * 100)} % of ${Math.round(plain.sizeBytes / 2 ** 20)} MB); phases ${JSON.stringify(masked.masking?.phasesMs)}`,
   );
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -21,6 +21,8 @@ export interface MaskingReport {
   emptied: { database: string; table: string; rows: number }[];
   /** Originals sampled before masking and looked for afterwards in every masked column. */
   sampled: number;
+  /** Milliseconds of each phase: checks and dictionaries, counting and sampling, the updates, the proof. */
+  phasesMs: { prepare: number; sample: number; mask: number; prove: number };
 }
 
 export interface MaskedColumn {
@@ -51,6 +53,13 @@ export async function maskInstance(
   imageDatabases: string[],
 ): Promise<MaskingReport> {
   const engine = maskingEngineFor(engineName);
+  let phaseStarted = performance.now();
+  const phase = () => {
+    const now = performance.now();
+    const ms = Math.round(now - phaseStarted);
+    phaseStarted = now;
+    return ms;
+  };
   const databases = [...new Set(mask.rules.map((rule) => rule.database))];
   checkDatabasesExist(mask, imageDatabases);
   const columns = new Map<string, ColumnFacts[]>();
@@ -68,7 +77,9 @@ export async function maskInstance(
     columns: [],
     emptied: [],
     sampled: 0,
+    phasesMs: { prepare: 0, sample: 0, mask: 0, prove: 0 },
   };
+  report.phasesMs.prepare = phase();
   const tables = groupByTable(placed, engine);
   const rows = new Map<string, number>();
   for (const table of tables) rows.set(table.id, await countRows(shell, engine, table.database, table.name));
@@ -82,6 +93,7 @@ export async function maskInstance(
     }
   }
   report.sampled = samples.size;
+  report.phasesMs.sample = phase();
 
   const sizes = dictionarySizes(dictionaries);
   for (const table of tables) {
@@ -115,8 +127,10 @@ export async function maskInstance(
     reporter.progress({ task, done: total, total, unit: 'items' });
   }
 
+  report.phasesMs.mask = phase();
   await proveMasked(shell, engine, tables, samples);
   if (needed.length > 0) await engine.dropDictionaries(shell, databases);
+  report.phasesMs.prove = phase();
   const masked = report.columns.length;
   reporter.info(
     `Masked ${masked} column(s)${report.emptied.length > 0 ? ` and emptied ${report.emptied.length} table(s)` : ''}; none of ${samples.size} sampled original value(s) is left in any masked column`,

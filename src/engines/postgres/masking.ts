@@ -110,8 +110,9 @@ export const postgresMasking: MaskingEngine = {
 ) s WHERE t.ctid = s.id`;
   },
 
+  // SYSTEM reads only the sampled pages, where BERNOULLI reads every page of the table.
   sample: (rows, wanted) => ({
-    afterTable: rows > wanted * 10 ? `TABLESAMPLE BERNOULLI (${((wanted * 300) / rows).toFixed(6)})` : '',
+    afterTable: rows > wanted * 10 ? `TABLESAMPLE SYSTEM (${((wanted * 300) / rows).toFixed(6)})` : '',
     condition: 'true',
   }),
 };

@@ -11,6 +11,7 @@ const REPORT: MaskingReport = {
   ],
   emptied: [{ database: 'customers', table: 'sessions', rows: 12 }],
   sampled: 200,
+  phasesMs: { prepare: 1, sample: 2, mask: 3, prove: 4 },
 };
 
 describe('the masking summary of a build', () => {

@@ -13,8 +13,8 @@ import { useTestHost } from '../support/test-host.js';
 /**
  * Masking in real builds: two databases of one instance masked consistently, unique columns kept
  * unique, a foreign key between masked columns kept, NULLs kept, the proof failing a build, and
- * bad rules refused right after the restore. PostgreSQL 15 and MariaDB 10.11 (the first of each
- * engine among the test base images).
+ * bad rules refused right after the restore. On the first base image of each engine among the
+ * test base images (postgres:15, mariadb:10.11, mysql:9.7 with the whole matrix).
  */
 const t = useTestHost();
 afterAll(() => t.cleanup());
@@ -22,7 +22,7 @@ afterAll(() => t.cleanup());
 const SECRET = 'correct horse battery staple';
 const ROWS = 300;
 
-const bases = ['postgres', 'mariadb'].flatMap(
+const bases = ['postgres', 'mariadb', 'mysql'].flatMap(
   (engine) => testBaseImages().find((b) => b.engine === engine) ?? [],
 );
 

@@ -240,6 +240,76 @@ describe.each(bases)('masking on $image', (base) => {
     ).toBe(true);
   });
 
+  it('writes every other strategy in its shape: addresses, companies, cards, UUIDs, hashes, constants, shuffles, dates', async () => {
+    const uuidType = base.engine === 'postgres' ? 'uuid' : 'char(36)';
+    const rows = Array.from({ length: 50 }, (_, index) => {
+      const i = index + 1;
+      const uuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return `(${i}, '${i} Main Road', 'Acme ${i} Ltd', 'SW1A ${i}', '5500000000000${String(i).padStart(3, '0')}', '${uuid}', 'h${i}', 'v${i}', 'rank${i}', '2020-01-15', 'Ann${i} Lee${i}')`;
+    });
+    const sql = `CREATE TABLE extra (id int PRIMARY KEY, street varchar(80), company varchar(80), postcode varchar(10), card varchar(19), token ${uuidType}, digest varchar(64), label varchar(20), rank_name varchar(20), joined date, full_name varchar(60));
+INSERT INTO extra VALUES ${rows.join(',\n')};
+`;
+    const yaml = `name: masking
+engine: ${base.engine}
+version: "${base.version}"
+databases:
+  - name: crm
+    source: crm.sql
+mask:
+  rules:
+    crm:
+      extra:
+        street: street-address
+        company: company
+        postcode: postcode
+        card: credit-card
+        token: uuid
+        digest: { strategy: hash, unique: true }
+        label: { strategy: value, value: redacted }
+        rank_name: shuffle
+        joined: { strategy: noise, days: 10 }
+        full_name: full-name
+`;
+    const folder = await writeDefinitionFolder({ 'dataclone.yaml': yaml, 'crm.sql': sql });
+    folders.push(folder.remove);
+    const tag = t.imageTag('masked');
+    await buildImage({
+      host: t.host,
+      reporter: t.reporter,
+      definition: await loadImageDefinition(folder.definition),
+      tag,
+      env: { DATACLONE_MASK_SECRET: SECRET },
+    });
+    const clone = await cloneOf(tag);
+    type Extra = Record<string, unknown>;
+    const found = await query<Extra>(clone, 'crm', 'SELECT * FROM extra ORDER BY id');
+    const column = (name: string) => found.map((row) => String(row[name]));
+    expect(column('street').every((v) => /^\d{3,4} [A-Za-z' -]+ [A-Za-z]+$/.test(v))).toBe(true);
+    expect(column('company').every((v) => / (Group|Inc|LLC|and Sons)$/.test(v))).toBe(true);
+    expect(column('postcode').every((v) => /^\d{5}$/.test(v))).toBe(true);
+    expect(column('card').every((v) => /^4\d{15}$/.test(v) && luhnIsValid(v))).toBe(true);
+    expect(
+      column('token').every((v) =>
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/.test(v),
+      ),
+    ).toBe(true);
+    expect(new Set(column('digest')).size).toBe(50);
+    expect(column('digest').every((v) => /^[0-9a-f]{64}$/.test(v))).toBe(true);
+    expect(new Set(column('label'))).toEqual(new Set(['redacted']));
+    // The same values, in other rows.
+    expect(column('rank_name').sort()).toEqual(Array.from({ length: 50 }, (_, i) => `rank${i + 1}`).sort());
+    expect(column('rank_name').filter((v, i) => v === `rank${i + 1}`).length).toBeLessThan(10);
+    const days = found.map((row) =>
+      Math.round((new Date(String(row.joined)).getTime() - Date.parse('2020-01-15')) / 86_400_000),
+    );
+    expect(days.every((d) => Math.abs(d) <= 10)).toBe(true);
+    expect(new Set(days).size).toBe(1);
+    expect(
+      column('full_name').every((v) => /^[A-Za-z' -]+ [A-Za-z' -]+$/.test(v) && !v.startsWith('Ann')),
+    ).toBe(true);
+  });
+
   it('fails the build, tagging nothing, when the proof finds an original left in a masked column', async () => {
     const before = await leftovers();
     // An expression that returns its input: the rule runs, and masks nothing.
@@ -301,6 +371,15 @@ describe.each(bases)('masking on $image', (base) => {
     expect(await leftovers()).toEqual(before);
   });
 });
+
+/** The Luhn check: from the right, every second digit doubled (less 9 above 9), the sum a multiple of 10. */
+function luhnIsValid(number: string): boolean {
+  const sum = [...number].reverse().reduce((total, char, i) => {
+    const digit = Number(char) * (i % 2 === 1 ? 2 : 1);
+    return total + (digit > 9 ? digit - 9 : digit);
+  }, 0);
+  return sum % 10 === 0;
+}
 
 /** ISO 13616: the IBAN, its first four characters moved to the end and letters made numbers, mod 97 is 1. */
 function ibanIsValid(iban: string): boolean {

@@ -1,6 +1,7 @@
 import { describeError } from '../core/errors.js';
 import { runStep, type StepOutcome } from '../pipeline/run-step.js';
 import { markdownSummary, type StepResult } from '../report/markdown-summary.js';
+import { maskingMarkdown } from '../report/masking-summary.js';
 import { checksMarkdown } from '../report/migration-checks-summary.js';
 import { stepOutputs } from '../report/step-outputs.js';
 import type { CiPlatform, PostState } from './ci-platform.js';
@@ -44,7 +45,7 @@ export async function runCiStep(
     }
     if (outcome.kind === 'image') {
       await platform.writeSummary(
-        `## dataclone\n\nBuilt data image \`${outcome.image.tag}\` in ${(outcome.image.durationMs / 1000).toFixed(1)} s.\n`,
+        `## dataclone\n\nBuilt data image \`${outcome.image.tag}\` in ${(outcome.image.durationMs / 1000).toFixed(1)} s.\n${outcome.image.masking ? `\n${maskingMarkdown(outcome.image.masking)}` : ''}`,
       );
       return;
     }

@@ -4,6 +4,7 @@ import { atField, definitionError, type DefinitionSite, type FieldPath } from '.
 import { digestDefinition } from './definition-digest.js';
 import { checkKnownVersion, defaultBaseImage } from './engine-versions.js';
 import { readDefinitionDocument } from './read-definition-document.js';
+import { resolveMask } from '../masking/resolve-mask.js';
 import { checkIsDatabase, resolveDatabases } from './resolve-databases.js';
 import { resolveInstance } from './resolve-instance.js';
 import { resolveScripts } from './resolve-scripts.js';
@@ -34,6 +35,7 @@ export async function loadImageDefinition(file: string): Promise<ImageDefinition
   const setup = await resolveScripts(site, 'setup', value.setup ?? [], names, directory);
   checkSetupComesFirst(site, setup, databases);
   const after = await resolveScripts(site, 'after', value.after ?? [], names, directory);
+  const mask = resolveMask(site, value.mask, instance ? undefined : names);
   return {
     file: path.resolve(file),
     directory,
@@ -46,6 +48,7 @@ export async function loadImageDefinition(file: string): Promise<ImageDefinition
     primaryDatabase: primary ?? names[0] ?? '',
     setup,
     after,
+    ...(mask && { mask }),
     labels: Object.fromEntries(
       Object.entries(value.labels ?? {}).map(([key, label]) => [
         key,

@@ -1,3 +1,4 @@
+import type { MaskDefinition } from '../masking/types.js';
 import type { MigrationThresholds } from '../migration-checks/thresholds.js';
 
 /** An image definition (`dataclone.yaml`) after validation, with every path made absolute. */
@@ -25,6 +26,8 @@ export interface ImageDefinition {
   setup: ScriptStep[];
   /** Scripts run after every restore (masking, sanitising), in the order listed. */
   after: ScriptStep[];
+  /** Masking rules, run after every restore and before the after scripts. */
+  mask?: MaskDefinition;
   labels: Record<string, string>;
   /** sha256 over the definition text and every file it references, as `sha256:<hex>`. */
   digest: string;

@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { RawMask } from '../masking/resolve-mask.js';
 import type { WrittenThresholds } from '../migration-checks/thresholds.js';
 import { DatacloneError } from '../core/errors.js';
 import type { DefinitionSite } from './definition-error.js';
@@ -19,6 +20,7 @@ export interface RawDefinition {
   instance?: RawInstance;
   databases?: RawDatabase[];
   after?: RawScript[];
+  mask?: RawMask;
   labels?: Record<string, string | number | boolean>;
 }
 

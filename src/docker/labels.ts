@@ -25,6 +25,10 @@ export const Labels = {
    * dblink, FEDERATED), so its clones need a network of their own; `false` when they do not. */
   connectsToItself: 'dataclone.connects-to-itself',
   built: 'dataclone.built',
+  /** On data images built with mask rules: `true`, the rules' digest, and whether a secret keyed them. */
+  masked: 'dataclone.masked',
+  maskDigest: 'dataclone.mask.digest',
+  maskDeterministic: 'dataclone.mask.deterministic',
   /** On images made by `clone save`: the clone and the image it came from. */
   savedFrom: 'dataclone.saved-from',
   /** On clones: where the port was published, so reset publishes it there again. */

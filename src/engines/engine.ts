@@ -145,7 +145,9 @@ export type ShellInput =
       /** Rewrites the (decompressed) stream on its way in, e.g. statements the instance cannot run. */
       rewrite?: () => Transform;
     }
-  | { kind: 'folder-as-tar'; path: string };
+  | { kind: 'folder-as-tar'; path: string }
+  /** SQL the build writes itself, streamed so that nothing of it is on a command line or in an environment. */
+  | { kind: 'text'; text: string };
 
 /**
  * Where a clone's server listens, in the clone's start script: the engine's port on every address

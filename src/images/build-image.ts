@@ -8,6 +8,8 @@ import { Labels } from '../docker/labels.js';
 import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
 import { checkLiveCredentials } from '../sources/live-source.js';
+import type { MaskingReport } from '../masking/mask-instance.js';
+import { maskingKey } from '../masking/masking-key.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
@@ -35,6 +37,8 @@ export interface BuildImageOptions {
    * a live source by its name there (a replica's container, a private network).
    */
   network?: string;
+  /** Where the masking secret's variable is read; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface BuiltImage {
@@ -46,6 +50,8 @@ export interface BuiltImage {
   sizeBytes: number;
   durationMs: number;
   steps: StepTiming[];
+  /** What the definition's mask rules did, when it has any. */
+  masking?: MaskingReport;
 }
 
 export interface StepTiming {
@@ -76,6 +82,9 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   validateImageReference(tag, '--tag');
   const engine = engineFor(definition.engine);
   checkLiveCredentials(definition);
+  // Before any work: a definition that demands deterministic masking fails here without its secret.
+  const key =
+    definition.mask && maskingKey(definition.mask, options.env ?? process.env, reporter, definition.file);
   await host.ping();
   const base = await timed('base image', () =>
     ensureImage(host, definition.baseImage, reporter, 'baseImage'),
@@ -104,6 +113,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
   let connectsToItself = true;
   let databases = definition.databases;
   let primaryDatabase = definition.primaryDatabase;
+  let masking: MaskingReport | undefined;
   try {
     await host.startContainer(containerId);
     const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
@@ -137,6 +147,13 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
       }
       databases = imageDatabases(definition, found);
       primaryDatabase = imagePrimaryDatabase(definition, databases);
+      const mask = definition.mask;
+      if (mask && key) {
+        // Loaded here: a build without mask rules never loads masking (nor its dictionaries).
+        const { maskInstance } = await import('../masking/mask-instance.js');
+        const names = databases.map((database) => database.name);
+        masking = await timed('mask', () => maskInstance(shell, engine.name, mask, key, reporter, names));
+      }
       for (const [index, script] of definition.after.entries()) {
         await timed(`after ${relative(script.path)}`, () =>
           engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
@@ -153,7 +170,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     if (options.signal?.aborted) throw new DatacloneError('image build was cancelled', 'Nothing was tagged.');
     imageId = await timed('commit', () =>
       host.commitContainer(containerId, imageChanges(engine), {
-        Labels: imageLabels(definition, engine, { connectsToItself, databases, primaryDatabase }),
+        Labels: imageLabels(definition, engine, { connectsToItself, databases, primaryDatabase, masking }),
       }),
     );
     await host.tagImage(imageId, tag);
@@ -183,6 +200,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     sizeBytes: image?.sizeBytes ?? 0,
     durationMs,
     steps,
+    ...(masking && { masking }),
   };
 }
 
@@ -204,9 +222,14 @@ function imageChanges(engine: Engine): string[] {
 function imageLabels(
   definition: ImageDefinition,
   engine: Engine,
-  found: { connectsToItself: boolean; databases: DatabaseDefinition[]; primaryDatabase: string },
+  found: {
+    connectsToItself: boolean;
+    databases: DatabaseDefinition[];
+    primaryDatabase: string;
+    masking: MaskingReport | undefined;
+  },
 ): Record<string, string> {
-  const { connectsToItself, databases, primaryDatabase } = found;
+  const { connectsToItself, databases, primaryDatabase, masking } = found;
   return {
     ...definition.labels,
     [Labels.engine]: engine.name,
@@ -219,6 +242,13 @@ function imageLabels(
     [Labels.port]: String(engine.port),
     [Labels.connectsToItself]: String(connectsToItself),
     [Labels.built]: new Date().toISOString(),
+    // The rules' digest, never the secret: which rules masked the image, and whether with a
+    // secret of the environment (the same fakes in every build) or a key of this build's own.
+    ...(masking && {
+      [Labels.masked]: 'true',
+      [Labels.maskDigest]: masking.digest,
+      [Labels.maskDeterministic]: String(masking.deterministic),
+    }),
   };
 }
 

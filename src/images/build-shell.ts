@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-fs';
 import { DatacloneError } from '../core/errors.js';
@@ -97,6 +97,7 @@ export function dockerBuildShell(
 
 async function openInput(input: ShellInput, label: string, reporter: Reporter): Promise<Readable> {
   if (input.kind === 'folder-as-tar') return tar.pack(input.path) as unknown as Readable;
+  if (input.kind === 'text') return Readable.from([Buffer.from(input.text)]);
   const total = (await stat(input.path)).size;
   const file = createReadStream(input.path);
   const counted = countBytes(label, total, reporter);

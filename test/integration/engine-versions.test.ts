@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import mysql from 'mysql2/promise';
@@ -13,6 +14,7 @@ import { saveClone } from '../../src/clones/save-clone.js';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
 import { Labels } from '../../src/docker/labels.js';
 import { buildImage } from '../../src/images/build-image.js';
+import { loadDictionaries } from '../../src/masking/dictionaries.js';
 import { readDataImage } from '../../src/images/data-image.js';
 import type { Job } from '../../src/pipeline/job.js';
 import { migrate } from '../../src/pipeline/migrate.js';
@@ -65,9 +67,27 @@ databases:
   - name: audit
     source: audit.sql
     dependsOn: [app]
+mask:
+  rules:
+    app:
+      customers:
+        name: full-name
 `,
     ...(base.engine === 'postgres' ? POSTGRES_FILES : MYSQL_FILES),
   };
+}
+
+const MASK_SECRET = 'versions';
+
+/** full-name's fakes computed here, as the servers must: sha256(secret, 'full-name:', value) indexes the dictionaries. */
+async function expectedFullNames(originals: string[]): Promise<string[]> {
+  const { first_name: first, last_name: last } = await loadDictionaries();
+  return originals.map((original) => {
+    const hash = createHash('sha256').update(`${MASK_SECRET}full-name:${original}`).digest('hex');
+    const at = (start: number) => parseInt(hash.slice(start, start + 8), 16);
+    const name = (next: number) => `${first[(at(0) + next) % first.length]} ${last[at(8) % last.length]}`;
+    return name(0) === original ? name(1) : name(0);
+  });
 }
 
 async function count(clone: Clone, database: string, table: string): Promise<number> {
@@ -140,6 +160,7 @@ describe.each(testBaseImages())('$image', (base) => {
       reporter: t.reporter,
       definition: await loadImageDefinition(folder.definition),
       tag: image,
+      env: { DATACLONE_MASK_SECRET: MASK_SECRET },
     });
   });
 
@@ -196,6 +217,22 @@ describe.each(testBaseImages())('$image', (base) => {
       const { clone: reset } = await resetClone({ host: t.host, reporter: t.reporter, name: clone.name });
       expect(reset.connection.password).toBe(clone.connection.password);
       expect(await count(reset, 'app', 'customers')).toBe(100);
+    } finally {
+      await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
+    }
+  });
+
+  it('masks with the same fakes as every other engine and version: those the keyed hash picks from the dictionaries', async () => {
+    const { clone } = await createClone({ host: t.host, reporter: t.reporter, image, owner: t.owner });
+    try {
+      const rows = await query<{ name: string }>(
+        clone,
+        'app',
+        'SELECT name FROM customers WHERE id <= 3 ORDER BY id',
+      );
+      expect(rows.map((row) => row.name)).toEqual(
+        await expectedFullNames(['customer 1', 'customer 2', 'customer 3']),
+      );
     } finally {
       await removeClone({ host: t.host, reporter: t.reporter, name: clone.name });
     }

@@ -6,6 +6,7 @@ import { stringOption, type Command } from '../command.js';
 import { formatBytes } from '../terminal-reporter.js';
 import { formatTable } from '../table.js';
 import { UsageError } from '../usage-error.js';
+import { MASKING_COLUMNS, maskingLine, maskingRows } from '../../report/masking-summary.js';
 
 export const imageBuild: Command = {
   words: ['image', 'build'],
@@ -46,6 +47,7 @@ export const imageBuild: Command = {
               sizeBytes: built.sizeBytes,
               durationMs: built.durationMs,
               steps: built.steps,
+              ...(built.masking && { masking: built.masking }),
             },
             null,
             2,
@@ -60,6 +62,10 @@ export const imageBuild: Command = {
           ),
         );
         print(`total ${seconds(built.durationMs)}, image size ${formatBytes(built.sizeBytes)}`);
+        if (built.masking) {
+          print(maskingLine(built.masking));
+          print(formatTable(MASKING_COLUMNS, maskingRows(built.masking)));
+        }
       }
       return 0;
     } finally {

@@ -52,6 +52,7 @@ export async function loadImageDefinition(file: string): Promise<ImageDefinition
         writtenText(site, ['labels', key], label),
       ]),
     ),
+    ...(value.mask && { mask: { require: value.mask.require, rules: value.mask.rules } }),
     digest: await digestDefinition(text, { directory, setup, instance, databases, after }),
   };
 }

@@ -1,3 +1,4 @@
+import type { MaskSettings } from '../masking/classify/mask-rules.js';
 import type { MigrationThresholds } from '../migration-checks/thresholds.js';
 
 /** An image definition (`dataclone.yaml`) after validation, with every path made absolute. */
@@ -26,6 +27,8 @@ export interface ImageDefinition {
   /** Scripts run after every restore (masking, sanitising), in the order listed. */
   after: ScriptStep[];
   labels: Record<string, string>;
+  /** Masking: what classify needs of it (`require`, `rules`). */
+  mask?: MaskSettings;
   /** sha256 over the definition text and every file it references, as `sha256:<hex>`. */
   digest: string;
 }

@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { MaskSettings } from '../masking/classify/mask-rules.js';
 import type { WrittenThresholds } from '../migration-checks/thresholds.js';
 import { DatacloneError } from '../core/errors.js';
 import type { DefinitionSite } from './definition-error.js';
@@ -19,6 +20,7 @@ export interface RawDefinition {
   databases?: RawDatabase[];
   after?: RawScript[];
   labels?: Record<string, string | number | boolean>;
+  mask?: MaskSettings & { secret?: string };
 }
 
 export type RawScript = string | { script: string; database?: string };

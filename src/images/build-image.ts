@@ -7,6 +7,7 @@ import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
+import { requireClassified } from '../masking/classify/require-classified.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
@@ -134,6 +135,17 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
           engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
         );
       }
+      if (definition.mask?.require === 'classified')
+        await timed('check classified', () =>
+          requireClassified({
+            shell,
+            engine,
+            file: definition.file,
+            mask: definition.mask,
+            databases: databases.map((database) => database.name),
+            reporter,
+          }),
+        );
       connectsToItself = await timed('inspect', () =>
         engine.connectsToItself(
           shell,

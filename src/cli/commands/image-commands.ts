@@ -78,17 +78,13 @@ export const imageClassify: Command = {
     // Without an image, the one the definition builds by default.
     const image = input.positionals[0] ?? (definition && `dataclone/${definition.name}:latest`);
     if (!image) throw new UsageError('image classify: name an image, or give --definition', this.usage);
-    const controller = new AbortController();
-    const cancel = () => controller.abort();
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
-    try {
+    return untilInterrupted(async (signal) => {
       const classification = await classifyImage({
         host,
         reporter,
         image,
         rules: definition?.mask?.rules,
-        signal: controller.signal,
+        signal,
       });
       print(
         json
@@ -96,12 +92,26 @@ export const imageClassify: Command = {
           : classificationText(classification),
       );
       return 0;
-    } finally {
-      process.off('SIGINT', cancel);
-      process.off('SIGTERM', cancel);
-    }
+    });
   },
 };
+
+/**
+ * Runs `work` with a signal that Ctrl-C (or SIGTERM) aborts, so that it removes what it made
+ * (a build container, a temporary clone) before the command ends.
+ */
+async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+  }
+}
 
 function classificationJson(classification: ImageClassification) {
   return {

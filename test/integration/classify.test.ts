@@ -121,11 +121,13 @@ function brief(suspects: Suspect[]): string[][] {
 
 const t = useTestHost();
 const folders: (() => Promise<void>)[] = [];
+const kept: (() => Promise<void>)[] = [];
 const images: string[] = [];
 
-async function definitionFolder(files: Record<string, string>) {
+/** A folder removed after the test, or with `untilAll` after the file's last test. */
+async function definitionFolder(files: Record<string, string>, untilAll = false) {
   const folder = await writeDefinitionFolder(files);
-  folders.push(folder.remove);
+  (untilAll ? kept : folders).push(folder.remove);
   return folder.definition;
 }
 
@@ -139,6 +141,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all(kept.map((remove) => remove()));
   // The CLI's temporary clones carry their own owner, not the test run's.
   for (const image of images)
     for (const id of await clonesOf(image)) await t.host.removeContainer(id).catch(() => {});
@@ -152,7 +155,10 @@ describe('classify on PostgreSQL', () => {
   beforeAll(async () => {
     crm = t.imageTag('classify-crm');
     images.push(crm);
-    crmFile = await definitionFolder({ 'dataclone.yaml': crmDefinition(CRM_RULES), 'crm.sql': CRM_SQL });
+    crmFile = await definitionFolder(
+      { 'dataclone.yaml': crmDefinition(CRM_RULES), 'crm.sql': CRM_SQL },
+      true,
+    );
     const built = await buildImage({
       host: t.host,
       reporter: t.reporter,

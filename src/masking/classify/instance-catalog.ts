@@ -74,20 +74,22 @@ ORDER BY n.nspname, c.relname, a.attnum`,
 export const MYSQL_CATALOG: InstanceCatalog = {
   // Raw: batch mode would double the backslashes of JSON's escapes.
   clientArgs: (sql) => ['-N', '-B', '-r', '-e', sql],
+  // The unique indexes come from a join, not a correlated subquery: MariaDB fills an
+  // information_schema table in a subquery once, and then took every column for unique.
   columnsQuery: `SELECT JSON_ARRAY(c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE,
   CASE WHEN c.DATA_TYPE IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext') THEN 'text'
        WHEN c.DATA_TYPE IN ('bigint', 'decimal') THEN 'number'
        WHEN c.DATA_TYPE IN ('date', 'datetime', 'timestamp') THEN 'date'
        ELSE 'other' END,
-  EXISTS (SELECT 1 FROM information_schema.STATISTICS s
-          WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA AND s.TABLE_NAME = c.TABLE_NAME AND s.COLUMN_NAME = c.COLUMN_NAME
-            AND s.NON_UNIQUE = 0 AND s.SUB_PART IS NULL
-            AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS o
-                            WHERE o.TABLE_SCHEMA = s.TABLE_SCHEMA AND o.TABLE_NAME = s.TABLE_NAME
-                              AND o.INDEX_NAME = s.INDEX_NAME AND o.SEQ_IN_INDEX > 1)),
+  u.COLUMN_NAME IS NOT NULL,
   c.ORDINAL_POSITION)
 FROM information_schema.COLUMNS c
 JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+LEFT JOIN (SELECT DISTINCT TABLE_NAME, COLUMN_NAME FROM (
+    SELECT TABLE_NAME, INDEX_NAME, MIN(COLUMN_NAME) AS COLUMN_NAME FROM information_schema.STATISTICS
+    WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0
+    GROUP BY TABLE_NAME, INDEX_NAME HAVING COUNT(*) = 1 AND MAX(SUB_PART) IS NULL) i
+  ) u ON u.TABLE_NAME = c.TABLE_NAME AND u.COLUMN_NAME = c.COLUMN_NAME
 WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'
 ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`,
   sampleQuery(columns, limits) {

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageDefinition } from '../../src/definition/load-image-definition.js';
@@ -6,11 +8,13 @@ import { BUILD_CONTAINER_PREFIX, buildImage } from '../../src/images/build-image
 import { classifyImage } from '../../src/masking/classify/classify-image.js';
 import { suggestedRules } from '../../src/masking/classify/classify-instance.js';
 import type { Suspect } from '../../src/masking/classify/classify-columns.js';
+import { silentReporter } from '../../src/core/reporter.js';
 import { atTestedVersion } from '../support/base-images.js';
 import { SAMPLE_DEFINITION, writeDefinitionFolder } from '../support/fixtures.js';
 import { runCliFromSources } from '../support/run-cli.js';
 import { useTestHost } from '../support/test-host.js';
 
+const CLI = path.resolve(import.meta.dirname, '../../src/cli/index.ts');
 const CARDS = [
   '4111111111111111',
   '4242424242424242',
@@ -196,6 +200,14 @@ describe('classify on PostgreSQL', () => {
     });
     expect(classification.suspects).toEqual([]);
     expect(brief(classification.covered)).toEqual(CRM_SUSPECTS);
+
+    const run = await runCliFromSources(['image', 'classify', crm, '--definition', crmFile]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parse(run.stdout)).toEqual({ mask: { rules: {} } });
+    expect(run.stdout).toContain('0 look personal and have no rule, 10 have one\n');
+    expect(run.stdout).toContain(
+      "# covered by the definition's rules:\n#   crm.billing.invoices.customer_email: its name says e-mail;",
+    );
   });
 
   it('fails a build with require: classified when a suspect column has no rule, naming it, and tags nothing', async () => {
@@ -226,23 +238,13 @@ describe('classify on PostgreSQL', () => {
       builds.filter((c) => c.Names.some((name) => name.includes(`${BUILD_CONTAINER_PREFIX}classify-crm`))),
     ).toEqual([]);
   });
+});
 
-  it('removes its temporary clone when it is cancelled part-way', async () => {
-    const owner = `${t.owner}-cancelled`;
-    const controller = new AbortController();
-    const reporter = {
-      ...t.reporter,
-      info(message: string) {
-        // The clone is up and the first database listed: cancel now, as Ctrl-C would.
-        if (message.startsWith('Classified')) controller.abort();
-      },
-      warn() {},
-      debug() {},
-      group: <T>(_title: string, work: () => Promise<T>) => work(),
-      progress() {},
-      maskSecret() {},
-    };
-    const sample = t.imageTag('classify-sample-cancel');
+describe('classify of the sample shop', () => {
+  let sample: string;
+
+  beforeAll(async () => {
+    sample = t.imageTag('classify-sample');
     images.push(sample);
     await buildImage({
       host: t.host,
@@ -250,13 +252,9 @@ describe('classify on PostgreSQL', () => {
       definition: await loadImageDefinition(SAMPLE_DEFINITION),
       tag: sample,
     });
-    await expect(
-      classifyImage({ host: t.host, reporter, image: sample, owner, signal: controller.signal }),
-    ).rejects.toThrow('image classify was cancelled');
-    expect(controller.signal.aborted).toBe(true);
-    expect(await t.host.findContainers({ [Labels.owner]: owner })).toEqual([]);
+  });
 
-    // The sample shop through the CLI: its customers' names and e-mail addresses, nothing of orders.
+  it("prints its customers' names and e-mail addresses through the CLI, and nothing of its orders", async () => {
     const run = await runCliFromSources(['image', 'classify', sample, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { suspects: Suspect[]; rules: unknown; databases: string[] };
@@ -279,6 +277,39 @@ describe('classify on PostgreSQL', () => {
     expect(text.stdout).toMatch(
       /^# dataclone image classify .*: 9 column\(s\) of 2 table\(s\) in 3 database\(s\); 2 look personal/m,
     );
+    expect(await clonesOf(sample)).toEqual([]);
+  });
+
+  it('removes its temporary clone when it is cancelled part-way', async () => {
+    const owner = `${t.owner}-cancelled`;
+    const controller = new AbortController();
+    const reporter = {
+      ...silentReporter,
+      info(message: string) {
+        // The clone is up and the first database classified: cancel now, as Ctrl-C would.
+        if (message.startsWith('Classified')) controller.abort();
+      },
+    };
+    await expect(
+      classifyImage({ host: t.host, reporter, image: sample, owner, signal: controller.signal }),
+    ).rejects.toThrow('image classify was cancelled');
+    expect(controller.signal.aborted).toBe(true);
+    expect(await t.host.findContainers({ [Labels.owner]: owner })).toEqual([]);
+  });
+
+  it("removes the CLI's temporary clone on Ctrl-C, and exits 1", async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'image', 'classify', sample], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 400 && (await clonesOf(sample)).length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await clonesOf(sample)).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(1);
+    expect(stderr).toContain('image classify was cancelled');
     expect(await clonesOf(sample)).toEqual([]);
   });
 });

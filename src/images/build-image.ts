@@ -7,7 +7,6 @@ import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import type { BuildShell, Engine } from '../engines/engine.js';
 import { engineFor } from '../engines/index.js';
-import { requireClassified } from '../masking/classify/require-classified.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
@@ -135,7 +134,9 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
           engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
         );
       }
-      if (definition.mask?.require === 'classified')
+      if (definition.mask?.require === 'classified') {
+        // Loaded here: a build that does not ask for it never loads the classifier.
+        const { requireClassified } = await import('../masking/classify/require-classified.js');
         await timed('check classified', () =>
           requireClassified({
             shell,
@@ -146,6 +147,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
             reporter,
           }),
         );
+      }
       connectsToItself = await timed('inspect', () =>
         engine.connectsToItself(
           shell,

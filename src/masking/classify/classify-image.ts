@@ -6,14 +6,14 @@ import type { DockerHost } from '../../docker/docker-host.js';
 import { engineFor } from '../../engines/index.js';
 import { teardown } from '../../pipeline/teardown.js';
 import { classifyInstance, type Classification, type RunInContainer } from './classify-instance.js';
-import type { MaskRules } from './mask-rules.js';
+import type { AnyMaskRules } from './mask-rules.js';
 
 export interface ClassifyImageOptions {
   host: DockerHost;
   reporter: Reporter;
   image: string;
   /** A definition's mask rules: the suspects they cover are listed as covered. */
-  rules?: MaskRules;
+  rules?: AnyMaskRules;
   /** The owner label of the temporary clone; default `classify-<random>`. */
   owner?: string;
   /** Aborting removes the temporary clone at once; the classification then fails. */

@@ -2,7 +2,7 @@ import type { Reporter } from '../../core/reporter.js';
 import type { Engine } from '../../engines/engine.js';
 import { classifyColumn, type Suspect } from './classify-columns.js';
 import { catalogFor, type InstanceCatalog, type SampleLimits, type TableColumn } from './instance-catalog.js';
-import { isCovered, renderMaskRules, type MaskRules } from './mask-rules.js';
+import { isCovered, renderMaskRules, type AnyMaskRules, type MaskRules } from './mask-rules.js';
 
 /**
  * Runs a command in the container where the instance's server runs (a build container, a
@@ -16,7 +16,7 @@ export interface ClassifyInstanceOptions {
   /** The instance's databases to scan. */
   databases: string[];
   /** The definition's mask rules: suspects they cover are listed as covered. */
-  rules?: MaskRules;
+  rules?: AnyMaskRules;
   reporter: Reporter;
   limits?: Partial<SampleLimits>;
 }

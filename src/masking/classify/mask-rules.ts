@@ -9,23 +9,50 @@ export type ColumnRule = string | { strategy: string; [option: string]: unknown 
 export type TableRule = 'empty' | Record<string, ColumnRule>;
 export type MaskRules = Record<string, Record<string, TableRule>>;
 
+/**
+ * A rule as the masking core resolves a definition's rules: one entry per column, or per table
+ * emptied. Classify takes these as well as the rules as written.
+ */
+export type ListedMaskRule =
+  | { kind: 'column'; database: string; table: string; column: string }
+  | { kind: 'empty'; database: string; table: string };
+
+export type AnyMaskRules = MaskRules | readonly ListedMaskRule[];
+
 /** The part of `mask:` that classify uses. */
 export interface MaskSettings {
   /** `classified`: a build fails when classify finds a suspect column that has no rule. */
   require?: 'classified';
-  rules: MaskRules;
+  rules: AnyMaskRules;
 }
 
 /** Whether a rule masks this column: one of its own, or its table is emptied. */
 export function isCovered(
-  rules: MaskRules | undefined,
+  rules: AnyMaskRules | undefined,
   database: string,
   table: string,
   column: string,
 ): boolean {
-  const tableRule = rules?.[database]?.[table];
-  if (tableRule === undefined) return false;
-  return tableRule === 'empty' || Object.hasOwn(tableRule, column);
+  if (isListed(rules))
+    return rules.some(
+      (rule) =>
+        rule.database === database &&
+        inPublic(rule.table) === table &&
+        (rule.kind === 'empty' || rule.column === column),
+    );
+  const tables = rules?.[database] ?? {};
+  return Object.entries(tables).some(
+    ([name, rule]) => inPublic(name) === table && (rule === 'empty' || Object.hasOwn(rule, column)),
+  );
+}
+
+/** `public.customers` and `customers` name the same PostgreSQL table. */
+function inPublic(table: string): string {
+  return table.startsWith('public.') ? table.slice('public.'.length) : table;
+}
+
+function isListed(rules: AnyMaskRules | undefined): rules is readonly ListedMaskRule[] {
+  return Array.isArray(rules);
 }
 
 /** One rule to print, with what made classify suggest it. */

@@ -144,5 +144,18 @@ describe('the mask rules classify prints', () => {
     expect(isCovered(rules, 'customers', 'sessions', 'ip')).toBe(true);
     expect(isCovered(rules, 'orders', 'orders', 'email')).toBe(false);
     expect(isCovered(undefined, 'customers', 'customers', 'email')).toBe(false);
+    expect(
+      isCovered({ customers: { 'public.customers': { email: 'email' } } }, 'customers', 'customers', 'email'),
+    ).toBe(true);
+  });
+
+  it('read the rules as the masking core lists them, one entry per column or emptied table', () => {
+    const rules = [
+      { kind: 'column' as const, database: 'customers', table: 'customers', column: 'email' },
+      { kind: 'empty' as const, database: 'customers', table: 'public.sessions' },
+    ];
+    expect(isCovered(rules, 'customers', 'customers', 'email')).toBe(true);
+    expect(isCovered(rules, 'customers', 'customers', 'name')).toBe(false);
+    expect(isCovered(rules, 'customers', 'sessions', 'ip')).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { classifyImage } from '../../src/masking/classify/classify-image.js';
 import { suggestedRules } from '../../src/masking/classify/classify-instance.js';
 import type { Suspect } from '../../src/masking/classify/classify-columns.js';
 import { silentReporter } from '../../src/core/reporter.js';
-import { atTestedVersion } from '../support/base-images.js';
+import { atTestedVersion, testBaseImages, testedVersion } from '../support/base-images.js';
 import { SAMPLE_DEFINITION, writeDefinitionFolder } from '../support/fixtures.js';
 import { runCliFromSources } from '../support/run-cli.js';
 import { useTestHost } from '../support/test-host.js';
@@ -314,7 +314,15 @@ describe('classify of the sample shop', () => {
   });
 });
 
-describe('classify on MariaDB', () => {
+/** MariaDB, and MySQL when it is among the test base images: one version of each. */
+const MYSQL_LIKE = [
+  { engine: 'mariadb', version: testedVersion('mariadb', '10.11') },
+  ...(testBaseImages().some((base) => base.engine === 'mysql')
+    ? [{ engine: 'mysql', version: testedVersion('mysql', '9.7') }]
+    : []),
+];
+
+describe.each(MYSQL_LIKE)('classify on $engine $version', ({ engine, version }) => {
   const SHOP_SQL = `CREATE TABLE customers (
   id int PRIMARY KEY,
   full_name varchar(100) NOT NULL,
@@ -335,22 +343,22 @@ CREATE TABLE products (id int PRIMARY KEY, name varchar(100), price decimal(10, 
 INSERT INTO products VALUES (1, 'Teapot', 19.99), (2, 'Kettle', 29.99);
 `;
 
-  it('finds the personal columns of a MariaDB instance and prints their rules', async () => {
+  it('finds the personal columns of the instance and prints their rules', async () => {
     const file = await definitionFolder({
-      'dataclone.yaml': `name: classify-shop\nengine: mariadb\nversion: "10.11"\ndatabases:\n  - name: shop\n    source: shop.sql\n`,
+      'dataclone.yaml': `name: classify-shop\nengine: ${engine}\nversion: "${version}"\ndatabases:\n  - name: shop\n    source: shop.sql\n`,
       'shop.sql': SHOP_SQL,
     });
-    const tag = t.imageTag('classify-mariadb');
+    const tag = t.imageTag(`classify-${engine}`);
     images.push(tag);
     await buildImage({
       host: t.host,
       reporter: t.reporter,
-      definition: atTestedVersion(await loadImageDefinition(file)),
+      definition: await loadImageDefinition(file),
       tag,
     });
-    const owner = `${t.owner}-classify-mariadb`;
+    const owner = `${t.owner}-classify-${engine}`;
     const classification = await classifyImage({ host: t.host, reporter: t.reporter, image: tag, owner });
-    expect(classification).toMatchObject({ engine: 'mariadb', databases: ['shop'], tables: 2, columns: 11 });
+    expect(classification).toMatchObject({ engine, databases: ['shop'], tables: 2, columns: 11 });
     expect(brief(classification.suspects)).toEqual([
       ['customers', 'full_name', 'full-name', 'its name says full name'],
       [

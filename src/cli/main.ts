@@ -23,6 +23,7 @@ const proxy = () => import('./commands/proxy-commands.js');
 
 export const COMMANDS: CommandEntry[] = [
   entry('image build', async () => (await images()).imageBuild),
+  entry('image classify', async () => (await images()).imageClassify),
   entry('image list', async () => (await images()).imageList),
   entry('image remove', async () => (await images()).imageRemove),
   entry('image push', async () => (await registry()).imagePush),

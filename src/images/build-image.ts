@@ -159,6 +159,20 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
           engine.runScript(shell, script, `after script ${index + 1}: ${relative(script.path)}`),
         );
       }
+      if (definition.mask?.require === 'classified') {
+        // Loaded here: a build that does not ask for it never loads the classifier.
+        const { requireClassified } = await import('../masking/classify/require-classified.js');
+        await timed('check classified', () =>
+          requireClassified({
+            shell,
+            engine,
+            file: definition.file,
+            mask: definition.mask,
+            databases: databases.map((database) => database.name),
+            reporter,
+          }),
+        );
+      }
       connectsToItself = await timed('inspect', () =>
         engine.connectsToItself(
           shell,

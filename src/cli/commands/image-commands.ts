@@ -2,6 +2,8 @@ import { loadImageDefinition } from '../../definition/load-image-definition.js';
 import { buildImage, seconds } from '../../images/build-image.js';
 import { removeImages } from '../../images/remove-images.js';
 import { Labels } from '../../docker/labels.js';
+import { classifyImage, type ImageClassification } from '../../masking/classify/classify-image.js';
+import { suggestedRules, suggestedRuleSet } from '../../masking/classify/classify-instance.js';
 import { stringOption, type Command } from '../command.js';
 import { formatBytes } from '../terminal-reporter.js';
 import { formatTable } from '../table.js';
@@ -74,6 +76,76 @@ export const imageBuild: Command = {
     }
   },
 };
+
+export const imageClassify: Command = {
+  words: ['image', 'classify'],
+  summary: 'Find the columns of a data image that look personal, and print mask: rules for them',
+  usage: 'dataclone image classify [<image:tag>] [--definition dataclone.yaml] [--json]',
+  options: { definition: { type: 'string', short: 'f' } },
+  positionals: { min: 0, max: 1, names: '<image:tag>' },
+  async run(input, { host, reporter, print, json }) {
+    const file = stringOption(input, 'definition');
+    const definition = file ? await loadImageDefinition(file) : undefined;
+    // Without an image, the one the definition builds by default.
+    const image = input.positionals[0] ?? (definition && `dataclone/${definition.name}:latest`);
+    if (!image) throw new UsageError('image classify: name an image, or give --definition', this.usage);
+    return untilInterrupted(async (signal) => {
+      const classification = await classifyImage({
+        host,
+        reporter,
+        image,
+        rules: definition?.mask?.rules,
+        signal,
+      });
+      print(
+        json
+          ? JSON.stringify(classificationJson(classification), null, 2)
+          : classificationText(classification),
+      );
+      return 0;
+    });
+  },
+};
+
+/**
+ * Runs `work` with a signal that Ctrl-C (or SIGTERM) aborts, so that it removes what it made
+ * (a build container, a temporary clone) before the command ends.
+ */
+async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+  }
+}
+
+function classificationJson(classification: ImageClassification) {
+  return {
+    ...classification,
+    rules: suggestedRuleSet(classification),
+    yaml: suggestedRules(classification),
+  };
+}
+
+/** The rules to paste, under a comment that says what was scanned, and the covered columns after. */
+function classificationText(classification: ImageClassification): string {
+  const { suspects, covered } = classification;
+  const lines = [
+    `# dataclone image classify ${classification.image}: ${classification.columns} column(s) of ${classification.tables} table(s) in ${classification.databases.length} database(s); ${suspects.length} look personal and have no rule${covered.length > 0 ? `, ${covered.length} have one` : ''}`,
+    suggestedRules(classification),
+  ];
+  if (covered.length > 0) {
+    lines.push("# covered by the definition's rules:");
+    for (const suspect of covered)
+      lines.push(`#   ${suspect.database}.${suspect.table}.${suspect.column}: ${suspect.reasons.join('; ')}`);
+  }
+  return lines.join('\n');
+}
 
 export const imageList: Command = {
   words: ['image', 'list'],

@@ -14,6 +14,7 @@ import {
 import { engineFor } from '../engines/index.js';
 import type { CloneMembership } from '../environments/environment.js';
 import { readDataImage, type DataImage } from '../images/data-image.js';
+import { checkImageServer } from '../images/server-version-check.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { cloneFromContainer } from './read-clone.js';
 import { passwordFiles, passwordRecordVolume } from './clone-password.js';
@@ -67,6 +68,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     : '';
   await host.ping();
   const image = await readDataImage(host, options.image);
+  checkImageServer(options.image, image);
   warnOfCloneLabels(reporter, options.image, image);
   const networking = await chooseNetworking(host, reporter, {
     requested: options.networking,

@@ -23,6 +23,8 @@ export interface Engine {
   /** Where the instance's data lives in a data image: outside any VOLUME, so it is in the layers. */
   readonly dataDirectory: string;
 
+  /** A command that prints the server binary's version (`postgres --version`), run in a build container. */
+  serverVersionCommand(): string[];
   /** Creates the instance in the build container and starts its server. */
   initialise(shell: BuildShell): Promise<void>;
   /**

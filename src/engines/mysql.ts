@@ -181,6 +181,10 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
       await run.run(['sh', '-c', `rm -f ${SERVER_LOG}`], { user: 'root', label: 'tidy up' });
     },
 
+    serverVersionCommand() {
+      return shell('"$SERVER" --version');
+    },
+
     checkpointCommand() {
       // With innodb_flush_log_at_trx_commit=0 a commit reaches the redo log file only within
       // about a second, so a snapshot taken right after lacked it (MySQL 9.7 and MariaDB 10.11

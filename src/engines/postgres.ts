@@ -70,6 +70,10 @@ export const postgresEngine: Engine = {
   ...postgresInstanceRestore,
   initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
 
+  serverVersionCommand() {
+    return withBinaries(['postgres', '--version']);
+  },
+
   async initialise(shell) {
     await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {
       user: 'root',

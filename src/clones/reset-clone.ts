@@ -7,13 +7,16 @@ import { readDataImage } from '../images/data-image.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { randomSuffix } from '../core/random.js';
 import { startClone } from './create-clone.js';
-import { cloneFromContainer, requireClone } from './read-clone.js';
+import { cloneFromContainer, cloneImageId, requireCloneContainer } from './read-clone.js';
+import { readClonePassword } from './clone-password.js';
 import { hasStandby, resetWithStandby } from './standby/reset-with-standby.js';
 
 export interface ResetCloneOptions {
   host: DockerHost;
   reporter: Reporter;
   name: string;
+  /** The clone's password, when the caller has read the clone already: it is not read again. */
+  password?: string;
   readyTimeoutMs?: number;
 }
 
@@ -25,24 +28,29 @@ export interface ResetCloneOptions {
 export async function resetClone(options: ResetCloneOptions): Promise<{ clone: Clone; durationMs: number }> {
   const started = performance.now();
   const { host } = options;
-  const clone = await requireClone(host, options.name);
+  const container = await requireCloneContainer(host, options.name);
+  const standby = hasStandby(container);
+  // The password and the image are read at once: each is a call to the Docker Engine.
+  const [password, image] = await Promise.all([
+    options.password ?? readClonePassword(host, container),
+    standby ? undefined : readDataImage(host, cloneImageId(container), `clone ${options.name}'s image`),
+  ]);
+  const clone = cloneFromContainer(host, container, password);
   if (!clone.connection.password) {
     throw new DatacloneError(
       `clone ${clone.name}: its password cannot be found, so a reset could not keep it`,
       `Remove the clone (dataclone clone remove ${clone.name}) and create it again.`,
     );
   }
-  const container = await host.inspectContainer(clone.containerId);
-  const labels = container?.labels ?? {};
+  const labels = container.labels;
   const engine = engineFor(clone.engine);
-  if (container && hasStandby(container)) {
-    const standby = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
+  if (standby || !image) {
+    const handover = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
     options.reporter.info(
-      `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${standby.handoverMs} ms; next standby started in ${standby.replenishMs} ms)`,
+      `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${handover.handoverMs} ms; next standby started in ${handover.replenishMs} ms)`,
     );
-    return { clone, durationMs: standby.handoverMs };
+    return { clone, durationMs: handover.handoverMs };
   }
-  const image = await readDataImage(host, clone.imageId, `clone ${clone.name}'s image`);
   // The old container must stop to free the port, but removing it can happen while the new one
   // starts: renamed out of the way, it is removed in parallel.
   await host.killContainer(clone.containerId);

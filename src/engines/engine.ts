@@ -154,6 +154,23 @@ export const DATABASE_VARIABLE = 'DATACLONE_DATABASE';
  */
 export const PASSWORD_HANDOVER_FILE = '/tmp/dataclone-handover/password';
 
+/**
+ * Where dataclone keeps a clone's password for the steps after its creation: a root-only file on
+ * a volume of the clone's container (see clones/clone-password.ts). A start script only asks
+ * whether it is there (see HANDOVER_VARIABLE), never reads it.
+ */
+export const PASSWORD_RECORD_FILE = '/var/lib/dataclone-clone/password';
+
+/**
+ * Set to `after-start` in a clone's container when dataclone writes the hand-over while the
+ * container starts, not before: one call to the Docker Engine fewer before the server starts,
+ * and it overlaps with the server's own start. The record is in the same archive, after the
+ * hand-over, so the start script waits for the record: once it is there the hand-over is
+ * complete, or (a restart of the container, the hand-over removed long ago) was used already.
+ */
+export const HANDOVER_VARIABLE = 'DATACLONE_HANDOVER';
+export const HANDOVER_AFTER_START = 'after-start';
+
 export interface CloneStart {
   entrypoint: string[];
   user: string;

@@ -12,9 +12,12 @@ import type {
 } from './engine.js';
 import {
   databaseConnection,
+  HANDOVER_AFTER_START,
+  HANDOVER_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
   LISTEN_PORT_VARIABLE,
   PASSWORD_HANDOVER_FILE,
+  PASSWORD_RECORD_FILE,
 } from './engine.js';
 import { mysqlInstanceRestore } from './mysql-instance-restore.js';
 import { pollUntilReady } from './readiness.js';
@@ -308,11 +311,18 @@ handover=${PASSWORD_HANDOVER_FILE}
 # An image saved from a running clone, or a container started again, holds a server's pid file
 # and socket lock; none runs here yet.
 rm -f ${SOCKET} ${SOCKET}.lock ${PID_FILE}
-if [ -f "$handover" ]; then
-  IFS= read -r password < "$handover"
-  printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password" | "$SERVER" ${options} --init-file=/dev/stdin &
+if [ "$${HANDOVER_VARIABLE}" = ${HANDOVER_AFTER_START} ] || [ -f "$handover" ]; then
+  # Written while the server starts, the hand-over may be on its way: the server reads its init
+  # file once its storage engines run, and waits for it then. A restart (the record there and
+  # the hand-over removed) gives it an empty one.
+  {
+    until [ "$${HANDOVER_VARIABLE}" != ${HANDOVER_AFTER_START} ] || [ -e ${PASSWORD_RECORD_FILE} ]; do sleep 0.01; done
+    if [ -f "$handover" ]; then
+      IFS= read -r password < "$handover"
+      printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password"
+    fi
+  } | "$SERVER" ${options} --init-file=/dev/stdin &
   server=$!
-  unset password
   (
     until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
       kill -0 "$server" 2>/dev/null || exit 0

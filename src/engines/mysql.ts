@@ -324,6 +324,13 @@ if [ "$${HANDOVER_VARIABLE}" = ${HANDOVER_AFTER_START} ] || [ -f "$handover" ]; 
   } | "$SERVER" ${options} --init-file=/dev/stdin &
   server=$!
   (
+    # The socket appears before the server runs its init file: waiting for it costs no process
+    # per try, where each ping is a client process (tens of milliseconds of CPU while the server
+    # itself starts).
+    until [ -S ${SOCKET} ]; do
+      kill -0 "$server" 2>/dev/null || exit 0
+      sleep 0.01
+    done
     until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
       kill -0 "$server" 2>/dev/null || exit 0
       sleep 0.01

@@ -174,7 +174,7 @@ export async function startClone(
       [DATABASE_VARIABLE]: readiness.database,
       [HANDOVER_VARIABLE]: HANDOVER_AFTER_START,
     },
-    tmpfs: image.volumes,
+    tmpfs: [...image.volumes, ...engine.scratchDirectories],
     volumes: [passwordRecordVolume(labels[Labels.owner] ?? '')],
     // A kept clone outlives a restart of the Docker Engine (a reboot, an upgrade) with its data;
     // its start script needs no secret then (see PASSWORD_HANDOVER_FILE).

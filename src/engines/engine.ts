@@ -22,6 +22,13 @@ export interface Engine {
   readonly maintenanceDatabase: string;
   /** Where the instance's data lives in a data image: outside any VOLUME, so it is in the layers. */
   readonly dataDirectory: string;
+  /**
+   * Folders the server fills afresh at every start and needs for that start only (MySQL's
+   * temporary tablespaces): a tmpfs in clones, so a clone's start writes nothing of them to
+   * disk. The build makes them (a clone's tmpfs takes the mode of the folder it covers, so
+   * they are writable by all) and empties them before the commit.
+   */
+  readonly scratchDirectories: readonly string[];
 
   /** A command that prints the server binary's version (`postgres --version`), run in a build container. */
   serverVersionCommand(): string[];

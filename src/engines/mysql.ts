@@ -36,6 +36,8 @@ const DATA_DIRECTORY = '/var/lib/dataclone/mysql';
 const SOCKET = '/tmp/dataclone-mysqld.sock';
 const PID_FILE = '/tmp/dataclone-mysqld.pid';
 const SERVER_LOG = '/tmp/dataclone-build.log';
+/** MySQL's temporary tablespaces, made afresh at every start (see serverOptions). */
+const SCRATCH_DIRECTORY = '/var/lib/dataclone/mysql-scratch';
 
 /** MariaDB names its programs mariadb*, MySQL mysql*; older MariaDB images have only mysql*. */
 const FIND_PROGRAMS = [
@@ -60,7 +62,9 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     dataDirectory: DATA_DIRECTORY,
     socket: SOCKET,
     pidFile: PID_FILE,
+    scratchDirectory: SCRATCH_DIRECTORY,
   });
+  const scratchDirectories = flavour === 'mysql' ? [SCRATCH_DIRECTORY] : [];
   return {
     name: flavour,
     port: 3306,
@@ -68,13 +72,22 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     serverUser: 'mysql',
     maintenanceDatabase: 'mysql',
     dataDirectory: DATA_DIRECTORY,
+    scratchDirectories,
     ...mysqlInstanceRestore(flavour),
 
     async initialise(run) {
-      await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
-        user: 'root',
-        label: 'prepare the data directory',
-      });
+      // A clone's tmpfs over a scratch folder takes its mode, not its owner: writable by all.
+      await run.run(
+        [
+          'sh',
+          '-c',
+          'mkdir -p "$@" && chown mysql: "$@" && shift && { [ $# -eq 0 ] || chmod 1777 "$@"; }',
+          'sh',
+          DATA_DIRECTORY,
+          ...scratchDirectories,
+        ],
+        { user: 'root', label: 'prepare the data directory' },
+      );
       await run.run(
         shell(
           `if command -v mariadb-install-db >/dev/null; then
@@ -181,7 +194,9 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         ),
         { label: 'stop the server cleanly' },
       );
-      await run.run(['sh', '-c', `rm -f ${SERVER_LOG}`], { user: 'root', label: 'tidy up' });
+      // The scratch folders stay, empty, for the tmpfs of every clone to take their owner.
+      const scratch = scratchDirectories.map((directory) => ` "${directory}"/*`).join('');
+      await run.run(['sh', '-c', `rm -rf ${SERVER_LOG}${scratch}`], { user: 'root', label: 'tidy up' });
     },
 
     serverVersionCommand() {

@@ -70,6 +70,7 @@ export const postgresEngine: Engine = {
   serverUser: 'postgres',
   maintenanceDatabase: 'postgres',
   dataDirectory: DATA_DIRECTORY,
+  scratchDirectories: [],
   ...postgresInstanceRestore,
   initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
 

@@ -52,12 +52,11 @@ export async function resetClone(options: ResetCloneOptions): Promise<{ clone: C
     return { clone, durationMs: handover.handoverMs };
   }
   // The old container must stop to free the port, but removing it can happen while the new one
-  // starts: renamed out of the way, it is removed in parallel.
-  await host.killContainer(clone.containerId);
-  await host.renameContainer(
-    clone.containerId,
-    `${containerNameFor(clone.name)}-discarded-${randomSuffix()}`,
-  );
+  // starts: renamed out of the way (while it stops), it is removed in parallel.
+  await Promise.all([
+    host.killContainer(clone.containerId),
+    host.renameContainer(clone.containerId, `${containerNameFor(clone.name)}-discarded-${randomSuffix()}`),
+  ]);
   const discarded = host.removeContainer(clone.containerId);
   const replacement = startClone(
     host,

@@ -34,8 +34,8 @@ export function parseServerVersion(text: string): ServerVersion | undefined {
 
 /**
  * The server version an image's environment declares, as the official images set it
- * (PG_MAJOR, MARIADB_VERSION, MYSQL_VERSION or MYSQL_MAJOR; images built FROM them inherit it);
- * undefined when it declares none.
+ * (PG_MAJOR, or the server's folder on PATH; MARIADB_VERSION; MYSQL_VERSION or MYSQL_MAJOR;
+ * images built FROM them inherit it); undefined when it declares none.
  */
 export function declaredServerVersion(
   engine: string,
@@ -46,7 +46,7 @@ export function declaredServerVersion(
     value ? /^(?:\d+:)?(\d+(?:\.\d+)*)/.exec(value)?.[1] : undefined;
   const version =
     engine === 'postgres'
-      ? numeric(env.PG_MAJOR)
+      ? (numeric(env.PG_MAJOR) ?? /\/usr\/lib\/postgresql\/(\d+)\/bin/.exec(env.PATH ?? '')?.[1])
       : engine === 'mariadb'
         ? (numeric(env.MARIADB_VERSION) ?? numeric(env.MARIADB_MAJOR))
         : engine === 'mysql'

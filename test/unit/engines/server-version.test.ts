@@ -34,6 +34,7 @@ describe('the server version a binary prints', () => {
 describe('the server version an image declares in its environment', () => {
   it.each([
     ['postgres', { PG_MAJOR: '17', PG_VERSION: '17.2-1.pgdg120+1' }, '17'],
+    ['postgres', { PATH: '/usr/local/bin:/usr/bin:/usr/lib/postgresql/15/bin' }, '15'],
     ['mariadb', { MARIADB_VERSION: '1:11.8.2+maria~ubu2404' }, '11.8.2'],
     ['mysql', { MYSQL_MAJOR: 'innovation', MYSQL_VERSION: '9.1.0-1.el9' }, '9.1.0'],
     ['mysql', { MYSQL_MAJOR: '9.7' }, '9.7'],

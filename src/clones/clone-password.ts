@@ -21,9 +21,10 @@ export function passwordRecordVolume(owner: string): { path: string; labels: Rec
 }
 
 /**
- * The files written into a clone's server container before it starts: the hand-over its start
- * script reads and removes (see PASSWORD_HANDOVER_FILE), and, in the container that is the clone
- * (not a standby's slot servers), the record.
+ * The files written into a clone's server container (as it starts, see HANDOVER_VARIABLE; a
+ * standby's slot servers before they start): the hand-over its start script reads and removes
+ * (see PASSWORD_HANDOVER_FILE), and, in the container that is the clone, the record. The record
+ * comes last: its arrival tells the start script the hand-over is complete.
  */
 export function passwordFiles(password: string, options: { record: boolean }): ContainerFile[] {
   const handover: ContainerFile = {

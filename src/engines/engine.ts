@@ -154,7 +154,7 @@ export const DATABASE_VARIABLE = 'DATACLONE_DATABASE';
 
 /**
  * Where a clone's start script finds the clone's password at its first start: written through the
- * archive API before the container starts, read with shell builtins (so never on a command line
+ * archive API as the container starts (HANDOVER_VARIABLE) or before, read with shell builtins (so never on a command line
  * or in any process's environment) and removed once the server holds the password. A start
  * without it is a restart of the same container (the Docker Engine restarted): the data in its
  * writable layer holds the clone's credentials already.

@@ -1,6 +1,6 @@
 import type { ContainerFile, ContainerInfo, DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
-import { PASSWORD_HANDOVER_FILE } from '../engines/engine.js';
+import { PASSWORD_HANDOVER_FILE, PASSWORD_RECORD_FILE } from '../engines/engine.js';
 
 /**
  * Where dataclone keeps a clone's password so that later steps (`clone show`, reset, a CI job's
@@ -10,8 +10,7 @@ import { PASSWORD_HANDOVER_FILE } from '../engines/engine.js';
  * container's configuration (`docker inspect`) nor in the environment of any of its processes;
  * whoever can use the Docker socket can still read it (`docker cp`), as they can read the data.
  */
-export const PASSWORD_RECORD_DIRECTORY = '/var/lib/dataclone-clone';
-const PASSWORD_RECORD_FILE = `${PASSWORD_RECORD_DIRECTORY}/password`;
+export const PASSWORD_RECORD_DIRECTORY = PASSWORD_RECORD_FILE.slice(0, PASSWORD_RECORD_FILE.lastIndexOf('/'));
 
 /** Clones made by dataclone before the record existed kept the password in their environment. */
 const LEGACY_PASSWORD_VARIABLE = 'DATACLONE_PASSWORD';
@@ -22,9 +21,10 @@ export function passwordRecordVolume(owner: string): { path: string; labels: Rec
 }
 
 /**
- * The files written into a clone's server container before it starts: the hand-over its start
- * script reads and removes (see PASSWORD_HANDOVER_FILE), and, in the container that is the clone
- * (not a standby's slot servers), the record.
+ * The files written into a clone's server container (as it starts, see HANDOVER_VARIABLE; a
+ * standby's slot servers before they start): the hand-over its start script reads and removes
+ * (see PASSWORD_HANDOVER_FILE), and, in the container that is the clone, the record. The record
+ * comes last: its arrival tells the start script the hand-over is complete.
  */
 export function passwordFiles(password: string, options: { record: boolean }): ContainerFile[] {
   const handover: ContainerFile = {

@@ -7,6 +7,8 @@ import type { ContainerSpec, DockerHost } from '../docker/docker-host.js';
 import { cloneContainerLabels, cloneLabelsOf, Labels } from '../docker/labels.js';
 import {
   DATABASE_VARIABLE,
+  HANDOVER_AFTER_START,
+  HANDOVER_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
   LISTEN_PORT_VARIABLE,
   NETWORK_VARIABLE,
@@ -14,6 +16,7 @@ import {
 import { engineFor } from '../engines/index.js';
 import type { CloneMembership } from '../environments/environment.js';
 import { readDataImage, type DataImage } from '../images/data-image.js';
+import { checkImageServer } from '../images/server-version-check.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { cloneFromContainer } from './read-clone.js';
 import { passwordFiles, passwordRecordVolume } from './clone-password.js';
@@ -67,6 +70,7 @@ export async function createClone(options: CreateCloneOptions): Promise<CreatedC
     : '';
   await host.ping();
   const image = await readDataImage(host, options.image);
+  checkImageServer(options.image, image);
   warnOfCloneLabels(reporter, options.image, image);
   const networking = await chooseNetworking(host, reporter, {
     requested: options.networking,
@@ -168,14 +172,17 @@ export async function startClone(
       [LISTEN_ADDRESS_VARIABLE]: listen.address,
       [NETWORK_VARIABLE]: listen.network,
       [DATABASE_VARIABLE]: readiness.database,
+      [HANDOVER_VARIABLE]: HANDOVER_AFTER_START,
     },
-    tmpfs: image.volumes,
-    files: passwordFiles(password, { record: true }),
+    tmpfs: [...image.volumes, ...engine.scratchDirectories],
     volumes: [passwordRecordVolume(labels[Labels.owner] ?? '')],
     // A kept clone outlives a restart of the Docker Engine (a reboot, an upgrade) with its data;
     // its start script needs no secret then (see PASSWORD_HANDOVER_FILE).
     restartPolicy: 'unless-stopped',
   });
+  // Written while the container starts (the start script waits for it), in one archive: the
+  // hand-over first, then the record, whose arrival tells the script the hand-over is complete.
+  const handover = passwordFiles(password, { record: true });
   const onHostNetwork = labels[Labels.networking] === 'host';
   // The port is picked here, not by Docker, whenever this machine can tell a free one (the
   // Docker Engine runs here): Docker would pick another one at each start, so a clone would
@@ -201,6 +208,8 @@ export async function startClone(
             networkAliases: instance ? [instance] : undefined,
           },
           readiness,
+          undefined,
+          handover,
         );
       }
       // Host networking: the server listens on a port of this machine itself.
@@ -216,6 +225,7 @@ export async function startClone(
         },
         readiness,
         { host: host.clientAddress(bindAddress), port: listenPort },
+        handover,
       );
     } catch (error) {
       const taken = error instanceof DatacloneError && saysPortInUse(`${error.message}\n${error.hint ?? ''}`);

@@ -15,9 +15,18 @@ export const DATABASES_LABEL = Labels.databases;
 
 /** The clone of that name, or undefined when there is none. */
 export async function findClone(host: DockerHost, name: string): Promise<Clone | undefined> {
+  const info = await findCloneContainer(host, name);
+  return info && cloneFromContainer(host, info, await readClonePassword(host, info));
+}
+
+/**
+ * The container of the clone of that name, without reading the clone's password (one call to
+ * the Docker Engine fewer): for steps that need none, or know it already.
+ */
+export async function findCloneContainer(host: DockerHost, name: string): Promise<ContainerInfo | undefined> {
   const info = await host.inspectContainer(containerNameFor(name));
   if (!info || !isClone(info) || info.labels[Labels.clone] !== name) return undefined;
-  return cloneFromContainer(host, info, await readClonePassword(host, info));
+  return info;
 }
 
 /**
@@ -32,8 +41,14 @@ export function isClone(info: ContainerInfo): boolean {
 
 /** The clone of that name; fails with an error that lists the clones there are. */
 export async function requireClone(host: DockerHost, name: string): Promise<Clone> {
-  const clone = await findClone(host, name);
-  if (clone) return clone;
+  const info = await requireCloneContainer(host, name);
+  return cloneFromContainer(host, info, await readClonePassword(host, info));
+}
+
+/** The container of the clone of that name (see findCloneContainer); fails as requireClone does. */
+export async function requireCloneContainer(host: DockerHost, name: string): Promise<ContainerInfo> {
+  const info = await findCloneContainer(host, name);
+  if (info) return info;
   const names = await listCloneNames(host);
   throw new DatacloneError(
     `no clone named '${name}' on ${host.description}`,
@@ -80,7 +95,7 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo, passwo
     name: labels[Labels.clone] || info.name,
     containerId: info.id,
     image: labels[Labels.image] || info.image,
-    imageId: labels[Labels.imageId] || info.imageId,
+    imageId: cloneImageId(info),
     engine: engine.name,
     owner: labels[Labels.owner] ?? '',
     created: labels[Labels.created] ?? '',
@@ -103,6 +118,11 @@ export function cloneFromContainer(host: DockerHost, info: ContainerInfo, passwo
       primary,
     ),
   };
+}
+
+/** The image ID a clone was created from, which its reset returns to. */
+export function cloneImageId(info: ContainerInfo): string {
+  return info.labels[Labels.imageId] || info.imageId;
 }
 
 function parseNames(text: string | undefined): string[] {

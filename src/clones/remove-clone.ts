@@ -3,7 +3,7 @@ import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import { standbyNetworkName } from './standby/standby-servers.js';
 import type { Clone } from './clone.js';
-import { requireClone } from './read-clone.js';
+import { cloneFromContainer, requireCloneContainer } from './read-clone.js';
 
 export interface RemoveCloneOptions {
   host: DockerHost;
@@ -16,7 +16,9 @@ export async function removeClone(
   options: RemoveCloneOptions,
 ): Promise<{ clone: Clone; durationMs: number }> {
   const started = performance.now();
-  const clone = await requireClone(options.host, options.name);
+  // Its password is not read: nothing here needs it, and the clone reported carries none.
+  const info = await requireCloneContainer(options.host, options.name);
+  const clone = cloneFromContainer(options.host, info, '');
   await options.host.removeContainer(clone.containerId);
   if (clone.standby) {
     const servers = await options.host.findContainers({ [Labels.standbyOf]: clone.name });

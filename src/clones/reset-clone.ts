@@ -3,17 +3,20 @@ import type { Reporter } from '../core/reporter.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import { engineFor } from '../engines/index.js';
-import { readDataImage } from '../images/data-image.js';
+import { readDataImage, type DataImage } from '../images/data-image.js';
 import { containerNameFor, type Clone } from './clone.js';
 import { randomSuffix } from '../core/random.js';
 import { startClone } from './create-clone.js';
-import { cloneFromContainer, requireClone } from './read-clone.js';
+import { cloneFromContainer, cloneImageId, requireCloneContainer } from './read-clone.js';
+import { readClonePassword } from './clone-password.js';
 import { hasStandby, resetWithStandby } from './standby/reset-with-standby.js';
 
 export interface ResetCloneOptions {
   host: DockerHost;
   reporter: Reporter;
   name: string;
+  /** The clone's password, when the caller has read the clone already: it is not read again. */
+  password?: string;
   readyTimeoutMs?: number;
 }
 
@@ -25,35 +28,47 @@ export interface ResetCloneOptions {
 export async function resetClone(options: ResetCloneOptions): Promise<{ clone: Clone; durationMs: number }> {
   const started = performance.now();
   const { host } = options;
-  const clone = await requireClone(host, options.name);
-  if (!clone.connection.password) {
-    throw new DatacloneError(
-      `clone ${clone.name}: its password cannot be found, so a reset could not keep it`,
-      `Remove the clone (dataclone clone remove ${clone.name}) and create it again.`,
+  const container = await requireCloneContainer(host, options.name);
+  if (hasStandby(container)) {
+    const clone = requireKnownPassword(
+      cloneFromContainer(host, container, options.password ?? (await readClonePassword(host, container))),
     );
-  }
-  const container = await host.inspectContainer(clone.containerId);
-  const labels = container?.labels ?? {};
-  const engine = engineFor(clone.engine);
-  if (container && hasStandby(container)) {
-    const standby = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
+    const engine = engineFor(clone.engine);
+    const handover = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
     options.reporter.info(
-      `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${standby.handoverMs} ms; next standby started in ${standby.replenishMs} ms)`,
+      `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${handover.handoverMs} ms; next standby started in ${handover.replenishMs} ms)`,
     );
-    return { clone, durationMs: standby.handoverMs };
+    return { clone, durationMs: handover.handoverMs };
   }
-  const image = await readDataImage(host, clone.imageId, `clone ${clone.name}'s image`);
   // The old container must stop to free the port, but removing it can happen while the new one
-  // starts: renamed out of the way, it is removed in parallel.
-  await host.killContainer(clone.containerId);
-  await host.renameContainer(
-    clone.containerId,
-    `${containerNameFor(clone.name)}-discarded-${randomSuffix()}`,
-  );
+  // starts: renamed out of the way, it is removed in parallel. Its password (on its record's
+  // volume, readable while it stops) and the image are read while it stops: each is a call to
+  // the Docker Engine. Should any of that fail, the clone is started again as it was.
+  const [password, image, killed, renamed] = await Promise.allSettled([
+    options.password ?? readClonePassword(host, container),
+    readDataImage(host, cloneImageId(container), `clone ${options.name}'s image`),
+    host.killContainer(container.id),
+    host.renameContainer(container.id, `${containerNameFor(options.name)}-discarded-${randomSuffix()}`),
+  ]);
+  let clone: Clone;
+  let dataImage: DataImage;
+  try {
+    settled(killed);
+    settled(renamed);
+    dataImage = settled(image);
+    clone = requireKnownPassword(cloneFromContainer(host, container, settled(password)));
+  } catch (error) {
+    if (renamed.status === 'fulfilled')
+      await host.renameContainer(container.id, containerNameFor(options.name));
+    if (container.running) await host.startContainer(container.id);
+    throw error;
+  }
+  const labels = container.labels;
+  const engine = engineFor(clone.engine);
   const discarded = host.removeContainer(clone.containerId);
   const replacement = startClone(
     host,
-    image,
+    dataImage,
     clone.name,
     { ...labels, [Labels.bindAddress]: clone.bindAddress },
     clone.connection.password,
@@ -67,4 +82,18 @@ export async function resetClone(options: ResetCloneOptions): Promise<{ clone: C
     `Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, ${durationMs} ms)`,
   );
   return { clone: reset, durationMs };
+}
+
+/** The value of a settled promise, or its error thrown. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
+function requireKnownPassword(clone: Clone): Clone {
+  if (clone.connection.password) return clone;
+  throw new DatacloneError(
+    `clone ${clone.name}: its password cannot be found, so a reset could not keep it`,
+    `Remove the clone (dataclone clone remove ${clone.name}) and create it again.`,
+  );
 }

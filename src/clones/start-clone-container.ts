@@ -1,5 +1,11 @@
 import { DatacloneError } from '../core/errors.js';
-import { errorText, type ContainerInfo, type ContainerSpec, type DockerHost } from '../docker/docker-host.js';
+import {
+  errorText,
+  type ContainerFile,
+  type ContainerInfo,
+  type ContainerSpec,
+  type DockerHost,
+} from '../docker/docker-host.js';
 import type { Credentials, Endpoint, Engine } from '../engines/engine.js';
 import { ReadinessTimeout } from '../engines/readiness.js';
 import { saysPortInUse } from './host-port.js';
@@ -22,6 +28,8 @@ export async function startCloneContainer(
   readiness: Readiness,
   /** Where clients reach a server on the host's network; else the port Docker published. */
   hostEndpoint?: Endpoint,
+  /** Files written once the container runs, while its server starts (see HANDOVER_VARIABLE). */
+  filesAfterStart: ContainerFile[] = [],
 ): Promise<ContainerInfo> {
   let containerId: string;
   try {
@@ -41,7 +49,18 @@ export async function startCloneContainer(
       hostEndpoint ?? (published && { host: host.clientAddress(published.hostIp), port: published.hostPort });
     if (!info || !endpoint)
       throw new DatacloneError(`clone ${cloneName}: Docker did not publish port ${engine.port}`);
-    await waitForServer(host, engine, cloneName, containerId, endpoint, readiness);
+    // Inspected first: Docker holds the container while it writes the files.
+    await Promise.all([
+      waitForServer(host, engine, cloneName, containerId, endpoint, readiness),
+      filesAfterStart.length &&
+        host.putFiles(containerId, filesAfterStart).catch((error: unknown) => {
+          throw new DatacloneError(
+            `clone ${cloneName}: Docker could not hand its password over: ${errorText(error)}`,
+            undefined,
+            { cause: error },
+          );
+        }),
+    ]);
     return info;
   } catch (error) {
     await host.removeContainer(containerId);

@@ -81,6 +81,8 @@ export interface ImageInfo {
   tags: string[];
   labels: Record<string, string>;
   volumes: string[];
+  /** The image's environment (Config.Env): read by inspectImage, not in lists. */
+  env?: Record<string, string>;
   sizeBytes: number;
 }
 
@@ -144,6 +146,7 @@ export class DockerHost {
         tags: image.RepoTags ?? [],
         labels: image.Config?.Labels ?? {},
         volumes: Object.keys(image.Config?.Volumes ?? {}),
+        env: parseEnv(image.Config?.Env ?? []),
         sizeBytes: unpackedSize(image),
       };
     } catch (error) {

@@ -29,7 +29,16 @@ export interface Engine {
   readonly maintenanceDatabase: string;
   /** Where the instance's data lives in a data image: outside any VOLUME, so it is in the layers. */
   readonly dataDirectory: string;
+  /**
+   * Folders the server fills afresh at every start and needs for that start only (MySQL's
+   * temporary tablespaces): a tmpfs in clones, so a clone's start writes nothing of them to
+   * disk. The build makes them (a clone's tmpfs takes the mode of the folder it covers, so
+   * they are writable by all) and empties them before the commit.
+   */
+  readonly scratchDirectories: readonly string[];
 
+  /** A command that prints the server binary's version (`postgres --version`), run in a build container. */
+  serverVersionCommand(): string[];
   /** Creates the instance in the build container and starts its server. */
   initialise(shell: BuildShell): Promise<void>;
   /**
@@ -164,12 +173,29 @@ export const DATABASE_VARIABLE = 'DATACLONE_DATABASE';
 
 /**
  * Where a clone's start script finds the clone's password at its first start: written through the
- * archive API before the container starts, read with shell builtins (so never on a command line
+ * archive API as the container starts (HANDOVER_VARIABLE) or before, read with shell builtins (so never on a command line
  * or in any process's environment) and removed once the server holds the password. A start
  * without it is a restart of the same container (the Docker Engine restarted): the data in its
  * writable layer holds the clone's credentials already.
  */
 export const PASSWORD_HANDOVER_FILE = '/tmp/dataclone-handover/password';
+
+/**
+ * Where dataclone keeps a clone's password for the steps after its creation: a root-only file on
+ * a volume of the clone's container (see clones/clone-password.ts). A start script only asks
+ * whether it is there (see HANDOVER_VARIABLE), never reads it.
+ */
+export const PASSWORD_RECORD_FILE = '/var/lib/dataclone-clone/password';
+
+/**
+ * Set to `after-start` in a clone's container when dataclone writes the hand-over while the
+ * container starts, not before: one call to the Docker Engine fewer before the server starts,
+ * and it overlaps with the server's own start. The record is in the same archive, after the
+ * hand-over, so the start script waits for the record: once it is there the hand-over is
+ * complete, or (a restart of the container, the hand-over removed long ago) was used already.
+ */
+export const HANDOVER_VARIABLE = 'DATACLONE_HANDOVER';
+export const HANDOVER_AFTER_START = 'after-start';
 
 export interface CloneStart {
   entrypoint: string[];

@@ -12,9 +12,12 @@ import type {
 } from './engine.js';
 import {
   databaseConnection,
+  HANDOVER_AFTER_START,
+  HANDOVER_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
   LISTEN_PORT_VARIABLE,
   PASSWORD_HANDOVER_FILE,
+  PASSWORD_RECORD_FILE,
 } from './engine.js';
 import { mysqlInstanceRestore } from './mysql-instance-restore.js';
 import { initialiseFromMariabackup } from './mysql/physical-backup.js';
@@ -35,6 +38,8 @@ const DATA_DIRECTORY = '/var/lib/dataclone/mysql';
 const SOCKET = '/tmp/dataclone-mysqld.sock';
 const PID_FILE = '/tmp/dataclone-mysqld.pid';
 const SERVER_LOG = '/tmp/dataclone-build.log';
+/** MySQL's temporary tablespaces, made afresh at every start (see serverOptions). */
+const SCRATCH_DIRECTORY = '/var/lib/dataclone/mysql-scratch';
 
 /** MariaDB names its programs mariadb*, MySQL mysql*; older MariaDB images have only mysql*. */
 const FIND_PROGRAMS = [
@@ -59,8 +64,10 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     dataDirectory: DATA_DIRECTORY,
     socket: SOCKET,
     pidFile: PID_FILE,
+    scratchDirectory: SCRATCH_DIRECTORY,
   });
   const instanceRestore = mysqlInstanceRestore(flavour);
+  const scratchDirectories = flavour === 'mysql' ? [SCRATCH_DIRECTORY] : [];
   return {
     name: flavour,
     port: 3306,
@@ -68,6 +75,7 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     serverUser: 'mysql',
     maintenanceDatabase: 'mysql',
     dataDirectory: DATA_DIRECTORY,
+    scratchDirectories,
     ...instanceRestore,
     ...(flavour === 'mariadb' && {
       initialiseFromBackup: (run: BuildShell, backup: PhysicalBackup) =>
@@ -78,10 +86,18 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
     }),
 
     async initialise(run) {
-      await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
-        user: 'root',
-        label: 'prepare the data directory',
-      });
+      // A clone's tmpfs over a scratch folder takes its mode, not its owner: writable by all.
+      await run.run(
+        [
+          'sh',
+          '-c',
+          'mkdir -p "$@" && chown mysql: "$@" && shift && { [ $# -eq 0 ] || chmod 1777 "$@"; }',
+          'sh',
+          DATA_DIRECTORY,
+          ...scratchDirectories,
+        ],
+        { user: 'root', label: 'prepare the data directory' },
+      );
       await run.run(
         shell(
           `if command -v mariadb-install-db >/dev/null; then
@@ -187,7 +203,13 @@ export function mysqlEngine(flavour: MysqlFlavour): Engine {
         ),
         { label: 'stop the server cleanly' },
       );
-      await run.run(['sh', '-c', `rm -f ${SERVER_LOG}`], { user: 'root', label: 'tidy up' });
+      // The scratch folders stay, empty, for the tmpfs of every clone to take their owner.
+      const scratch = scratchDirectories.map((directory) => ` "${directory}"/*`).join('');
+      await run.run(['sh', '-c', `rm -rf ${SERVER_LOG}${scratch}`], { user: 'root', label: 'tidy up' });
+    },
+
+    serverVersionCommand() {
+      return shell('"$SERVER" --version');
     },
 
     checkpointCommand() {
@@ -313,12 +335,26 @@ handover=${PASSWORD_HANDOVER_FILE}
 # An image saved from a running clone, or a container started again, holds a server's pid file
 # and socket lock; none runs here yet.
 rm -f ${SOCKET} ${SOCKET}.lock ${PID_FILE}
-if [ -f "$handover" ]; then
-  IFS= read -r password < "$handover"
-  printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password" | "$SERVER" ${options} --init-file=/dev/stdin &
+if [ "$${HANDOVER_VARIABLE}" = ${HANDOVER_AFTER_START} ] || [ -f "$handover" ]; then
+  # Written while the server starts, the hand-over may be on its way: the server reads its init
+  # file once its storage engines run, and waits for it then. A restart (the record there and
+  # the hand-over removed) gives it an empty one.
+  {
+    until [ "$${HANDOVER_VARIABLE}" != ${HANDOVER_AFTER_START} ] || [ -e ${PASSWORD_RECORD_FILE} ]; do sleep 0.01; done
+    if [ -f "$handover" ]; then
+      IFS= read -r password < "$handover"
+      printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password"
+    fi
+  } | "$SERVER" ${options} --init-file=/dev/stdin &
   server=$!
-  unset password
   (
+    # The socket appears before the server runs its init file: waiting for it costs no process
+    # per try, where each ping is a client process (tens of milliseconds of CPU while the server
+    # itself starts).
+    until [ -S ${SOCKET} ]; do
+      kill -0 "$server" 2>/dev/null || exit 0
+      sleep 0.01
+    done
     until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
       kill -0 "$server" 2>/dev/null || exit 0
       sleep 0.01

@@ -15,8 +15,11 @@ import {
   DATABASE_VARIABLE,
   LISTEN_ADDRESS_VARIABLE,
   LISTEN_PORT_VARIABLE,
+  HANDOVER_AFTER_START,
+  HANDOVER_VARIABLE,
   NETWORK_VARIABLE,
   PASSWORD_HANDOVER_FILE,
+  PASSWORD_RECORD_FILE,
 } from './engine.js';
 import { streamLiveSource } from '../sources/live-source.js';
 import { FIND_BINARIES, PSQL, SOCKET_DIRECTORY } from './postgres-client.js';
@@ -62,8 +65,13 @@ export const postgresEngine: Engine = {
   serverUser: 'postgres',
   maintenanceDatabase: 'postgres',
   dataDirectory: DATA_DIRECTORY,
+  scratchDirectories: [],
   ...postgresInstanceRestore,
   initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
+
+  serverVersionCommand() {
+    return withBinaries(['postgres', '--version']);
+  },
 
   async initialise(shell) {
     await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {
@@ -349,9 +357,10 @@ write_hba() {
     printf '%s\\n' 'local all all trust' 'host all all 127.0.0.1/32 trust' 'host all all ::1/128 trust' "host all all all $1" > "$hba"
   fi
 }
+# Written while the server starts, the hand-over may be on its way: until it is known, this
+# start is taken for a first one.
 first=
-if [ -f "$handover" ]; then
-  IFS= read -r password < "$handover"
+if [ "$${HANDOVER_VARIABLE}" = ${HANDOVER_AFTER_START} ] || [ -f "$handover" ]; then
   first=yes
   write_hba reject
 else
@@ -371,16 +380,22 @@ ready() {
   return 1
 }
 until ready; do alive; sleep 0.01; done
+if [ "$${HANDOVER_VARIABLE}" = ${HANDOVER_AFTER_START} ]; then
+  until [ -e ${PASSWORD_RECORD_FILE} ]; do alive; sleep 0.01; done
+fi
 if [ -n "$first" ]; then
-  # Over a connection to the database the clients use first: the server reads a database's
-  # catalogs at its first connection (opening them read-write, which copies them into the clone's
-  # layer), so one database read instead of two.
-  until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$password" | ${PSQL.join(' ')} -p "$port" -d "\${${DATABASE_VARIABLE}:-postgres}" >/dev/null 2>&1; do
-    alive
-    sleep 0.01
-  done
-  unset password
-  rm -f "$handover"
+  if [ -f "$handover" ]; then
+    IFS= read -r password < "$handover"
+    # Over a connection to the database the clients use first: the server reads a database's
+    # catalogs at its first connection (opening them read-write, which copies them into the
+    # clone's layer), so one database read instead of two.
+    until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$password" | ${PSQL.join(' ')} -p "$port" -d "\${${DATABASE_VARIABLE}:-postgres}" >/dev/null 2>&1; do
+      alive
+      sleep 0.01
+    done
+    unset password
+    rm -f "$handover"
+  fi
   # The postmaster reads pg_hba again at SIGHUP, before it starts the next connection's backend;
   # a backend started before (a login tried in the window) keeps the rules that reject it.
   write_hba scram-sha-256

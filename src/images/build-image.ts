@@ -13,6 +13,7 @@ import { maskingKey } from '../masking/masking-key.js';
 import { dockerBuildShell } from './build-shell.js';
 import { ensureImage } from './ensure-image.js';
 import { validateImageReference } from './image-reference.js';
+import { checkBaseImageServer } from './server-version-check.js';
 import {
   checkCreatedDatabase,
   imageDatabases,
@@ -118,6 +119,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuiltImage
     await host.startContainer(containerId);
     const shell = dockerBuildShell(host, containerId, engine.serverUser, reporter);
     await reporter.group(`Build ${tag} from ${definition.file}`, async () => {
+      await timed('server version', () => checkBaseImageServer(shell, engine, definition, reporter));
       await timed('initialise', () => initialise(shell, engine, definition));
       await timed('create databases', async () => {
         for (const database of definition.databases.filter(isMadeByTheBuild))

@@ -3,6 +3,7 @@ import { imageDefinitionSchema } from '../definition/schema.js';
 import type { DockerHost } from '../docker/docker-host.js';
 import { Labels } from '../docker/labels.js';
 import { engineFor } from '../engines/index.js';
+import { declaredServerVersion, type ServerVersion } from '../engines/server-version.js';
 
 /** What a data image's labels say about the instance inside it. */
 export interface DataImage {
@@ -22,6 +23,8 @@ export interface DataImage {
    * (undefined) for images built before dataclone looked.
    */
   connectsToItself?: boolean;
+  /** The server the image runs, as its environment declares it (see declaredServerVersion); undefined when it does not. */
+  server?: ServerVersion;
   /** Paths the base image declares as volumes; clones mount tmpfs there instead. */
   volumes: string[];
   sizeBytes: number;
@@ -67,6 +70,7 @@ export async function readDataImage(
     superuser: check.matching(Labels.superuser, DATABASE_NAME, DATABASE_NAME_RULE),
     built: labels[Labels.built] ?? '',
     ...check.connectsToItself(),
+    server: declaredServerVersion(engine.name, image.env ?? {}),
     volumes: image.volumes,
     sizeBytes: image.sizeBytes,
     labels,

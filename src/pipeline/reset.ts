@@ -15,7 +15,14 @@ export async function resetJob(job: Job): Promise<ResetResult> {
   const clones = await requireJobClones(job, 'reset');
   const reset = await job.reporter.group(`Reset ${clones.length} clone(s) of job ${job.owner}`, () =>
     Promise.all(
-      clones.map((clone) => resetClone({ host: job.host, reporter: job.reporter, name: clone.name })),
+      clones.map((clone) =>
+        resetClone({
+          host: job.host,
+          reporter: job.reporter,
+          name: clone.name,
+          password: clone.connection.password || undefined,
+        }),
+      ),
     ),
   );
   return {

@@ -37,7 +37,8 @@ export async function reuseClone(
       job.reporter.info(
         `Reusing clone ${name} (same image ${current.id.slice(7, 19)}), reset to its image state`,
       );
-      return (await resetClone({ host: job.host, reporter: job.reporter, name })).clone;
+      const password = existing.connection.password || undefined;
+      return (await resetClone({ host: job.host, reporter: job.reporter, name, password })).clone;
     }
     if (existing.status === 'running') {
       job.reporter.info(`Reusing clone ${name} as it is (same image ${current.id.slice(7, 19)})`);

@@ -67,7 +67,7 @@ export async function startServer(host: DockerHost, settings: ServerSettings, sl
     cmd: [],
     user: start.user,
     env: start.env,
-    tmpfs: settings.image.volumes,
+    tmpfs: [...settings.image.volumes, ...settings.engine.scratchDirectories],
     files: passwordFiles(settings.password, { record: false }),
     // Back after a restart of the Docker Engine, with the proxy that keeps pointing at it.
     restartPolicy: 'unless-stopped',

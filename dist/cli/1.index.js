@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   mQ: () => (/* binding */ splitReference)
 });
 
-// UNUSED EXPORTS: DockerHost, statusCode
+// UNUSED EXPORTS: DockerHost, pushedDigest, statusCode, unpackedSize
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(56118);
@@ -158,13 +158,14 @@ class DockerHost {
     }
     async inspectImage(reference) {
         try {
-            const image = await this.docker.getImage(reference).inspect();
+            const image = await this.inspectWithManifests(reference);
             return {
                 id: image.Id,
                 tags: image.RepoTags ?? [],
                 labels: image.Config?.Labels ?? {},
                 volumes: Object.keys(image.Config?.Volumes ?? {}),
-                sizeBytes: image.Size,
+                env: parseEnv(image.Config?.Env ?? []),
+                sizeBytes: unpackedSize(image),
             };
         }
         catch (error) {
@@ -173,21 +174,43 @@ class DockerHost {
             throw error;
         }
     }
+    /**
+     * `docker image inspect` with `manifests=1`, which dockerode's inspect cannot send (it adds no
+     * query to that path): the containerd image store then says each manifest's unpacked size.
+     */
+    inspectWithManifests(reference) {
+        return new Promise((resolve, reject) => this.docker.modem.dial({
+            path: `/images/${reference}/json?`,
+            method: 'GET',
+            options: { manifests: true },
+            statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+        }, (error, data) => (error ? reject(error) : resolve(data))));
+    }
     async listImages(labels) {
-        const images = await this.docker.listImages({ filters: { label: (0,docker_labels/* labelFilter */.HY)(labels) } });
+        const images = await this.docker.listImages({ filters: { label: (0,docker_labels/* labelFilter */.HY)(labels) }, manifests: true });
         return images.map((image) => ({
             id: image.Id,
             tags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
             labels: image.Labels ?? {},
             volumes: [],
-            sizeBytes: image.Size,
+            sizeBytes: unpackedSize(image),
         }));
     }
-    /** Pulls an image, reporting progress as bytes downloaded of the layers seen so far. */
     /** Pulls an image, reporting bytes downloaded over all layers. */
     async pullImage(reference, onProgress, auth) {
         const stream = await this.docker.pull(reference, auth ? { authconfig: auth } : {});
         await this.followLayers(stream, onProgress);
+    }
+    /**
+     * The digest a tag names in its registry now, asked through the Docker Engine (which holds the
+     * registry settings: insecure registries, mirrors, its proxy).
+     */
+    async registryDigest(reference, auth) {
+        const answer = (await this.docker.getImage(reference).distribution(auth ? { authconfig: auth } : {}));
+        const digest = answer.Descriptor?.digest;
+        if (!digest)
+            throw new Error(`the registry gave no digest for ${reference}`);
+        return digest;
     }
     /** Pushes an image to its registry; returns the digest the registry gave it. */
     async pushImage(reference, onProgress, auth) {
@@ -195,9 +218,7 @@ class DockerHost {
             .getImage(reference)
             // The Engine wants the X-Registry-Auth header even without a login: an empty one then.
             .push({ authconfig: auth ?? {} }));
-        const events = await this.followLayers(stream, onProgress);
-        const digest = events.map((event) => event.aux?.Digest).find((value) => value !== undefined);
-        return digest ?? '';
+        return pushedDigest(await this.followLayers(stream, onProgress));
     }
     /** Follows a pull or push stream; an error event (the API answers 200 first) rejects. */
     followLayers(stream, onProgress) {
@@ -603,7 +624,8 @@ class DockerHost {
             errTail = (errTail + text).slice(-STDERR_TAIL_BYTES);
             if (!options.onStderrLine)
                 return;
-            const lines = (partialLine + text).split('\n');
+            // A carriage return ends a line too: progress that rewrites its line (dd) is a line each time.
+            const lines = (partialLine + text).split(/\r\n|\r|\n/);
             partialLine = lines.pop() ?? '';
             for (const line of lines)
                 options.onStderrLine(line);
@@ -728,6 +750,37 @@ function dockerHostFromEnvironment(description) {
     return new DockerHost(docker, description);
 }
 /** The HTTP status of a Docker API error, if it has one. */
+/**
+ * The size of an image's files as a container sees them, the same on both image stores. The
+ * classic store's `Size` is that; the containerd store's is what it keeps besides, its
+ * compressed blobs (inspect) or both together (list), so there the unpacked size of its
+ * manifests is read (`manifests=1`, Docker 28's API 1.48 and later; older engines ignore it).
+ */
+function unpackedSize(image) {
+    // Read as the engine sends it: @types/dockerode has ImageData.Size as { Total, Content }.
+    const manifests = Array.isArray(image.Manifests) ? image.Manifests : [];
+    const unpacked = manifests
+        .filter((manifest) => manifest.Kind === 'image' && manifest.Available !== false)
+        .map((manifest) => manifest.ImageData?.Size?.Unpacked)
+        .filter((size) => typeof size === 'number');
+    return unpacked.length > 0 ? Math.max(...unpacked) : image.Size;
+}
+/**
+ * The digest a push stream reports: in an `aux` event (the classic image store), else only in
+ * the closing status line `<tag>: digest: sha256:... size: N` (Docker 28's containerd image
+ * store sends no `aux`). Empty when neither is there.
+ */
+function pushedDigest(events) {
+    for (const event of events)
+        if (event.aux?.Digest)
+            return event.aux.Digest;
+    for (const event of events) {
+        const digest = /\bdigest: (sha256:[0-9a-f]{64})\b/.exec(event.status ?? '')?.[1];
+        if (digest)
+            return digest;
+    }
+    return '';
+}
 function statusCode(error) {
     if (typeof error === 'object' && error !== null && 'statusCode' in error) {
         const code = error.statusCode;
@@ -875,6 +928,10 @@ const Labels = {
      * dblink, FEDERATED), so its clones need a network of their own; `false` when they do not. */
     connectsToItself: 'dataclone.connects-to-itself',
     built: 'dataclone.built',
+    /** On data images built with mask rules: `true`, the rules' digest, and whether a secret keyed them. */
+    masked: 'dataclone.masked',
+    maskDigest: 'dataclone.mask.digest',
+    maskDeterministic: 'dataclone.mask.deterministic',
     /** On images made by `clone save`: the clone and the image it came from. */
     savedFrom: 'dataclone.saved-from',
     /** On clones: where the port was published, so reset publishes it there again. */

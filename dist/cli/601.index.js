@@ -36,7 +36,9 @@ function formatTable(header, rows) {
 /** Removes a clone, its writable layer and any anonymous volume: its data is gone for good. */
 async function removeClone(options) {
     const started = performance.now();
-    const clone = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireClone */ .rx)(options.host, options.name);
+    // Its password is not read: nothing here needs it, and the clone reported carries none.
+    const info = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireCloneContainer */ .GU)(options.host, options.name);
+    const clone = (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .cloneFromContainer */ .vh)(options.host, info, '');
     await options.host.removeContainer(clone.containerId);
     if (clone.standby) {
         const servers = await options.host.findContainers({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.standbyOf]: clone.name });

@@ -27,8 +27,8 @@ var labels = __webpack_require__(20065);
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/random.ts
 var random = __webpack_require__(38640);
-// EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(10538);
+// EXTERNAL MODULE: ./src/engines/index.ts
+var engines = __webpack_require__(56599);
 ;// CONCATENATED MODULE: ./src/proxy/proxy-script.ts
 /**
  * The stable local port of `dataclone proxy`: a TCP forwarder on the Docker host's network that

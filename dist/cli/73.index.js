@@ -200,7 +200,9 @@ function formatTable(header, rows) {
 /** Removes a clone, its writable layer and any anonymous volume: its data is gone for good. */
 async function removeClone(options) {
     const started = performance.now();
-    const clone = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireClone */ .rx)(options.host, options.name);
+    // Its password is not read: nothing here needs it, and the clone reported carries none.
+    const info = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireCloneContainer */ .GU)(options.host, options.name);
+    const clone = (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .cloneFromContainer */ .vh)(options.host, info, '');
     await options.host.removeContainer(clone.containerId);
     if (clone.standby) {
         const servers = await options.host.findContainers({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.standbyOf]: clone.name });
@@ -210,28 +212,6 @@ async function removeClone(options) {
     const durationMs = Math.round(performance.now() - started);
     options.reporter.info(`Removed clone ${clone.name} (${durationMs} ms)`);
     return { clone, durationMs };
-}
-
-
-/***/ }),
-
-/***/ 98571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-
-const UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-/** Parses a lifetime such as `90m`, `8h` or `3d` into milliseconds; `field` names it in errors. */
-function parseDuration(text, field) {
-    const match = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(text.trim());
-    const unit = match?.[2] ? UNITS[match[2]] : undefined;
-    if (!match?.[1] || unit === undefined || Number(match[1]) <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: '${text}' is not a duration`, 'Write a number and a unit: s, m, h, d or w (for example 30m, 8h, 3d).');
-    }
-    return Math.round(Number(match[1]) * unit);
 }
 
 
@@ -274,6 +254,10 @@ const Labels = {
      * dblink, FEDERATED), so its clones need a network of their own; `false` when they do not. */
     connectsToItself: 'dataclone.connects-to-itself',
     built: 'dataclone.built',
+    /** On data images built with mask rules: `true`, the rules' digest, and whether a secret keyed them. */
+    masked: 'dataclone.masked',
+    maskDigest: 'dataclone.mask.digest',
+    maskDeterministic: 'dataclone.mask.deterministic',
     /** On images made by `clone save`: the clone and the image it came from. */
     savedFrom: 'dataclone.saved-from',
     /** On clones: where the port was published, so reset publishes it there again. */

@@ -27,8 +27,8 @@ __webpack_require__.d(__webpack_exports__, {
 var clone_networking = __webpack_require__(93102);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(10538);
+// EXTERNAL MODULE: ./src/engines/index.ts
+var engines = __webpack_require__(56599);
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
 var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/clones/standby/standby-servers.ts
@@ -448,8 +448,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/docker/labels.ts
 var docker_labels = __webpack_require__(20065);
-// EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(10538);
+// EXTERNAL MODULE: ./src/engines/index.ts
+var engines = __webpack_require__(56599);
 // EXTERNAL MODULE: ./src/images/data-image.ts
 var data_image = __webpack_require__(88560);
 // EXTERNAL MODULE: ./src/clones/clone.ts
@@ -460,6 +460,8 @@ var random = __webpack_require__(38640);
 var create_clone = __webpack_require__(73720);
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
 var read_clone = __webpack_require__(74280);
+// EXTERNAL MODULE: ./src/clones/clone-password.ts
+var clone_password = __webpack_require__(89909);
 // EXTERNAL MODULE: ./src/clones/standby/proxy.ts
 var standby_proxy = __webpack_require__(99432);
 // EXTERNAL MODULE: ./src/clones/standby/start-with-standby.ts
@@ -529,6 +531,7 @@ function hasStandby(container) {
 
 
 
+
 /**
  * Puts a clone back to the state of the image it was created from: its writable layer is thrown
  * away and a new container starts from the same image ID with the same name, port, password and
@@ -537,30 +540,59 @@ function hasStandby(container) {
 async function resetClone(options) {
     const started = performance.now();
     const { host } = options;
-    const clone = await (0,read_clone/* requireClone */.rx)(host, options.name);
-    if (!clone.connection.password) {
-        throw new errors/* DatacloneError */.YF(`clone ${clone.name}: its password cannot be found, so a reset could not keep it`, `Remove the clone (dataclone clone remove ${clone.name}) and create it again.`);
+    const container = await (0,read_clone/* requireCloneContainer */.GU)(host, options.name);
+    if (hasStandby(container)) {
+        const clone = requireKnownPassword((0,read_clone/* cloneFromContainer */.vh)(host, container, options.password ?? (await (0,clone_password/* readClonePassword */.pT)(host, container))));
+        const engine = (0,engines/* engineFor */.E)(clone.engine);
+        const handover = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
+        options.reporter.info(`Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${handover.handoverMs} ms; next standby started in ${handover.replenishMs} ms)`);
+        return { clone, durationMs: handover.handoverMs };
     }
-    const container = await host.inspectContainer(clone.containerId);
-    const labels = container?.labels ?? {};
-    const engine = (0,engines/* engineFor */.E)(clone.engine);
-    if (container && hasStandby(container)) {
-        const standby = await resetWithStandby(host, engine, clone, container, options.readyTimeoutMs ?? 60_000);
-        options.reporter.info(`Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, handed over to its standby in ${standby.handoverMs} ms; next standby started in ${standby.replenishMs} ms)`);
-        return { clone, durationMs: standby.handoverMs };
-    }
-    const image = await (0,data_image/* readDataImage */.m)(host, clone.imageId, `clone ${clone.name}'s image`);
     // The old container must stop to free the port, but removing it can happen while the new one
-    // starts: renamed out of the way, it is removed in parallel.
-    await host.killContainer(clone.containerId);
-    await host.renameContainer(clone.containerId, `${(0,clones_clone/* containerNameFor */.e)(clone.name)}-discarded-${(0,random/* randomSuffix */.V)()}`);
+    // starts: renamed out of the way, it is removed in parallel. Its password (on its record's
+    // volume, readable while it stops) and the image are read while it stops: each is a call to
+    // the Docker Engine. Should any of that fail, the clone is started again as it was.
+    const [password, image, killed, renamed] = await Promise.allSettled([
+        options.password ?? (0,clone_password/* readClonePassword */.pT)(host, container),
+        (0,data_image/* readDataImage */.m)(host, (0,read_clone/* cloneImageId */.YQ)(container), `clone ${options.name}'s image`),
+        host.killContainer(container.id),
+        host.renameContainer(container.id, `${(0,clones_clone/* containerNameFor */.e)(options.name)}-discarded-${(0,random/* randomSuffix */.V)()}`),
+    ]);
+    let clone;
+    let dataImage;
+    try {
+        settled(killed);
+        settled(renamed);
+        dataImage = settled(image);
+        clone = requireKnownPassword((0,read_clone/* cloneFromContainer */.vh)(host, container, settled(password)));
+    }
+    catch (error) {
+        if (renamed.status === 'fulfilled')
+            await host.renameContainer(container.id, (0,clones_clone/* containerNameFor */.e)(options.name));
+        if (container.running)
+            await host.startContainer(container.id);
+        throw error;
+    }
+    const labels = container.labels;
+    const engine = (0,engines/* engineFor */.E)(clone.engine);
     const discarded = host.removeContainer(clone.containerId);
-    const replacement = (0,create_clone/* startClone */.MT)(host, image, clone.name, { ...labels, [docker_labels/* Labels */.gC.bindAddress]: clone.bindAddress }, clone.connection.password, clone.connection.port, options.readyTimeoutMs);
+    const replacement = (0,create_clone/* startClone */.MT)(host, dataImage, clone.name, { ...labels, [docker_labels/* Labels */.gC.bindAddress]: clone.bindAddress }, clone.connection.password, clone.connection.port, options.readyTimeoutMs);
     const [info] = await Promise.all([replacement, discarded]);
     const reset = (0,read_clone/* cloneFromContainer */.vh)(host, info, clone.connection.password);
     const durationMs = Math.round(performance.now() - started);
     options.reporter.info(`Clone ${clone.name} is back at the state of ${clone.image} (${engine.name}, ${durationMs} ms)`);
     return { clone: reset, durationMs };
+}
+/** The value of a settled promise, or its error thrown. */
+function settled(result) {
+    if (result.status === 'rejected')
+        throw result.reason;
+    return result.value;
+}
+function requireKnownPassword(clone) {
+    if (clone.connection.password)
+        return clone;
+    throw new errors/* DatacloneError */.YF(`clone ${clone.name}: its password cannot be found, so a reset could not keep it`, `Remove the clone (dataclone clone remove ${clone.name}) and create it again.`);
 }
 
 
@@ -575,7 +607,7 @@ async function resetClone(options) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 /* harmony import */ var _docker_docker_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
 /* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20065);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10538);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56599);
 /* harmony import */ var _host_port_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8956);
 /* harmony import */ var _read_clone_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74280);
 /* harmony import */ var _start_clone_container_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(79108);

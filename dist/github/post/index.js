@@ -48475,7 +48475,7 @@ const {
 } = __nccwpck_require__(1117)
 const MockClient = __nccwpck_require__(7365)
 const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { matchValue, buildMockOptions } = __nccwpck_require__(5778)
 const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
 const Dispatcher = __nccwpck_require__(883)
 const Pluralizer = __nccwpck_require__(1529)
@@ -48629,7 +48629,7 @@ module.exports = MockAgent
 
 const { promisify } = __nccwpck_require__(7975)
 const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { buildMockDispatch } = __nccwpck_require__(5778)
 const {
   kDispatches,
   kMockAgent,
@@ -48728,7 +48728,7 @@ module.exports = {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(5778)
 const {
   kDispatches,
   kDispatchKey,
@@ -48944,7 +48944,7 @@ module.exports.MockScope = MockScope
 
 const { promisify } = __nccwpck_require__(7975)
 const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { buildMockDispatch } = __nccwpck_require__(5778)
 const {
   kDispatches,
   kMockAgent,
@@ -49033,7 +49033,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 5778:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -67104,7 +67104,7 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
-/***/ 9210:
+/***/ 4557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67143,6 +67143,10 @@ const Labels = {
      * dblink, FEDERATED), so its clones need a network of their own; `false` when they do not. */
     connectsToItself: 'dataclone.connects-to-itself',
     built: 'dataclone.built',
+    /** On data images built with mask rules: `true`, the rules' digest, and whether a secret keyed them. */
+    masked: 'dataclone.masked',
+    maskDigest: 'dataclone.mask.digest',
+    maskDeterministic: 'dataclone.mask.deterministic',
     /** On images made by `clone save`: the clone and the image it came from. */
     savedFrom: 'dataclone.saved-from',
     /** On clones: where the port was published, so reset publishes it there again. */
@@ -67232,6 +67236,124 @@ async function teardown(job) {
     return { step: 'teardown', removed, durationMs: Math.round(performance.now() - started) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/warm/warm-record.ts
+
+
+
+
+/** The record of a job's warm step, in the runner's temporary folder. */
+function warmRecordPath(directory, owner) {
+    return external_node_path_default().join(directory, `dataclone-warm-${encodeURIComponent(owner)}.json`);
+}
+/** Where the background process writes its log: beside the record. */
+function warmLogPath(record) {
+    return record.replace(/\.json$/, '.log');
+}
+/** Replaces the record in one step (a rename), so that a reader never sees half of it. */
+async function writeWarmRecord(file, record) {
+    const next = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(next, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+    await (0,promises_namespaceObject.rename)(next, file);
+}
+/**
+ * The record, or undefined when no warm step ran for the job. A record another user of the
+ * machine wrote (in a shared temporary folder) is refused: it decides which image the job clones.
+ */
+async function readWarmRecord(file) {
+    let text;
+    try {
+        const owner = (await (0,promises_namespaceObject.stat)(file)).uid;
+        if (process.getuid && owner !== process.getuid())
+            throw new errors/* DatacloneError */.YF(`the warm record ${file} belongs to another user (uid ${owner})`, 'Remove it, or give this job a folder of its own (DATACLONE_STATE_DIR).');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const record = JSON.parse(text);
+        if (!Array.isArray(record.images))
+            throw new Error('it lists no images');
+        return record;
+    }
+    catch (error) {
+        throw new errors/* DatacloneError */.YF(`the warm record ${file} cannot be read: ${error.message}`, 'Remove it and run the warm step again.');
+    }
+}
+async function removeWarmRecord(file) {
+    await (0,promises_namespaceObject.rm)(file, { force: true });
+    await (0,promises_namespaceObject.rm)(warmLogPath(file), { force: true });
+}
+/** Whether a process of this machine is still running (signal 0 checks without sending one). */
+function processRuns(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/warm/stop-warm.ts
+
+const STOP_GRACE_MS = 5000;
+/**
+ * Ends a job's warm step: a background pull still running is stopped (its process group gets
+ * SIGTERM, then SIGKILL), which ends its request to the Docker Engine, and the Engine drops the
+ * download: nothing half pulled is tagged. Then the record goes. Safe to run twice, and when no
+ * warm step ran. Says what it stopped.
+ */
+async function stopWarm(file, reporter) {
+    const record = await readWarmRecord(file);
+    if (!record)
+        return;
+    const pid = record.pid;
+    if (pid !== undefined && record.finishedAt === undefined && processRuns(pid)) {
+        signalGroup(pid, 'SIGTERM');
+        const until = Date.now() + STOP_GRACE_MS;
+        while (processRuns(pid) && Date.now() < until)
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        if (processRuns(pid))
+            signalGroup(pid, 'SIGKILL');
+        // Read again: a pull may have ended just before the signal.
+        const last = (await readWarmRecord(file)) ?? record;
+        const pulling = last.images
+            .filter((image) => image.state === 'pulling')
+            .map((i) => i.pinned ?? i.reference);
+        await writeWarmRecord(file, {
+            ...last,
+            finishedAt: Date.now(),
+            images: last.images.map((image) => image.state === 'pulling' ? { ...image, state: 'stopped' } : image),
+        });
+        reporter.info(`Stopped the warm pull of ${pulling.join(', ')} (process ${pid})`);
+    }
+    await removeWarmRecord(file);
+}
+/** The background process leads a process group of its own (it was started detached). */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // gone already
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
 // EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
@@ -67292,8 +67414,6 @@ function count(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/docker/image-config.ts
 
 
@@ -67422,13 +67542,14 @@ class DockerHost {
     }
     async inspectImage(reference) {
         try {
-            const image = await this.docker.getImage(reference).inspect();
+            const image = await this.inspectWithManifests(reference);
             return {
                 id: image.Id,
                 tags: image.RepoTags ?? [],
                 labels: image.Config?.Labels ?? {},
                 volumes: Object.keys(image.Config?.Volumes ?? {}),
-                sizeBytes: image.Size,
+                env: parseEnv(image.Config?.Env ?? []),
+                sizeBytes: unpackedSize(image),
             };
         }
         catch (error) {
@@ -67437,21 +67558,43 @@ class DockerHost {
             throw error;
         }
     }
+    /**
+     * `docker image inspect` with `manifests=1`, which dockerode's inspect cannot send (it adds no
+     * query to that path): the containerd image store then says each manifest's unpacked size.
+     */
+    inspectWithManifests(reference) {
+        return new Promise((resolve, reject) => this.docker.modem.dial({
+            path: `/images/${reference}/json?`,
+            method: 'GET',
+            options: { manifests: true },
+            statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+        }, (error, data) => (error ? reject(error) : resolve(data))));
+    }
     async listImages(labels) {
-        const images = await this.docker.listImages({ filters: { label: labelFilter(labels) } });
+        const images = await this.docker.listImages({ filters: { label: labelFilter(labels) }, manifests: true });
         return images.map((image) => ({
             id: image.Id,
             tags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
             labels: image.Labels ?? {},
             volumes: [],
-            sizeBytes: image.Size,
+            sizeBytes: unpackedSize(image),
         }));
     }
-    /** Pulls an image, reporting progress as bytes downloaded of the layers seen so far. */
     /** Pulls an image, reporting bytes downloaded over all layers. */
     async pullImage(reference, onProgress, auth) {
         const stream = await this.docker.pull(reference, auth ? { authconfig: auth } : {});
         await this.followLayers(stream, onProgress);
+    }
+    /**
+     * The digest a tag names in its registry now, asked through the Docker Engine (which holds the
+     * registry settings: insecure registries, mirrors, its proxy).
+     */
+    async registryDigest(reference, auth) {
+        const answer = (await this.docker.getImage(reference).distribution(auth ? { authconfig: auth } : {}));
+        const digest = answer.Descriptor?.digest;
+        if (!digest)
+            throw new Error(`the registry gave no digest for ${reference}`);
+        return digest;
     }
     /** Pushes an image to its registry; returns the digest the registry gave it. */
     async pushImage(reference, onProgress, auth) {
@@ -67459,9 +67602,7 @@ class DockerHost {
             .getImage(reference)
             // The Engine wants the X-Registry-Auth header even without a login: an empty one then.
             .push({ authconfig: auth ?? {} }));
-        const events = await this.followLayers(stream, onProgress);
-        const digest = events.map((event) => event.aux?.Digest).find((value) => value !== undefined);
-        return digest ?? '';
+        return pushedDigest(await this.followLayers(stream, onProgress));
     }
     /** Follows a pull or push stream; an error event (the API answers 200 first) rejects. */
     followLayers(stream, onProgress) {
@@ -67867,7 +68008,8 @@ class DockerHost {
             errTail = (errTail + text).slice(-STDERR_TAIL_BYTES);
             if (!options.onStderrLine)
                 return;
-            const lines = (partialLine + text).split('\n');
+            // A carriage return ends a line too: progress that rewrites its line (dd) is a line each time.
+            const lines = (partialLine + text).split(/\r\n|\r|\n/);
             partialLine = lines.pop() ?? '';
             for (const line of lines)
                 options.onStderrLine(line);
@@ -67992,6 +68134,37 @@ function dockerHostFromEnvironment(description) {
     return new DockerHost(docker, description);
 }
 /** The HTTP status of a Docker API error, if it has one. */
+/**
+ * The size of an image's files as a container sees them, the same on both image stores. The
+ * classic store's `Size` is that; the containerd store's is what it keeps besides, its
+ * compressed blobs (inspect) or both together (list), so there the unpacked size of its
+ * manifests is read (`manifests=1`, Docker 28's API 1.48 and later; older engines ignore it).
+ */
+function unpackedSize(image) {
+    // Read as the engine sends it: @types/dockerode has ImageData.Size as { Total, Content }.
+    const manifests = Array.isArray(image.Manifests) ? image.Manifests : [];
+    const unpacked = manifests
+        .filter((manifest) => manifest.Kind === 'image' && manifest.Available !== false)
+        .map((manifest) => manifest.ImageData?.Size?.Unpacked)
+        .filter((size) => typeof size === 'number');
+    return unpacked.length > 0 ? Math.max(...unpacked) : image.Size;
+}
+/**
+ * The digest a push stream reports: in an `aux` event (the classic image store), else only in
+ * the closing status line `<tag>: digest: sha256:... size: N` (Docker 28's containerd image
+ * store sends no `aux`). Empty when neither is there.
+ */
+function pushedDigest(events) {
+    for (const event of events)
+        if (event.aux?.Digest)
+            return event.aux.Digest;
+    for (const event of events) {
+        const digest = /\bdigest: (sha256:[0-9a-f]{64})\b/.exec(event.status ?? '')?.[1];
+        if (digest)
+            return digest;
+    }
+    return '';
+}
 function statusCode(error) {
     if (typeof error === 'object' && error !== null && 'statusCode' in error) {
         const code = error.statusCode;
@@ -68050,6 +68223,8 @@ function dockerHostFor(given) {
 
 
 
+
+
 // A module of its own, apart from run-ci-step.ts: the post entries bundle teardown, not every step.
 /**
  * A CI adapter's post step: removes every clone the job owns unless keep, also after main failed
@@ -68058,7 +68233,8 @@ function dockerHostFor(given) {
  * main saves its state before it makes anything, but a post that cleans up what it can derive
  * does not depend on that.
  */
-async function runCiPost(platform, saved, deriveState) {
+async function runCiPost(platform, saved, deriveState, warmOwner) {
+    await stopWarmPull(platform, saved?.owner ?? warmOwner);
     let state = saved;
     if (!state && deriveState) {
         try {
@@ -68069,6 +68245,7 @@ async function runCiPost(platform, saved, deriveState) {
             return;
         }
         platform.reporter.info(`dataclone: main saved no state; cleaning up job ${state.owner} as the inputs name it`);
+        await stopWarmPull(platform, state.owner);
     }
     if (!state) {
         platform.reporter.info('dataclone: main did not start, nothing to clean up');
@@ -68086,6 +68263,20 @@ async function runCiPost(platform, saved, deriveState) {
     }
     catch (error) {
         platform.reporter.warn(`dataclone: teardown of job ${state.owner} failed: ${(0,errors/* describeError */.Uc)(error).message}`);
+    }
+}
+/**
+ * A warm step's pull still running when the job ends (cancelled, or provision never ran) is
+ * stopped, also with keep: it is a process of the runner, not a clone.
+ */
+async function stopWarmPull(platform, owner) {
+    if (!owner)
+        return;
+    try {
+        await stopWarm(warmRecordPath(platform.tempDir, owner), platform.reporter);
+    }
+    catch (error) {
+        platform.reporter.warn(`dataclone: could not stop the warm pull of job ${owner}: ${(0,errors/* describeError */.Uc)(error).message}`);
     }
 }
 const LATE_CONTAINER_WATCH_MS = 3000;
@@ -68111,23 +68302,20 @@ async function removeLateContainers(job) {
 
 /***/ }),
 
-/***/ 8177:
+/***/ 3397:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/bundle/commonjs-globals.ts
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 
 
 // The bundle is an ES module, but some CommonJS code inside it (ssh2, which dockerode loads for
 // ssh:// Docker hosts) reads __dirname while loading. Imported first by every entry point.
 const globals = globalThis;
-globals.__filename ??= (0,external_node_url_.fileURLToPath)(import.meta.url);
-globals.__dirname ??= external_node_path_default().dirname(globals.__filename);
+globals.__filename ??= (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
+globals.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(globals.__filename);
 
 
 /***/ }),
@@ -68207,6 +68395,16 @@ function readPostInputs(inputs, defaultJobId) {
         dockerHost: inputs.get('docker-host'),
     };
 }
+function readWarmInputs(inputs, defaultJobId) {
+    const { owner, dockerHost } = readPostInputs(inputs, defaultJobId);
+    return {
+        warm: inputs.get('warm') ? inputs.getBoolean('warm') : false,
+        owner,
+        dockerHost,
+        image: inputs.get('image'),
+        environment: inputs.get('environment'),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/adapters/run-job-id.ts
 /**
@@ -68240,7 +68438,7 @@ function readPostStateFromInputs(env = process.env) {
 
 /***/ }),
 
-/***/ 2734:
+/***/ 3794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68251,6 +68449,64 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(4116);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/adapters/pull-request-comment.ts
+/**
+ * What the GitHub comment and the Azure DevOps thread have in common: the marker that finds the
+ * comment an earlier run posted, the find-update-or-create sequence, and how a refusal reads.
+ * Each platform's REST calls live in its adapter (src/github, src/azure).
+ */
+/** The hidden line that marks dataclone's comment, so later runs update it instead of adding one. */
+const COMMENT_MARKER = '<!-- dataclone: migration checks -->';
+/**
+ * Posts the report as one comment on the pull request, or updates the comment an earlier run
+ * posted (found by its marker). A refusal (403, 404, ...) is a warning, never an error.
+ */
+async function upsertMarkedComment(comments, markdown) {
+    const body = markedBody(markdown);
+    try {
+        const existing = await comments.findMarked();
+        const { url } = existing === undefined ? await comments.create(body) : await comments.update(existing, body);
+        return { kind: existing === undefined ? 'created' : 'updated', url };
+    }
+    catch (error) {
+        return {
+            kind: 'warning',
+            message: `the pull request comment was not posted: ${error.message}`,
+        };
+    }
+}
+function markedBody(markdown) {
+    return `${COMMENT_MARKER}\n${markdown}`;
+}
+function isMarked(body) {
+    return body?.startsWith(COMMENT_MARKER) ?? false;
+}
+/** The line the job summary shows for an outcome. */
+function outcomeText(outcome) {
+    return 'url' in outcome ? `${outcome.kind} ${outcome.url}` : outcome.message;
+}
+/**
+ * One JSON call to a platform's REST API with the job's token; a refusal throws an Error naming
+ * the call and its status, with the platform's hint for that status (what permission to give).
+ */
+async function callRestApi(url, init, hints) {
+    const response = await fetch(url, {
+        method: init.method,
+        headers: {
+            ...init.headers,
+            ...(init.body !== undefined && { 'content-type': 'application/json' }),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    if (response.ok)
+        return response;
+    const hint = hints[response.status];
+    throw new Error(`${init.method} ${new URL(url).pathname} answered ${response.status}${hint ? ` (${hint})` : ''}`);
+}
+
 ;// CONCATENATED MODULE: ./src/core/bytes.ts
 /** A size for people: `512 B`, `1.5 KB`, `47.7 MB` (units of 1024). */
 function formatBytes(bytes) {
@@ -68393,8 +68649,7 @@ class GithubReporter {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/github/pull-request-comment.ts
 
-/** The hidden line that marks dataclone's comment, so later runs update it instead of adding one. */
-const COMMENT_MARKER = '<!-- dataclone: migration checks -->';
+
 /**
  * The pull request this workflow run is for, from the event payload, or why there is none to
  * comment on: not a pull_request event, a pull request from a fork (its token cannot write), or
@@ -68427,55 +68682,42 @@ function pullRequestOfRun(env, token) {
  * Posts the report as one comment on the pull request, or updates the comment an earlier run
  * posted (found by its marker). A refusal (403: no `pull-requests: write`; 404) is a warning.
  */
-async function upsertPullRequestComment(target, markdown) {
-    const body = `${COMMENT_MARKER}\n${markdown}`;
+function upsertPullRequestComment(target, markdown) {
+    return upsertMarkedComment(issueComments(target), markdown);
+}
+/** The issue comments of the pull request, through GitHub's REST API. */
+function issueComments(target) {
     const issue = `${target.apiUrl}/repos/${target.repository}/issues`;
-    try {
-        const existing = await findMarkedComment(target, issue);
-        const response = existing
-            ? await call(target, 'PATCH', `${issue}/comments/${existing}`, { body })
-            : await call(target, 'POST', `${issue}/${target.number}/comments`, { body });
-        const comment = (await response.json());
-        return { kind: existing ? 'updated' : 'created', url: comment.html_url ?? '' };
-    }
-    catch (error) {
-        return {
-            kind: 'warning',
-            message: `the pull request comment was not posted: ${error.message}`,
-        };
-    }
-}
-async function findMarkedComment(target, issue) {
-    for (let page = 1; page <= 10; page++) {
-        const response = await call(target, 'GET', `${issue}/${target.number}/comments?per_page=100&page=${page}`);
-        const comments = (await response.json());
-        const marked = comments.find((comment) => comment.body?.startsWith(COMMENT_MARKER));
-        if (marked)
-            return marked.id;
-        if (comments.length < 100)
+    const call = async (method, url, body) => (await callRestApi(url, { method, headers: headers(target), body }, HINTS)).json();
+    return {
+        async findMarked() {
+            for (let page = 1; page <= 10; page++) {
+                const comments = (await call('GET', `${issue}/${target.number}/comments?per_page=100&page=${page}`));
+                const marked = comments.find((comment) => isMarked(comment.body));
+                if (marked)
+                    return marked.id;
+                if (comments.length < 100)
+                    return undefined;
+            }
             return undefined;
-    }
-    return undefined;
-}
-async function call(target, method, url, body) {
-    const response = await fetch(url, {
-        method,
-        headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${target.token}`,
-            'x-github-api-version': '2022-11-28',
-            ...(body !== undefined && { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.ok)
-        return response;
-    const hint = response.status === 403
-        ? ' (give the job `permissions: pull-requests: write`)'
-        : response.status === 404
-            ? ' (the repository or pull request was not found with this token)'
-            : '';
-    throw new Error(`${method} ${new URL(url).pathname} answered ${response.status}${hint}`);
+        create: async (body) => commentUrl(await call('POST', `${issue}/${target.number}/comments`, { body })),
+        update: async (id, body) => commentUrl(await call('PATCH', `${issue}/comments/${id}`, { body })),
+    };
+}
+const HINTS = {
+    403: 'give the job `permissions: pull-requests: write`',
+    404: 'the repository or pull request was not found with this token',
+};
+function headers(target) {
+    return {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${target.token}`,
+        'x-github-api-version': '2022-11-28',
+    };
+}
+function commentUrl(comment) {
+    return { url: comment.html_url ?? '' };
 }
 function readEvent(file) {
     if (!file)
@@ -68492,6 +68734,8 @@ function readEvent(file) {
 
 
 
+
+
 /** GitHub Actions' side of a dataclone step: outputs, the job summary, the step's result. */
 function githubPlatform() {
     return {
@@ -68501,6 +68745,7 @@ function githubPlatform() {
             await core/* summary */.z.addRaw(markdown).write();
         },
         fail: (message) => core/* setFailed */.C1(message),
+        tempDir: process.env.RUNNER_TEMP || external_node_os_default().tmpdir(),
         commentOnPullRequest: async (markdown) => {
             const token = core/* getInput */.V4('github-token');
             if (token)
@@ -68511,7 +68756,7 @@ function githubPlatform() {
             const outcome = await upsertPullRequestComment(pull.target, markdown);
             if (outcome.kind === 'warning')
                 core/* warning */.$e(outcome.message);
-            return 'url' in outcome ? `${outcome.kind} ${outcome.url}` : outcome.message;
+            return outcomeText(outcome);
         },
     };
 }
@@ -68523,10 +68768,10 @@ function githubPlatform() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _bundle_commonjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8177);
-/* harmony import */ var _adapters_run_ci_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9210);
+/* harmony import */ var _bundle_commonjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3397);
+/* harmony import */ var _adapters_run_ci_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4557);
 /* harmony import */ var _input_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4382);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2734);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3794);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8862);
 
 
@@ -68746,6 +68991,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -1,8 +1,8 @@
-export const id = 507;
-export const ids = [507];
+export const id = 134;
+export const ids = [134];
 export const modules = {
 
-/***/ 68507:
+/***/ 76134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   imagePromote: () => (/* binding */ imagePromote),
   imagePrune: () => (/* binding */ imagePrune),
   imagePull: () => (/* binding */ imagePull),
-  imagePush: () => (/* binding */ imagePush)
+  imagePush: () => (/* binding */ imagePush),
+  imageWarm: () => (/* binding */ imageWarm)
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -188,6 +189,30 @@ async function syncInContainer(host, reference) {
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
+/**
+ * The digest reference a tag names in its registry now (`repo@sha256:...`): what a job pins at its
+ * start, so that a tag moved meanwhile does not change the image under it. A digest reference is
+ * returned as it is.
+ */
+async function pinImage(options) {
+    const { host, reporter, reference } = options;
+    if (reference.includes('@sha256:'))
+        return reference;
+    const auth = registryAuth(reference, options.credentials, reporter, options.env);
+    try {
+        return `${repositoryOf(reference)}@${await host.registryDigest(reference, auth)}`;
+    }
+    catch (error) {
+        throw registryError('pull', reference, error, auth !== undefined);
+    }
+}
+/** The repository of a reference, without its tag or digest: `reg:5000/shop:1` -> `reg:5000/shop`. */
+function repositoryOf(reference) {
+    const name = reference.split('@')[0] ?? reference;
+    const slash = name.lastIndexOf('/');
+    const colon = name.lastIndexOf(':');
+    return colon > slash ? name.slice(0, colon) : name;
+}
 /** What the registry or Docker said, turned into what to do about it. */
 function registryError(action, reference, error, hadCredentials) {
     const text = (0,docker_host/* errorText */.kc)(error);
@@ -201,10 +226,10 @@ function registryError(action, reference, error, hadCredentials) {
     else if (/manifest unknown|not found|does not exist/i.test(text)) {
         hint = `There is no ${(0,docker_host/* splitReference */.mQ)(reference).tag} in ${(0,docker_host/* splitReference */.mQ)(reference).repo}: check the tag (dataclone image list shows local ones).`;
     }
-    else if (/connection refused|no such host|timeout|dial tcp|EOF/i.test(text)) {
+    else if (/connection refused|connection reset|no such host|timeout|dial tcp|EOF/i.test(text)) {
         hint = `${registry} cannot be reached from the Docker host: check its address and port, and that it runs.`;
     }
-    return new errors/* DatacloneError */.YF(`could not ${action} ${reference}: ${text}`, hint, { cause: error });
+    return new errors/* DatacloneError */.YF(`could not ${action} ${reference} ${action === 'push' ? 'to' : 'from'} registry ${registry}: ${text}`, hint, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/images/promote-image.ts
@@ -292,11 +317,233 @@ async function pruneImages(options) {
     return { kept: kept.map((entry) => entry.tag), removed };
 }
 
+// EXTERNAL MODULE: ./src/warm/warm-record.ts
+var warm_record = __webpack_require__(49028);
+;// CONCATENATED MODULE: ./src/warm/run-warm-worker.ts
+
+
+
+/** How often the background process writes its progress into the record. */
+const PROGRESS_EVERY_MS = 1000;
+/**
+ * The background process of a warm step: pulls each pinned image (all at once), writes it to
+ * disk, and only then gives it the tag the job named, so that a pull that fails half way leaves
+ * no image under that tag. Records progress and the outcome of each image as it goes; its log
+ * (standard output) is the file beside the record.
+ */
+async function runWarmWorker(host, file) {
+    const record = await (0,warm_record/* readWarmRecord */.FC)(file);
+    if (!record)
+        throw new Error(`no warm record at ${file}`);
+    const writer = new RecordWriter(file, { ...record, pid: process.pid });
+    await writer.flush();
+    await Promise.all(record.images.map((image, index) => image.state === 'pulling' ? pullOne(host, writer, index) : Promise.resolve()));
+    writer.update((current) => ({ ...current, finishedAt: Date.now() }));
+    await writer.flush();
+}
+async function pullOne(host, writer, index) {
+    const image = writer.image(index);
+    const pinned = image.pinned ?? image.reference;
+    const reporter = logReporter((update) => {
+        writer.updateImage(index, { done: update.done, total: update.total });
+        writer.flushSoon();
+    });
+    try {
+        const pulled = await pullImage({ host, reporter, reference: pinned });
+        if (pinned !== image.reference) {
+            const id = (await host.inspectImage(pinned))?.id ?? pinned;
+            await host.tagImage(id, image.reference);
+            reporter.info(`Tagged ${pinned} as ${image.reference}`);
+        }
+        writer.updateImage(index, { state: 'pulled', pullMs: pulled.pullMs, flushMs: pulled.flushMs });
+    }
+    catch (error) {
+        const { message, hint } = (0,errors/* describeError */.Uc)(error);
+        reporter.warn(`${message}${hint ? `\n${hint}` : ''}`);
+        writer.updateImage(index, { state: 'failed', error: hint ? { message, hint } : { message } });
+    }
+    await writer.flush();
+}
+/** The one writer of the record while the pulls run: updates in memory, written in order. */
+class RecordWriter {
+    file;
+    record;
+    writing = Promise.resolve();
+    timer;
+    constructor(file, record) {
+        this.file = file;
+        this.record = record;
+    }
+    image(index) {
+        const image = this.record.images[index];
+        if (!image)
+            throw new Error(`no image ${index} in the warm record`);
+        return image;
+    }
+    update(change) {
+        this.record = change(this.record);
+    }
+    updateImage(index, change) {
+        this.update((record) => ({
+            ...record,
+            images: record.images.map((image, i) => (i === index ? { ...image, ...change } : image)),
+        }));
+    }
+    flushSoon() {
+        this.timer ??= setTimeout(() => {
+            this.timer = undefined;
+            void this.flush();
+        }, PROGRESS_EVERY_MS);
+    }
+    flush() {
+        const snapshot = this.record;
+        this.writing = this.writing.then(() => (0,warm_record/* writeWarmRecord */.mE)(this.file, snapshot));
+        return this.writing;
+    }
+}
+/** Lines with the time on standard output (the log file), and progress to the record. */
+function logReporter(onProgress) {
+    const line = (text) => process.stdout.write(`${new Date().toISOString()} ${text}\n`);
+    return {
+        info: line,
+        warn: (message) => line(`warning: ${message}`),
+        debug: () => { },
+        group: (_title, work) => work(),
+        progress: onProgress,
+        maskSecret: () => { },
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/warm/start-warm.ts
+
+
+
+
+
+
+
+/** How long the warm step waits for its background process to say it runs. */
+const WORKER_START_MS = 20_000;
+/**
+ * Starts pulling the job's images in a background process that outlives this one, so that the
+ * job's checkout and installs run while they download. Each tag is pinned to the digest it names
+ * now, once: provision clones that digest even if the tag moves meanwhile. A tag that cannot be
+ * pinned (registry down, login refused) is recorded as failed, for provision to report. Returns
+ * once the background process runs.
+ */
+async function startWarm(options) {
+    const { reporter, record } = options;
+    const images = [];
+    for (const reference of options.references)
+        images.push(await pinned(options, reference));
+    const started = { owner: options.owner, startedAt: Date.now(), images };
+    await (0,warm_record/* writeWarmRecord */.mE)(record, started);
+    if (!images.some((image) => image.state === 'pulling'))
+        return started;
+    const child = spawnWorker(options);
+    const running = await workerStarted(record, child.pid, child.exited);
+    if (running) {
+        reporter.info(`Pulling ${images.map((image) => image.pinned).join(', ')} in the background (process ${running.pid}); provision waits for what is left`);
+        return running;
+    }
+    // It may still run, too slow to start: it must not write the record after this step does.
+    if (child.pid !== undefined && (0,warm_record/* processRuns */.Oi)(child.pid))
+        process.kill(-child.pid, 'SIGKILL');
+    const log = await (0,promises_.readFile)((0,warm_record/* warmLogPath */.Z0)(record), 'utf8').catch(() => '');
+    const failed = {
+        ...started,
+        finishedAt: Date.now(),
+        images: images.map((image) => image.state === 'pulling'
+            ? {
+                ...image,
+                state: 'failed',
+                error: {
+                    message: `the background pull of ${image.reference} did not start${log ? `: ${log.trim().split('\n').slice(-3).join(' / ')}` : ''}`,
+                    hint: `Its log is ${(0,warm_record/* warmLogPath */.Z0)(record)}.`,
+                },
+            }
+            : image),
+    };
+    await (0,warm_record/* writeWarmRecord */.mE)(record, failed);
+    reporter.warn(failed.images.find((image) => image.error)?.error?.message ?? 'the background pull did not start');
+    return failed;
+}
+async function pinned(options, reference) {
+    try {
+        (0,image_reference/* validateImageReference */.X)(reference, 'warm');
+        const digest = await pinImage({
+            host: options.host,
+            reporter: options.reporter,
+            reference,
+            credentials: options.credentials,
+        });
+        if (digest !== reference)
+            options.reporter.info(`${reference} is ${digest}: the job uses that image`);
+        return { reference, pinned: digest, state: 'pulling' };
+    }
+    catch (error) {
+        const { message, hint } = (0,errors/* describeError */.Uc)(error);
+        options.reporter.warn(`${message}${hint ? `\n${hint}` : ''}`);
+        return { reference, state: 'failed', error: hint ? { message, hint } : { message } };
+    }
+}
+function spawnWorker(options) {
+    const [program = process.execPath, ...args] = options.worker(options.record);
+    const log = (0,external_node_fs_.openSync)((0,warm_record/* warmLogPath */.Z0)(options.record), 'a', 0o600);
+    const login = options.credentials;
+    try {
+        const child = (0,external_node_child_process_.spawn)(program, args, {
+            detached: true,
+            stdio: ['ignore', log, log],
+            env: {
+                ...process.env,
+                ...(login?.user ? { DATACLONE_REGISTRY_USER: login.user } : {}),
+                ...(login?.password ? { DATACLONE_REGISTRY_PASSWORD: login.password } : {}),
+            },
+        });
+        const exited = new Promise((resolve) => {
+            child.once('exit', () => resolve());
+            child.once('error', () => resolve());
+        });
+        child.unref();
+        return { pid: child.pid, exited };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(log);
+    }
+}
+/** The record once the background process wrote its pid into it; undefined when it died first. */
+async function workerStarted(record, pid, exited) {
+    let gone = false;
+    void exited.then(() => (gone = true));
+    const until = Date.now() + WORKER_START_MS;
+    while (Date.now() < until) {
+        const current = await (0,warm_record/* readWarmRecord */.FC)(record);
+        if (current?.pid !== undefined)
+            return current;
+        if (gone || pid === undefined || !(0,warm_record/* processRuns */.Oi)(pid))
+            return undefined;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./src/cli/command.ts
 var command = __webpack_require__(3567);
+// EXTERNAL MODULE: ./src/cli/job-id.ts + 2 modules
+var job_id = __webpack_require__(418);
+// EXTERNAL MODULE: ./src/cli/state-directory.ts
+var state_directory = __webpack_require__(89321);
 // EXTERNAL MODULE: ./src/cli/usage-error.ts
 var usage_error = __webpack_require__(14226);
 ;// CONCATENATED MODULE: ./src/cli/commands/registry-commands.ts
+
+
+
+
+
 
 
 
@@ -353,6 +600,45 @@ const imagePull = {
         return 0;
     },
 };
+const imageWarm = {
+    words: ['image', 'warm'],
+    summary: "Start pulling the job's data images in the background; provision waits for what is left",
+    usage: 'dataclone image warm <image:tag | image@sha256:...>... [--job <id>] [--registry-user <user>] [--registry-password-stdin] [--json]',
+    // --worker <record>: the background process itself, started by image warm (not for users).
+    options: { job: { type: 'string' }, worker: { type: 'string' }, ...CREDENTIALS },
+    positionals: { min: 0, max: Number.POSITIVE_INFINITY, names: '<image>' },
+    async run(input, { host, reporter, print, json }) {
+        const worker = (0,command/* stringOption */.P)(input, 'worker');
+        if (worker) {
+            await runWarmWorker(host, worker);
+            return 0;
+        }
+        if (input.positionals.length === 0)
+            throw new usage_error/* UsageError */.e('image warm: name the images to pull', this.usage);
+        const owner = (0,job_id/* resolveJobId */.R)((0,command/* stringOption */.P)(input, 'job'));
+        const warm = await startWarm({
+            host,
+            reporter,
+            owner,
+            references: input.positionals,
+            record: (0,warm_record/* warmRecordPath */.wg)((0,state_directory/* stateDirectory */.F)(), owner),
+            credentials: await credentials(input),
+            worker: (record) => [
+                process.execPath,
+                ...process.execArgv,
+                process.argv[1] ?? '',
+                'image',
+                'warm',
+                '--worker',
+                record,
+            ],
+        });
+        print(json
+            ? JSON.stringify(warm, null, 2)
+            : warm.images.map((image) => `${image.reference}  ${image.pinned ?? '-'}  ${image.state}`).join('\n'));
+        return warm.images.some((image) => image.state === 'failed') ? 1 : 0;
+    },
+};
 const imagePromote = {
     words: ['image', 'promote'],
     summary: 'Move a moving tag to a new image once a clone of it starts and a check passes',
@@ -404,6 +690,88 @@ const imagePrune = {
         return 0;
     },
 };
+
+
+/***/ }),
+
+/***/ 418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ resolveJobId)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+;// CONCATENATED MODULE: ./src/adapters/run-job-id.ts
+/**
+ * The job id a CI run gives a dataclone step when no `job-id` input names one. Main, post and
+ * the CLI in a `run:` or script step of the same job all derive it from these variables, so
+ * each finds the clones the others made, even when one of them saved nothing.
+ */
+function githubRunJobId(env) {
+    return `gh-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB ?? 'job'}`;
+}
+function azureRunJobId(env) {
+    return `azp-${env.BUILD_BUILDID ?? 'local'}-${env.SYSTEM_JOBID ?? 'job'}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** Checks a job id given by a user or derived from CI variables; `field` names it in errors. */
+function validateOwner(owner, field) {
+    if (!OWNER.test(owner)) {
+        throw new errors/* DatacloneError */.YF(`${field}: '${owner}' is not a usable job id`, "Use letters, digits, '.', '_', ':' and '-', at most 128 characters.");
+    }
+    return owner;
+}
+
+;// CONCATENATED MODULE: ./src/cli/job-id.ts
+
+
+
+/**
+ * The job id that ties a job's steps together: `--job`, else DATACLONE_JOB, else the identity
+ * of the CI job the CLI runs in (GitHub Actions or Azure Pipelines), so that every step of one
+ * job agrees on it without being told.
+ */
+function resolveJobId(given, env = process.env) {
+    if (given)
+        return validateOwner(given, '--job');
+    if (env.DATACLONE_JOB)
+        return validateOwner(env.DATACLONE_JOB, 'DATACLONE_JOB');
+    if (env.GITHUB_RUN_ID && env.GITHUB_JOB) {
+        return validateOwner(githubRunJobId(env), 'GITHUB_RUN_ID');
+    }
+    if (env.BUILD_BUILDID && env.SYSTEM_JOBID) {
+        return validateOwner(azureRunJobId(env), 'BUILD_BUILDID');
+    }
+    throw new errors/* DatacloneError */.YF('no job id: the steps of one job find their clones by it', 'Give --job <id> (or set DATACLONE_JOB) to every step of the job; in GitHub Actions and Azure Pipelines it is derived from the run.');
+}
+
+
+/***/ }),
+
+/***/ 89321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ stateDirectory)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Where the CLI keeps a job's warm record: DATACLONE_STATE_DIR, else the CI runner's temporary
+ * folder of the job (where the GitHub Action and the Azure task keep theirs, so that the CLI in a
+ * script step finds a warm the Action's pre step started), else the system's.
+ */
+function stateDirectory(env = process.env) {
+    return env.DATACLONE_STATE_DIR || env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir();
+}
 
 
 /***/ }),
@@ -729,6 +1097,87 @@ async function teardown(job) {
         ? `Removed ${removed.length} clone(s) of job ${job.owner}: ${removed.join(', ')}`
         : `Job ${job.owner} had no clones to remove`);
     return { step: 'teardown', removed, durationMs: Math.round(performance.now() - started) };
+}
+
+
+/***/ }),
+
+/***/ 49028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ readWarmRecord),
+/* harmony export */   Oi: () => (/* binding */ processRuns),
+/* harmony export */   RM: () => (/* binding */ removeWarmRecord),
+/* harmony export */   Z0: () => (/* binding */ warmLogPath),
+/* harmony export */   mE: () => (/* binding */ writeWarmRecord),
+/* harmony export */   wg: () => (/* binding */ warmRecordPath)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
+
+
+
+
+/** The record of a job's warm step, in the runner's temporary folder. */
+function warmRecordPath(directory, owner) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, `dataclone-warm-${encodeURIComponent(owner)}.json`);
+}
+/** Where the background process writes its log: beside the record. */
+function warmLogPath(record) {
+    return record.replace(/\.json$/, '.log');
+}
+/** Replaces the record in one step (a rename), so that a reader never sees half of it. */
+async function writeWarmRecord(file, record) {
+    const next = `${file}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(next, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(next, file);
+}
+/**
+ * The record, or undefined when no warm step ran for the job. A record another user of the
+ * machine wrote (in a shared temporary folder) is refused: it decides which image the job clones.
+ */
+async function readWarmRecord(file) {
+    let text;
+    try {
+        const owner = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).uid;
+        if (process.getuid && owner !== process.getuid())
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DatacloneError */ .YF(`the warm record ${file} belongs to another user (uid ${owner})`, 'Remove it, or give this job a folder of its own (DATACLONE_STATE_DIR).');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const record = JSON.parse(text);
+        if (!Array.isArray(record.images))
+            throw new Error('it lists no images');
+        return record;
+    }
+    catch (error) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DatacloneError */ .YF(`the warm record ${file} cannot be read: ${error.message}`, 'Remove it and run the warm step again.');
+    }
+}
+async function removeWarmRecord(file) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(warmLogPath(file), { force: true });
+}
+/** Whether a process of this machine is still running (signal 0 checks without sending one). */
+function processRuns(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
 }
 
 

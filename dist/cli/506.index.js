@@ -1,8 +1,8 @@
-export const id = 933;
-export const ids = [933];
+export const id = 506;
+export const ids = [506];
 export const modules = {
 
-/***/ 2933:
+/***/ 35506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,8 +25,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/cli/commands/clone-commands.ts + 2 modules
 var clone_commands = __webpack_require__(31838);
-// EXTERNAL MODULE: ./src/definition/load-image-definition.ts + 11 modules
-var load_image_definition = __webpack_require__(50813);
+// EXTERNAL MODULE: ./src/definition/load-image-definition.ts + 14 modules
+var load_image_definition = __webpack_require__(2045);
 ;// CONCATENATED MODULE: ./src/environments/environment-migrations.ts
 /**
  * The migration folders of every instance of an environment, keyed `<instance>.<database>` so
@@ -175,8 +175,8 @@ function readCheckOptions(get, where) {
     };
 }
 
-// EXTERNAL MODULE: ./src/engines/index.ts + 8 modules
-var engines = __webpack_require__(10538);
+// EXTERNAL MODULE: ./src/engines/index.ts
+var engines = __webpack_require__(56599);
 // EXTERNAL MODULE: ./src/flyway/find-flyway.ts
 var find_flyway = __webpack_require__(60166);
 // EXTERNAL MODULE: ./src/flyway/run-flyway.ts + 1 modules
@@ -197,6 +197,7 @@ function analyseMigrations(run) {
         durationMs: m.executionTimeMs,
         locks: [],
         rewrites: [],
+        rowsTouched: [],
     }));
     if (run.failedMigration)
         observations.push({
@@ -205,28 +206,122 @@ function analyseMigrations(run) {
             failed: true,
             locks: [],
             rewrites: [],
+            rowsTouched: [],
         });
     const rowsBefore = new Map(run.before.map((t) => [t.table, t.rows]));
-    const locks = lockSpans(run);
+    const attributions = attributeSamples(run, observations.length);
+    const locks = lockSpans(run, attributions);
     for (const [index, tables] of locks) {
         const observation = observations[index];
         if (!observation)
             continue;
         observation.locks = [...tables].map(([table, modes]) => tableLock(table, modes, rowsBefore, run.lockModes));
     }
-    for (const rewrite of storageChanges(run, observations))
+    for (const rewrite of storageChanges(run, observations, attributions))
         observations[rewrite.index]?.rewrites.push(rewrite.rewrite);
-    markCopies(run, observations);
+    markCopies(run, observations, attributions);
+    attributeRowsTouched(run, observations);
     return observations;
+}
+/**
+ * The rows written per table during the run (the server's counts after Flyway less those before),
+ * each table's tied to the one migration that ran or that was seen holding a row-writing lock on
+ * it; with several, to the first of them, marked unsure. The counters say nothing per statement.
+ */
+function attributeRowsTouched(run, observations) {
+    if (!run.writesBefore || !run.writesAfter) {
+        for (const observation of observations)
+            observation.rowsTouched = 'unknown';
+        return;
+    }
+    const before = new Map(run.writesBefore.map((w) => [w.table, w]));
+    const writeModes = run.rowWriteModes ?? [];
+    // A count lower than before started again (MySQL: a table rebuilt by a copy): all of it is new.
+    const since = (now, was = 0) => (now < was ? now : now - was);
+    for (const after of run.writesAfter) {
+        const was = before.get(after.table);
+        const touched = {
+            table: after.table,
+            inserted: since(after.inserted, was?.inserted),
+            updated: since(after.updated, was?.updated),
+            deleted: since(after.deleted, was?.deleted),
+        };
+        if (touched.inserted + touched.updated + touched.deleted === 0)
+            continue;
+        const seen = observations
+            .map((observation, index) => ({ observation, index }))
+            .filter(({ observation }) => observation.locks.some((lock) => lock.table === after.table && lock.modes.some((m) => writeModes.includes(m.mode))))
+            .map(({ index }) => index);
+        const [index, attribution] = observations.length === 1
+            ? [0, 'only migration']
+            : seen.length === 1
+                ? [seen[0] ?? 0, 'locks']
+                : [seen[0] ?? 0, 'unsure'];
+        const rows = observations[index]?.rowsTouched;
+        if (!Array.isArray(rows))
+            continue;
+        rows.push({
+            ...touched,
+            attribution,
+            ...(attribution === 'unsure' && {
+                between: (seen.length ? seen : range(0, observations.length)).map((i) => observations[i]?.migration ?? String(i)),
+            }),
+        });
+    }
+}
+/**
+ * Ties each sample to the migration that was running. The count of recorded migrations a sample
+ * carries is read in the same query as its locks, but not at the same instant (PostgreSQL reads
+ * it from the statement's snapshot, before pg_locks; MariaDB may read it before or after
+ * PROCESSLIST), so it is certain only where the samples before and after counted the same. A
+ * sample at a boundary is tied to the migration whose certain samples ran the same statement,
+ * and otherwise to the migration its count names (copies are settled later by the storage).
+ */
+function attributeSamples(run, migrations) {
+    const last = run.base + run.migrations.length;
+    const bounds = run.samples.map((sample, i) => {
+        const before = run.samples[i - 1]?.applied ?? sample.applied;
+        const after = run.samples[i + 1]?.applied ?? last;
+        return {
+            from: Math.min(before, sample.applied) - run.base,
+            to: Math.max(after, sample.applied) - run.base,
+        };
+    });
+    const ranStatement = new Map();
+    run.samples.forEach((sample, i) => {
+        const { from, to } = bounds[i] ?? { from: 0, to: 0 };
+        if (from !== to)
+            return;
+        for (const statement of sampleStatements(sample)) {
+            const indexes = ranStatement.get(statement) ?? new Set();
+            ranStatement.set(statement, indexes.add(from));
+        }
+    });
+    return run.samples.map((sample, i) => {
+        const { from, to } = bounds[i] ?? { from: 0, to: 0 };
+        const own = sample.applied - run.base;
+        if (from === to)
+            return { index: own, candidates: [own], certain: true };
+        const candidates = range(Math.max(from, 0), Math.min(to, migrations - 1) + 1);
+        const ran = new Set(sampleStatements(sample).flatMap((statement) => [...(ranStatement.get(statement) ?? [])]));
+        const matching = candidates.filter((index) => ran.has(index));
+        if (matching.length === 1)
+            return { index: matching[0] ?? own, candidates, certain: true };
+        return { index: own, candidates, certain: false };
+    });
+}
+function sampleStatements(sample) {
+    const statements = sample.statements ?? sample.locks.map((lock) => lock.statement ?? '');
+    return [...new Set(statements.map((s) => s.trim()).filter(Boolean))];
 }
 function migrationLabel(migration) {
     return `${migration.version || 'R'} ${migration.description}`;
 }
 /** Per migration index, per table, per mode: the longest run of consecutive samples showing it. */
-function lockSpans(run) {
+function lockSpans(run, attributions) {
     const spans = new Map();
     run.samples.forEach((sample, sampleIndex) => {
-        const index = sample.applied - run.base;
+        const index = attributions[sampleIndex]?.index ?? sample.applied - run.base;
         if (index < 0)
             return;
         const tables = spans.get(index) ?? new Map();
@@ -274,13 +369,17 @@ function tableLock(table, modes, rowsBefore, lockModes) {
     };
 }
 /** Tables whose storage changed, each tied to the migration that changed it. */
-function storageChanges(run, observations) {
+function storageChanges(run, observations, attributions) {
     const last = run.base + observations.length;
     const looks = [
         { applied: run.base, tables: run.before },
         ...run.checkpoints,
         { applied: last, tables: run.after },
     ];
+    // Where the DDL commits before the history row, the migration running at the later look may
+    // already have changed the storage.
+    const runningAtLater = run.storageCommitsWithHistory === false ? 1 : 0;
+    const evidence = statementEvidence(run, attributions);
     const before = new Map(run.before.map((t) => [t.table, t]));
     const after = new Map(run.after.map((t) => [t.table, t]));
     const found = [];
@@ -293,9 +392,11 @@ function storageChanges(run, observations) {
             const was = storage.get(table.table);
             if (!was || !table.storage || was === table.storage)
                 continue;
-            const candidates = range(earlier.applied - run.base, Math.max(later.applied - run.base, earlier.applied - run.base + 1)).filter((index) => index < observations.length);
+            const from = earlier.applied - run.base;
+            const to = (later.appliedAfter ?? later.applied) - run.base + runningAtLater;
+            const candidates = range(from, Math.max(to, from + 1)).filter((index) => index < observations.length);
             const { index, attribution } = candidates.length
-                ? pickMigration(candidates, table.table, observations, run.exclusiveModes)
+                ? pickMigration(candidates, table.table, observations, run.exclusiveModes, evidence)
                 : // After the last recorded migration: Flyway's afterMigrate callbacks, or its last migration.
                     { index: observations.length - 1, attribution: 'unsure' };
             found.push({
@@ -316,23 +417,54 @@ function storageChanges(run, observations) {
     }
     return found;
 }
-function pickMigration(candidates, table, observations, exclusiveModes) {
+function pickMigration(candidates, table, observations, exclusiveModes, evidence) {
     if (candidates.length === 1)
         return { index: candidates[0] ?? 0, attribution: 'history' };
     const locking = candidates.filter((index) => observations[index]?.locks.some((lock) => lock.table === table && lock.modes.some((m) => exclusiveModes.includes(m.mode))));
     if (locking.length === 1)
         return { index: locking[0] ?? 0, attribution: 'exclusive lock' };
+    // A copy names the rebuild itself; an ALTER TABLE on the table may also be an instant one.
+    for (const seen of [evidence.copying, evidence.altering]) {
+        const migrations = candidates.filter((index) => seen.get(table)?.has(index));
+        if (migrations.length === 1)
+            return { index: migrations[0] ?? 0, attribution: 'statement' };
+    }
     return { index: locking[0] ?? candidates[0] ?? 0, attribution: 'unsure' };
 }
-/** MySQL/MariaDB: a table a session was copying is marked copied, and counted rewritten if it was not. */
-function markCopies(run, observations) {
+function statementEvidence(run, attributions) {
+    const evidence = { copying: new Map(), altering: new Map() };
+    const add = (seen, table, index) => seen.set(table, (seen.get(table) ?? new Set()).add(index));
+    run.samples.forEach((sample, i) => {
+        const attribution = attributions[i];
+        if (!attribution?.certain)
+            return;
+        for (const table of sample.copying)
+            add(evidence.copying, table, attribution.index);
+        for (const table of sample.altering ?? [])
+            add(evidence.altering, table, attribution.index);
+    });
+    return evidence;
+}
+/**
+ * MySQL/MariaDB: a table a session was copying is marked copied, and counted rewritten if it was
+ * not. A copy seen by a sample at a boundary goes to the candidate migration that rewrote it.
+ */
+function markCopies(run, observations, attributions) {
     const before = new Map(run.before.map((t) => [t.table, t]));
     const after = new Map(run.after.map((t) => [t.table, t]));
-    for (const sample of run.samples) {
-        const observation = observations[sample.applied - run.base];
-        if (!observation)
-            continue;
+    run.samples.forEach((sample, i) => {
+        const attribution = attributions[i] ?? {
+            index: sample.applied - run.base,
+            candidates: [],
+            certain: false,
+        };
         for (const table of sample.copying) {
+            const rewriting = attribution.certain
+                ? []
+                : attribution.candidates.filter((index) => observations[index]?.rewrites.some((r) => r.table === table));
+            const observation = observations[rewriting.length === 1 ? (rewriting[0] ?? 0) : attribution.index];
+            if (!observation)
+                continue;
             const rewrite = observation.rewrites.find((r) => r.table === table);
             if (rewrite)
                 rewrite.copied = true;
@@ -343,10 +475,10 @@ function markCopies(run, observations) {
                     bytesAfter: after.get(table)?.bytes ?? 0,
                     rows: before.get(table)?.rows ?? -1,
                     copied: true,
-                    attribution: 'history',
+                    attribution: 'statement',
                 });
         }
-    }
+    });
 }
 function range(from, to) {
     return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -368,6 +500,7 @@ const LOCK_MODES = [
     'EXCLUSIVE',
 ];
 const MDL_INSTRUMENT = 'wait/lock/metadata/sql/mdl';
+const TABLE_IO_INSTRUMENT = 'wait/io/table/sql/handler';
 /**
  * Observes one MySQL/MariaDB database from a second connection: the Flyway sessions in
  * information_schema.PROCESSLIST (those that connected after `begin`), their metadata locks from
@@ -381,12 +514,16 @@ async function openMysqlObserver(url, history) {
     connection.on('error', () => { });
     const database = history.schema;
     const variant = await serverVariant(connection);
-    const locksVisible = await enableMetadataLocks(connection);
+    const locksVisible = await enableInstrument(connection, MDL_INSTRUMENT);
+    const writesVisible = await enableInstrument(connection, TABLE_IO_INSTRUMENT);
     const notes = [
         `${variant.name}: the Flyway sessions are those in information_schema.PROCESSLIST that connected after the checks began; a sample is attributed to the migration after the last one recorded in the schema history table. A table whose InnoDB table ID changed was rebuilt; one a Flyway session was seen in state "copy to tmp table" was copied (ALGORITHM=COPY).`,
         locksVisible
             ? 'Metadata locks: performance_schema.metadata_locks.'
             : `Metadata locks are not observed: this server runs with performance_schema off (it can only be turned on at server start, performance_schema=ON); durations, rebuilds and copies are still reported.`,
+        writesVisible
+            ? 'Rows touched: performance_schema.table_io_waits_summary_by_table (COUNT_INSERT, COUNT_UPDATE, COUNT_DELETE) before and after Flyway; a table rebuilt by a copy starts its counts again.'
+            : 'Rows touched: unknown (the server counts rows written per table only with performance_schema on).',
     ];
     let before = new Set();
     let historyExists = false;
@@ -415,7 +552,12 @@ async function openMysqlObserver(url, history) {
         ]);
         historyExists = Number(rows[0]?.history ?? 0) > 0;
         const flyway = rows.filter((row) => row.id !== null && !before.has(Number(row.id)));
+        const statements = [
+            ...new Set(flyway.map((row) => String(row.statement ?? '')).filter((statement) => statement)),
+        ];
         return {
+            statements,
+            altering: statements.map(alteredTable).filter((table) => table !== undefined),
             applied: Number(rows[0]?.applied ?? 0),
             locks: flyway
                 .filter((row) => row.tableName)
@@ -430,9 +572,15 @@ async function openMysqlObserver(url, history) {
                 .filter((table) => table !== undefined),
         };
     };
-    return {
+    const historyCount = async () => {
+        const [rows] = await connection.query(`SELECT count(*) AS applied FROM ${quoteIdent(database)}.${quoteIdent(history.table)} WHERE type NOT IN ('BASELINE', 'SCHEMA', 'DELETE')`);
+        return Number(rows[0]?.applied ?? 0);
+    };
+    const observer = {
         lockModes: LOCK_MODES,
         exclusiveModes: ['EXCLUSIVE', 'SHARED_NO_READ_WRITE'],
+        rowWriteModes: ['SHARED_WRITE', 'SHARED_WRITE_LOW_PRIO'],
+        storageCommitsWithHistory: false,
         notes,
         async begin() {
             const [rows] = await connection.query('SELECT ID AS id FROM information_schema.PROCESSLIST');
@@ -456,9 +604,30 @@ async function openMysqlObserver(url, history) {
                 rows: row.estimate === null ? -1 : Number(row.estimate),
             }));
         },
+        // information_schema is no snapshot: the count is read again once the tables were, and the
+        // look lies between the count the caller saw and that one.
+        async checkpoint(appliedBefore) {
+            const tables = await observer.tables(false);
+            const appliedAfter = historyExists ? await historyCount() : appliedBefore;
+            return { applied: appliedBefore, appliedAfter, tables };
+        },
+        async rowWrites() {
+            if (!writesVisible)
+                return undefined;
+            const [rows] = await connection.query(`SELECT OBJECT_NAME AS name, COUNT_INSERT AS ins, COUNT_UPDATE AS upd, COUNT_DELETE AS del
+           FROM performance_schema.table_io_waits_summary_by_table
+          WHERE OBJECT_TYPE = 'TABLE' AND OBJECT_SCHEMA = ? AND OBJECT_NAME <> ? AND OBJECT_NAME NOT LIKE '#sql%'`, [database, history.table]);
+            return rows.map((row) => ({
+                table: String(row.name),
+                inserted: Number(row.ins),
+                updated: Number(row.upd),
+                deleted: Number(row.del),
+            }));
+        },
         schema: () => mysqlSchema(connection, history),
         close: () => connection.end(),
     };
+    return observer;
 }
 async function serverVariant(connection) {
     const [rows] = await connection.query('SELECT VERSION() AS version');
@@ -468,16 +637,16 @@ async function serverVariant(connection) {
         : { name: 'MySQL', innodbTables: 'INNODB_TABLES', innodbTablespaces: 'INNODB_TABLESPACES' };
 }
 /**
- * Whether metadata locks can be seen: performance_schema must be on (a start-up setting), and
- * its MDL instrument enabled, which the clone's own user may do at run time.
+ * Whether a performance_schema instrument can be used: performance_schema must be on (a
+ * start-up setting), and the instrument enabled, which the clone's own user may do at run time.
  */
-async function enableMetadataLocks(connection) {
+async function enableInstrument(connection, instrument) {
     const [rows] = await connection.query('SELECT @@performance_schema AS on_');
     if (Number(rows[0]?.on_ ?? 0) !== 1)
         return false;
     try {
         await connection.query("UPDATE performance_schema.setup_instruments SET ENABLED = 'YES' WHERE NAME = ?", [
-            MDL_INSTRUMENT,
+            instrument,
         ]);
         return true;
     }
@@ -572,34 +741,81 @@ async function openPostgresObserver(url, history) {
         historyExists = row?.history ?? false;
         return { applied: row?.applied ?? 0, locks: row?.locks ?? [], copying: [] };
     };
+    const tables = async (sizes, counted = false) => {
+        const { rows } = await client.query(
+        // With the count of recorded migrations from the same snapshot: pg_class is read under
+        // MVCC, so the storage seen and the count agree exactly.
+        `SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS table,
+              c.relfilenode::text AS storage,
+              ${sizes ? 'pg_total_relation_size(c.oid)' : '0'}::text AS bytes,
+              c.reltuples::bigint::text AS rows,
+              ${counted ? `(SELECT count(*) FROM ${historyName} WHERE type NOT IN ('BASELINE', 'SCHEMA', 'DELETE'))::int` : '0'} AS applied
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'm') AND ${USER_SCHEMAS} AND NOT (n.nspname = $1 AND c.relname = $2)`, [history.schema, history.table]);
+        return {
+            applied: rows[0]?.applied ?? 0,
+            tables: rows.map((row) => ({
+                table: row.table,
+                storage: row.storage,
+                bytes: Number(row.bytes),
+                rows: Number(row.rows),
+            })),
+        };
+    };
+    const notes = [
+        "PostgreSQL: pg_locks joined to pg_stat_activity and pg_class, for the sessions that connected after the checks began (Flyway's); a sample is attributed to the migration after the last one recorded in the schema history table (each migration commits its history row with its own changes). Rows touched: pg_stat_user_tables (n_tup_ins, n_tup_upd, n_tup_del) before Flyway and once its sessions ended.",
+    ];
     return {
         lockModes: postgres_observer_LOCK_MODES,
         exclusiveModes: ['AccessExclusiveLock'],
-        notes: [
-            "PostgreSQL: pg_locks joined to pg_stat_activity and pg_class, for the sessions that connected after the checks began (Flyway's); a sample is attributed to the migration after the last one recorded in the schema history table (each migration commits its history row with its own changes).",
-        ],
+        rowWriteModes: ['RowExclusiveLock'],
+        storageCommitsWithHistory: true,
+        notes,
         async begin() {
             since = (await client.query('SELECT now()::text AS now')).rows[0]?.now ?? '';
             await sample();
         },
         sample,
-        async tables(sizes) {
-            const { rows } = await client.query(`SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS table,
-                c.relfilenode::text AS storage,
-                ${sizes ? 'pg_total_relation_size(c.oid)' : '0'}::text AS bytes,
-                c.reltuples::bigint::text AS rows
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE c.relkind IN ('r', 'm') AND ${USER_SCHEMAS} AND NOT (n.nspname = $1 AND c.relname = $2)`, [history.schema, history.table]);
+        tables: async (sizes) => (await tables(sizes)).tables,
+        async checkpoint(appliedBefore) {
+            if (!historyExists)
+                return { applied: appliedBefore, appliedAfter: appliedBefore, tables: (await tables(false)).tables };
+            const look = await tables(false, true);
+            return { ...look, appliedAfter: look.applied };
+        },
+        async rowWrites(final) {
+            if (final && !(await flywaySessionsEnded(client, since)))
+                notes.push("Rows touched: a Flyway session had not ended 5 s after Flyway did, so what it wrote last may be missing (PostgreSQL counts a session's rows when it ends or goes idle, at most once a second).");
+            const { rows } = await client.query(`SELECT CASE WHEN schemaname = 'public' THEN relname ELSE schemaname || '.' || relname END AS table,
+                n_tup_ins::text AS ins, n_tup_upd::text AS upd, n_tup_del::text AS del
+           FROM pg_stat_user_tables WHERE NOT (schemaname = $1 AND relname = $2)`, [history.schema, history.table]);
             return rows.map((row) => ({
                 table: row.table,
-                storage: row.storage,
-                bytes: Number(row.bytes),
-                rows: Number(row.rows),
+                inserted: Number(row.ins),
+                updated: Number(row.upd),
+                deleted: Number(row.del),
             }));
         },
         schema: () => postgresSchema(client, history),
         close: () => client.end(),
     };
+}
+/**
+ * Waits until the sessions that connected after `since` (Flyway's) have ended: a backend hands
+ * its row counts to the statistics as it exits, before it leaves pg_stat_activity.
+ */
+async function flywaySessionsEnded(client, since) {
+    const deadline = performance.now() + 5000;
+    for (;;) {
+        const { rows } = await client.query(`SELECT count(*)::int AS sessions FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND backend_type = 'client backend' AND backend_start >= $1::timestamptz`, [since]);
+        if ((rows[0]?.sessions ?? 0) === 0)
+            return true;
+        if (performance.now() > deadline)
+            return false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
 }
 /** The user schemas' catalog as text, one query per kind of object. */
 async function postgresSchema(client, history) {
@@ -721,6 +937,7 @@ async function startMigrationChecks(target, settings) {
     try {
         const snapshotStarted = performance.now();
         const before = await observer.tables(true);
+        const writesBefore = await observer.rowWrites(false);
         const schemaBefore = await observer.schema();
         await observer.begin();
         const snapshotBeforeMs = performance.now() - snapshotStarted;
@@ -730,7 +947,7 @@ async function startMigrationChecks(target, settings) {
             async finish(result) {
                 const { samples, checkpoints, queryMs, error } = await sampling.stop();
                 try {
-                    return await report(target, observer, { before, schemaBefore, base, samples, checkpoints, result }, { intervalMs, queryMs, snapshotBeforeMs, error });
+                    return await report(target, observer, { before, writesBefore, schemaBefore, base, samples, checkpoints, result }, { intervalMs, queryMs, snapshotBeforeMs, error });
                 }
                 finally {
                     await observer.close();
@@ -772,7 +989,7 @@ function sampleUntilStopped(observer, intervalMs) {
                 if (applied === undefined)
                     resolveBase(sample.applied);
                 else if (sample.applied !== applied)
-                    checkpoints.push({ applied: sample.applied, tables: await observer.tables(false) });
+                    checkpoints.push(await observer.checkpoint(sample.applied));
                 applied = sample.applied;
             }
             catch (caught) {
@@ -795,6 +1012,7 @@ function sampleUntilStopped(observer, intervalMs) {
 async function report(target, observer, observed, sampling) {
     const snapshotStarted = performance.now();
     const after = await observer.tables(true);
+    const writesAfter = observed.writesBefore ? await observer.rowWrites(true) : undefined;
     const schemaAfter = await observer.schema();
     const snapshotMs = Math.round(sampling.snapshotBeforeMs + performance.now() - snapshotStarted);
     const migrations = analyseMigrations({
@@ -807,6 +1025,10 @@ async function report(target, observer, observed, sampling) {
         after,
         lockModes: observer.lockModes,
         exclusiveModes: observer.exclusiveModes,
+        storageCommitsWithHistory: observer.storageCommitsWithHistory,
+        rowWriteModes: observer.rowWriteModes,
+        writesBefore: observed.writesBefore,
+        writesAfter,
     });
     return {
         database: target.label,
@@ -836,7 +1058,7 @@ var bytes = __webpack_require__(79596);
 
 /**
  * A few lines per database for a terminal or a CI log: each migration's time, its strongest lock
- * per table and its rewrites, then the schema diff in one line.
+ * per table, its rewrites and the rows it touched, then the schema diff in one line.
  */
 function checksLines(checks) {
     const lines = checks.migrations.map((m) => `${checks.database}: ${m.migration}: ${migrationFacts(m).join('; ')}`);
@@ -844,7 +1066,8 @@ function checksLines(checks) {
     return lines;
 }
 /**
- * The checks in Markdown: per database, collapsed, a table of migrations (time, locks, rewrites),
+ * The checks in Markdown: per database, collapsed, a table of migrations (time, locks, rewrites,
+ * rows touched),
  * the thresholds crossed, the schema diff, and how the locks were observed.
  */
 function checksMarkdown(all) {
@@ -865,10 +1088,13 @@ function databaseSection(checks) {
         m.failed ? 'failed' : `${m.durationMs} ms`,
         m.locks.map(lockText).map(migration_checks_summary_escape).join('<br>') || '-',
         m.rewrites.map(rewriteText).map(migration_checks_summary_escape).join('<br>') || '-',
+        m.rowsTouched === 'unknown'
+            ? 'unknown'
+            : m.rowsTouched.map(rowsTouchedText).map(migration_checks_summary_escape).join('<br>') || '-',
     ]);
     const parts = [
         `<details${checks.violations.length ? ' open' : ''}><summary>${migration_checks_summary_escape(checks.database)}: ${checks.migrations.length} migration(s), schema: ${diffCount(checks)}${crossed}</summary>`,
-        table(['Migration', 'Time', 'Locks (strongest per table, longest held)', 'Rewrites'], rows),
+        table(['Migration', 'Time', 'Locks (strongest per table, longest held)', 'Rewrites', 'Rows touched'], rows),
     ];
     if (checks.violations.length)
         parts.push(checks.violations.map((v) => `- **Threshold crossed:** ${migration_checks_summary_escape(v.message)}`).join('\n'));
@@ -880,6 +1106,8 @@ function databaseSection(checks) {
 function migrationFacts(m) {
     const facts = [m.failed ? 'failed' : `${m.durationMs} ms`];
     facts.push(...m.locks.map(lockText), ...m.rewrites.map(rewriteText));
+    if (m.rowsTouched !== 'unknown')
+        facts.push(...m.rowsTouched.map(rowsTouchedText));
     if (m.locks.length === 0 && !m.failed)
         facts.push('no table lock seen');
     return facts;
@@ -894,6 +1122,13 @@ function rewriteText(rewrite) {
     const verb = rewrite.copied ? 'copied' : 'rewrote';
     const unsure = rewrite.attribution === 'unsure' ? ` (by one of ${rewrite.between?.join(', ')})` : '';
     return `${verb} ${rewrite.table} (${(0,bytes/* formatBytes */.z)(rewrite.bytesBefore)} → ${(0,bytes/* formatBytes */.z)(rewrite.bytesAfter)}, ${(0,migration_checks_thresholds/* rowsText */.Xs)(rewrite.rows)})${unsure}`;
+}
+function rowsTouchedText(rows) {
+    const counts = ['inserted', 'updated', 'deleted']
+        .filter((what) => rows[what] > 0)
+        .map((what) => `${rows[what]} ${what}`);
+    const unsure = rows.attribution === 'unsure' ? ` (by one of ${rows.between?.join(', ')})` : '';
+    return `${rows.table}: ${counts.join(', ')} rows${unsure}`;
 }
 function diffCount(checks) {
     const { changes } = checks.schemaDiff;
@@ -1187,6 +1422,101 @@ async function provisionEnvironment(options) {
     throw new errors/* DatacloneError */.YF(`environment ${environment.name}: instance ${first?.instance} did not start: ${reason}`, `${first?.error instanceof errors/* DatacloneError */.YF && first.error.hint ? `${first.error.hint}\n` : ''}Nothing of the environment was left running (${environment.file}).`, { cause: first?.error });
 }
 
+// EXTERNAL MODULE: ./src/warm/warm-record.ts
+var warm_record = __webpack_require__(49028);
+;// CONCATENATED MODULE: ./src/warm/await-warm.ts
+
+
+const POLL_MS = 200;
+/** A warm step waits this long for its background process to start; then it records a failure. */
+const WORKER_START_MS = 60_000;
+/**
+ * Waits for the warm step's pulls of `references` to end and returns the pinned image of each:
+ * the digest its tag named when the warm step started. Undefined when no warm step pulled any
+ * of them. A failed pull fails here with the pull's own error (registry, image, reason); a
+ * background process that is gone before it recorded an outcome fails at once, never by timeout.
+ */
+async function awaitWarm(file, references, reporter) {
+    const started = performance.now();
+    const first = await (0,warm_record/* readWarmRecord */.FC)(file);
+    if (!first)
+        return undefined;
+    const wanted = references.filter((reference) => first.images.some((i) => i.reference === reference));
+    if (wanted.length === 0) {
+        reporter.info(`The warm step pulled ${first.images.map((i) => i.reference).join(', ')}, not ${references.join(', ')}`);
+        return undefined;
+    }
+    let record = first;
+    let announced = false;
+    for (;;) {
+        const images = wanted.map((reference) => imageOf(record, reference));
+        const failed = images.find((image) => image.state === 'failed' || image.state === 'stopped');
+        if (failed)
+            throw warmFailure(failed, file);
+        if (images.every((image) => image.state === 'pulled'))
+            break;
+        if (!announced) {
+            reporter.info(`Waiting for the warm pull of ${images
+                .filter((i) => i.state === 'pulling')
+                .map((i) => i.pinned)
+                .join(', ')}`);
+            announced = true;
+        }
+        for (const image of images.filter((i) => i.state === 'pulling' && i.total))
+            reporter.progress({
+                task: `pull ${image.pinned}`,
+                done: image.done ?? 0,
+                total: image.total,
+                unit: 'bytes',
+            });
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const next = await (0,warm_record/* readWarmRecord */.FC)(file);
+        if (!next)
+            throw new errors/* DatacloneError */.YF(`the warm record ${file} was removed while provision waited for it`);
+        if (next.pid === undefined && Date.now() - next.startedAt > WORKER_START_MS)
+            throw workerGone(next, wanted, file);
+        if (next.pid !== undefined && next.finishedAt === undefined && !(0,warm_record/* processRuns */.Oi)(next.pid)) {
+            // The last write may have landed between the read and the check.
+            const last = (await (0,warm_record/* readWarmRecord */.FC)(file)) ?? next;
+            if (last.finishedAt === undefined)
+                throw workerGone(last, wanted, file);
+            record = last;
+        }
+        else
+            record = next;
+    }
+    const waitedMs = Math.round(performance.now() - started);
+    const outcome = {
+        waitedMs,
+        startedBeforeMs: Math.max(0, Date.now() - waitedMs - record.startedAt),
+        images: wanted.map((reference) => {
+            const image = imageOf(record, reference);
+            return { reference, pinned: image.pinned ?? reference, pullMs: image.pullMs, flushMs: image.flushMs };
+        }),
+    };
+    reporter.info(waitedMs >= 100
+        ? `Waited ${seconds(waitedMs)} for the warm pull`
+        : 'The warm pull had finished: provision waited for nothing');
+    return { pinned: new Map(outcome.images.map((i) => [i.reference, i.pinned])), outcome };
+}
+function imageOf(record, reference) {
+    const image = record.images.find((i) => i.reference === reference);
+    if (!image)
+        throw new errors/* DatacloneError */.YF(`the warm record no longer lists ${reference}`);
+    return image;
+}
+function warmFailure(image, file) {
+    if (image.state === 'stopped')
+        return new errors/* DatacloneError */.YF(`the warm pull of ${image.reference} was stopped before it finished`, 'The job was cancelled, or its post step ran: run the job again.');
+    return new errors/* DatacloneError */.YF(`the warm step could not pull ${image.reference}: ${image.error?.message ?? 'no reason recorded'}`, image.error?.hint ?? `Its log is ${(0,warm_record/* warmLogPath */.Z0)(file)}.`);
+}
+function workerGone(record, wanted, file) {
+    return new errors/* DatacloneError */.YF(`the warm pull of ${wanted.join(', ')} ended before it finished: ${record.pid === undefined ? 'its process never started' : `its process ${record.pid} is gone`}`, `It was killed or crashed; its log is ${(0,warm_record/* warmLogPath */.Z0)(file)}. Run the job again, or turn warm off.`);
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
 // EXTERNAL MODULE: ./src/clones/read-clone.ts
 var read_clone = __webpack_require__(74280);
 // EXTERNAL MODULE: ./src/clones/start-stopped-clone.ts
@@ -1222,7 +1552,8 @@ async function reuseClone(job, name, image, mode) {
     if (existing.imageId === current.id) {
         if (mode === 'reset') {
             job.reporter.info(`Reusing clone ${name} (same image ${current.id.slice(7, 19)}), reset to its image state`);
-            return (await (0,reset_clone/* resetClone */.t)({ host: job.host, reporter: job.reporter, name })).clone;
+            const password = existing.connection.password || undefined;
+            return (await (0,reset_clone/* resetClone */.t)({ host: job.host, reporter: job.reporter, name, password })).clone;
         }
         if (existing.status === 'running') {
             job.reporter.info(`Reusing clone ${name} as it is (same image ${current.id.slice(7, 19)})`);
@@ -1240,18 +1571,25 @@ async function reuseClone(job, name, image, mode) {
 
 
 
+
 /**
  * Starts the job's clone, or the clones of every instance of an environment. Clones carry the
  * job's owner label from the moment Docker creates them, so a teardown finds them even when this
  * process dies before it returns.
  */
-async function provision(job, options) {
+async function provision(job, given) {
     const started = performance.now();
+    const { options, warm } = await withWarmImages(job, given);
     const { environment } = options;
     if (!environment && options.name && options.reuse && options.image) {
         const reused = await job.reporter.group(`Look for clone ${options.name} from an earlier run`, () => reuseClone(job, options.name ?? '', options.image ?? '', options.reuse ?? 'keep'));
         if (reused)
-            return { step: 'provision', clones: [reused], durationMs: Math.round(performance.now() - started) };
+            return {
+                step: 'provision',
+                clones: [reused],
+                durationMs: Math.round(performance.now() - started),
+                ...(warm ? { warm } : {}),
+            };
     }
     const clones = environment
         ? await job.reporter.group(`Provision environment ${environment.name} (${environment.instances.map((i) => i.name).join(', ')})`, () => provisionEnvironment({
@@ -1271,7 +1609,39 @@ async function provision(job, options) {
                 image: options.image ?? '',
             }))).clone,
         ];
-    return { step: 'provision', clones, durationMs: Math.round(performance.now() - started) };
+    return {
+        step: 'provision',
+        clones,
+        durationMs: Math.round(performance.now() - started),
+        ...(warm ? { warm } : {}),
+    };
+}
+/** The options with each image the warm step pulled replaced by the digest it pinned. */
+async function withWarmImages(job, options) {
+    if (!options.warmRecord)
+        return { options };
+    const { environment } = options;
+    const references = environment
+        ? environment.instances.map((instance) => instance.image)
+        : options.image
+            ? [options.image]
+            : [];
+    const warmed = await awaitWarm(options.warmRecord, references, job.reporter);
+    if (!warmed)
+        return { options };
+    const pin = (reference) => warmed.pinned.get(reference) ?? reference;
+    return {
+        warm: warmed.outcome,
+        options: environment
+            ? {
+                ...options,
+                environment: {
+                    ...environment,
+                    instances: environment.instances.map((instance) => ({ ...instance, image: pin(instance.image) })),
+                },
+            }
+            : { ...options, image: options.image && pin(options.image) },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/reset.ts
@@ -1281,7 +1651,12 @@ async function provision(job, options) {
 async function resetJob(job) {
     const started = performance.now();
     const clones = await (0,job_clones/* requireJobClones */.J)(job, 'reset');
-    const reset = await job.reporter.group(`Reset ${clones.length} clone(s) of job ${job.owner}`, () => Promise.all(clones.map((clone) => (0,reset_clone/* resetClone */.t)({ host: job.host, reporter: job.reporter, name: clone.name }))));
+    const reset = await job.reporter.group(`Reset ${clones.length} clone(s) of job ${job.owner}`, () => Promise.all(clones.map((clone) => (0,reset_clone/* resetClone */.t)({
+        host: job.host,
+        reporter: job.reporter,
+        name: clone.name,
+        password: clone.connection.password || undefined,
+    }))));
     return {
         step: 'reset',
         clones: reset.map((r) => r.clone),
@@ -1346,58 +1721,81 @@ async function runJob(job, options) {
 
 // EXTERNAL MODULE: ./src/cli/command.ts
 var cli_command = __webpack_require__(3567);
-;// CONCATENATED MODULE: ./src/adapters/run-job-id.ts
+// EXTERNAL MODULE: ./src/cli/job-id.ts + 2 modules
+var job_id = __webpack_require__(418);
+// EXTERNAL MODULE: ./src/cli/state-directory.ts
+var state_directory = __webpack_require__(89321);
+;// CONCATENATED MODULE: ./src/warm/stop-warm.ts
+
+const STOP_GRACE_MS = 5000;
 /**
- * The job id a CI run gives a dataclone step when no `job-id` input names one. Main, post and
- * the CLI in a `run:` or script step of the same job all derive it from these variables, so
- * each finds the clones the others made, even when one of them saved nothing.
+ * Ends a job's warm step: a background pull still running is stopped (its process group gets
+ * SIGTERM, then SIGKILL), which ends its request to the Docker Engine, and the Engine drops the
+ * download: nothing half pulled is tagged. Then the record goes. Safe to run twice, and when no
+ * warm step ran. Says what it stopped.
  */
-function githubRunJobId(env) {
-    return `gh-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB ?? 'job'}`;
-}
-function azureRunJobId(env) {
-    return `azp-${env.BUILD_BUILDID ?? 'local'}-${env.SYSTEM_JOBID ?? 'job'}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/job.ts
-
-const OWNER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-/** Checks a job id given by a user or derived from CI variables; `field` names it in errors. */
-function validateOwner(owner, field) {
-    if (!OWNER.test(owner)) {
-        throw new errors/* DatacloneError */.YF(`${field}: '${owner}' is not a usable job id`, "Use letters, digits, '.', '_', ':' and '-', at most 128 characters.");
+async function stopWarm(file, reporter) {
+    const record = await (0,warm_record/* readWarmRecord */.FC)(file);
+    if (!record)
+        return;
+    const pid = record.pid;
+    if (pid !== undefined && record.finishedAt === undefined && (0,warm_record/* processRuns */.Oi)(pid)) {
+        signalGroup(pid, 'SIGTERM');
+        const until = Date.now() + STOP_GRACE_MS;
+        while ((0,warm_record/* processRuns */.Oi)(pid) && Date.now() < until)
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        if ((0,warm_record/* processRuns */.Oi)(pid))
+            signalGroup(pid, 'SIGKILL');
+        // Read again: a pull may have ended just before the signal.
+        const last = (await (0,warm_record/* readWarmRecord */.FC)(file)) ?? record;
+        const pulling = last.images
+            .filter((image) => image.state === 'pulling')
+            .map((i) => i.pinned ?? i.reference);
+        await (0,warm_record/* writeWarmRecord */.mE)(file, {
+            ...last,
+            finishedAt: Date.now(),
+            images: last.images.map((image) => image.state === 'pulling' ? { ...image, state: 'stopped' } : image),
+        });
+        reporter.info(`Stopped the warm pull of ${pulling.join(', ')} (process ${pid})`);
     }
-    return owner;
+    await (0,warm_record/* removeWarmRecord */.RM)(file);
 }
-
-;// CONCATENATED MODULE: ./src/cli/job-id.ts
-
-
-
-/**
- * The job id that ties a job's steps together: `--job`, else DATACLONE_JOB, else the identity
- * of the CI job the CLI runs in (GitHub Actions or Azure Pipelines), so that every step of one
- * job agrees on it without being told.
- */
-function resolveJobId(given, env = process.env) {
-    if (given)
-        return validateOwner(given, '--job');
-    if (env.DATACLONE_JOB)
-        return validateOwner(env.DATACLONE_JOB, 'DATACLONE_JOB');
-    if (env.GITHUB_RUN_ID && env.GITHUB_JOB) {
-        return validateOwner(githubRunJobId(env), 'GITHUB_RUN_ID');
+/** The background process leads a process group of its own (it was started detached). */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
     }
-    if (env.BUILD_BUILDID && env.SYSTEM_JOBID) {
-        return validateOwner(azureRunJobId(env), 'BUILD_BUILDID');
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // gone already
+        }
     }
-    throw new errors/* DatacloneError */.YF('no job id: the steps of one job find their clones by it', 'Give --job <id> (or set DATACLONE_JOB) to every step of the job; in GitHub Actions and Azure Pipelines it is derived from the run.');
 }
 
 // EXTERNAL MODULE: ./src/cli/ci-masking.ts
 var ci_masking = __webpack_require__(79689);
+;// CONCATENATED MODULE: ./src/report/warm-summary.ts
+/**
+ * What the warm step did for provision, in lines: how long provision waited for the pull, and
+ * per image the digest its tag was pinned to and how long the pull took in all.
+ */
+function warmLines(warm) {
+    return [
+        `provision waited ${warm_summary_seconds(warm.waitedMs)} for the warm pull, which started ${warm_summary_seconds(warm.startedBeforeMs)} before provision`,
+        ...warm.images.map((image) => `${image.reference}${image.pinned === image.reference ? '' : ` (pinned to ${image.pinned})`}: pulled in ${warm_summary_seconds(image.pullMs)}${image.flushMs === undefined ? '' : `, written to disk in ${warm_summary_seconds(image.flushMs)}`}`),
+    ];
+}
+function warm_summary_seconds(ms) {
+    return ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`;
+}
+
 // EXTERNAL MODULE: ./src/cli/table.ts
 var cli_table = __webpack_require__(82170);
 ;// CONCATENATED MODULE: ./src/cli/step-summary.ts
+
 
 
 
@@ -1442,6 +1840,9 @@ function summaryLines(result) {
                     `${clone.connection.host}:${clone.connection.port}`,
                     clone.connection.databases.map((db) => db.name).join(', '),
                 ])),
+                ...(result.step === 'provision' && result.warm
+                    ? warmLines(result.warm).map((line) => `warm: ${line}`)
+                    : []),
             ];
         case 'migrate':
             if (result.skipped)
@@ -1497,6 +1898,9 @@ var usage_error = __webpack_require__(14226);
 
 
 
+
+
+
 const JOB = { job: { type: 'string' } };
 const PROVISION = {
     image: { type: 'string', short: 'i' },
@@ -1526,7 +1930,11 @@ const MIGRATE = {
 };
 const TEST = { junit: { type: 'string' } };
 function jobOf(input, context) {
-    return { host: context.host, reporter: context.reporter, owner: resolveJobId((0,cli_command/* stringOption */.P)(input, 'job')) };
+    return { host: context.host, reporter: context.reporter, owner: (0,job_id/* resolveJobId */.R)((0,cli_command/* stringOption */.P)(input, 'job')) };
+}
+/** The record of the job's warm step (dataclone image warm), if one ran. */
+function warmRecord(job) {
+    return (0,warm_record/* warmRecordPath */.wg)((0,state_directory/* stateDirectory */.F)(), job.owner);
 }
 const provisionCommand = {
     words: ['provision'],
@@ -1535,7 +1943,8 @@ const provisionCommand = {
     options: { ...JOB, ...PROVISION },
     async run(input, context) {
         const options = await provisionOptions(input, 'provision', this.usage);
-        printStepResult(context, await provision(jobOf(input, context), options));
+        const job = jobOf(input, context);
+        printStepResult(context, await provision(job, { ...options, warmRecord: warmRecord(job) }));
         return 0;
     },
 };
@@ -1582,7 +1991,9 @@ const teardownCommand = {
     usage: 'dataclone teardown [--job <id>] [--json]',
     options: { ...JOB },
     async run(input, context) {
-        printStepResult(context, await (0,teardown/* teardown */.z)(jobOf(input, context)));
+        const job = jobOf(input, context);
+        await stopWarm(warmRecord(job), job.reporter);
+        printStepResult(context, await (0,teardown/* teardown */.z)(job));
         return 0;
     },
 };
@@ -1593,12 +2004,16 @@ const runCommand = {
     options: { ...JOB, ...PROVISION, ...MIGRATE, ...TEST, keep: { type: 'boolean' } },
     async run(input, context) {
         const provisionWith = await provisionOptions(input, 'run', this.usage);
-        const result = await runJob(jobOf(input, context), {
-            provision: provisionWith,
+        const job = jobOf(input, context);
+        const result = await runJob(job, {
+            provision: { ...provisionWith, warmRecord: warmRecord(job) },
             migrate: await migrateOptions(input),
             test: input.rest.length ? testOptions(input, context) : undefined,
             keep: input.values.keep === true,
         });
+        // Its teardown ends the job's use of the warm pull too, as `dataclone teardown` does.
+        if (input.values.keep !== true)
+            await stopWarm(warmRecord(job), job.reporter);
         printStepResult(context, result);
         if (result.error) {
             context.reporter.warn(`${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}`);
@@ -1696,6 +2111,88 @@ function splitPair(pair, option, shape) {
     if (equals <= 0)
         throw new errors/* DatacloneError */.YF(`${option}: '${pair}' is not ${shape}`, `Write it as ${option} ${shape}.`);
     return [pair.slice(0, equals), pair.slice(equals + 1)];
+}
+
+
+/***/ }),
+
+/***/ 418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ resolveJobId)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+;// CONCATENATED MODULE: ./src/adapters/run-job-id.ts
+/**
+ * The job id a CI run gives a dataclone step when no `job-id` input names one. Main, post and
+ * the CLI in a `run:` or script step of the same job all derive it from these variables, so
+ * each finds the clones the others made, even when one of them saved nothing.
+ */
+function githubRunJobId(env) {
+    return `gh-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB ?? 'job'}`;
+}
+function azureRunJobId(env) {
+    return `azp-${env.BUILD_BUILDID ?? 'local'}-${env.SYSTEM_JOBID ?? 'job'}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** Checks a job id given by a user or derived from CI variables; `field` names it in errors. */
+function validateOwner(owner, field) {
+    if (!OWNER.test(owner)) {
+        throw new errors/* DatacloneError */.YF(`${field}: '${owner}' is not a usable job id`, "Use letters, digits, '.', '_', ':' and '-', at most 128 characters.");
+    }
+    return owner;
+}
+
+;// CONCATENATED MODULE: ./src/cli/job-id.ts
+
+
+
+/**
+ * The job id that ties a job's steps together: `--job`, else DATACLONE_JOB, else the identity
+ * of the CI job the CLI runs in (GitHub Actions or Azure Pipelines), so that every step of one
+ * job agrees on it without being told.
+ */
+function resolveJobId(given, env = process.env) {
+    if (given)
+        return validateOwner(given, '--job');
+    if (env.DATACLONE_JOB)
+        return validateOwner(env.DATACLONE_JOB, 'DATACLONE_JOB');
+    if (env.GITHUB_RUN_ID && env.GITHUB_JOB) {
+        return validateOwner(githubRunJobId(env), 'GITHUB_RUN_ID');
+    }
+    if (env.BUILD_BUILDID && env.SYSTEM_JOBID) {
+        return validateOwner(azureRunJobId(env), 'BUILD_BUILDID');
+    }
+    throw new errors/* DatacloneError */.YF('no job id: the steps of one job find their clones by it', 'Give --job <id> (or set DATACLONE_JOB) to every step of the job; in GitHub Actions and Azure Pipelines it is derived from the run.');
+}
+
+
+/***/ }),
+
+/***/ 89321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ stateDirectory)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Where the CLI keeps a job's warm record: DATACLONE_STATE_DIR, else the CI runner's temporary
+ * folder of the job (where the GitHub Action and the Azure task keep theirs, so that the CLI in a
+ * script step finds a warm the Action's pre step started), else the system's.
+ */
+function stateDirectory(env = process.env) {
+    return env.DATACLONE_STATE_DIR || env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir();
 }
 
 
@@ -2301,39 +2798,82 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 81068:
+/***/ 49028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ teardown)
+/* harmony export */   FC: () => (/* binding */ readWarmRecord),
+/* harmony export */   Oi: () => (/* binding */ processRuns),
+/* harmony export */   RM: () => (/* binding */ removeWarmRecord),
+/* harmony export */   Z0: () => (/* binding */ warmLogPath),
+/* harmony export */   mE: () => (/* binding */ writeWarmRecord),
+/* harmony export */   wg: () => (/* binding */ warmRecordPath)
 /* harmony export */ });
-/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
 
+
+
+
+/** The record of a job's warm step, in the runner's temporary folder. */
+function warmRecordPath(directory, owner) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, `dataclone-warm-${encodeURIComponent(owner)}.json`);
+}
+/** Where the background process writes its log: beside the record. */
+function warmLogPath(record) {
+    return record.replace(/\.json$/, '.log');
+}
+/** Replaces the record in one step (a rename), so that a reader never sees half of it. */
+async function writeWarmRecord(file, record) {
+    const next = `${file}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(next, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(next, file);
+}
 /**
- * Removes every container the job owns, and the networks of its environments, whatever state it is in. Safe to run twice, after a
- * crash, or when Docker already removed a container: what is not there is not an error.
+ * The record, or undefined when no warm step ran for the job. A record another user of the
+ * machine wrote (in a shared temporary folder) is refused: it decides which image the job clones.
  */
-async function teardown(job) {
-    const started = performance.now();
-    await job.host.ping();
-    const ids = await job.host.findContainers({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.owner]: job.owner });
-    const removed = [];
-    await Promise.all(ids.map(async (id) => {
-        const info = await job.host.inspectContainer(id);
-        await job.host.removeContainer(id);
-        // A standby clone's servers go with it; the clone is named once.
-        if (info?.labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.standbyOf])
-            return;
-        removed.push(info?.labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.clone] ?? info?.name ?? id.slice(0, 12));
-    }));
-    removed.sort();
-    // An environment's network goes once its clones are gone.
-    const networks = await job.host.findNetworks({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.owner]: job.owner });
-    await Promise.all(networks.map((id) => job.host.removeNetwork(id)));
-    job.reporter.info(removed.length
-        ? `Removed ${removed.length} clone(s) of job ${job.owner}: ${removed.join(', ')}`
-        : `Job ${job.owner} had no clones to remove`);
-    return { step: 'teardown', removed, durationMs: Math.round(performance.now() - started) };
+async function readWarmRecord(file) {
+    let text;
+    try {
+        const owner = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).uid;
+        if (process.getuid && owner !== process.getuid())
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DatacloneError */ .YF(`the warm record ${file} belongs to another user (uid ${owner})`, 'Remove it, or give this job a folder of its own (DATACLONE_STATE_DIR).');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const record = JSON.parse(text);
+        if (!Array.isArray(record.images))
+            throw new Error('it lists no images');
+        return record;
+    }
+    catch (error) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DatacloneError */ .YF(`the warm record ${file} cannot be read: ${error.message}`, 'Remove it and run the warm step again.');
+    }
+}
+async function removeWarmRecord(file) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(warmLogPath(file), { force: true });
+}
+/** Whether a process of this machine is still running (signal 0 checks without sending one). */
+function processRuns(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
 }
 
 

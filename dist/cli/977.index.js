@@ -1,5 +1,5 @@
-export const id = 276;
-export const ids = [276,601];
+export const id = 977;
+export const ids = [977,601];
 export const modules = {
 
 /***/ 82170:
@@ -36,7 +36,9 @@ function formatTable(header, rows) {
 /** Removes a clone, its writable layer and any anonymous volume: its data is gone for good. */
 async function removeClone(options) {
     const started = performance.now();
-    const clone = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireClone */ .rx)(options.host, options.name);
+    // Its password is not read: nothing here needs it, and the clone reported carries none.
+    const info = await (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .requireCloneContainer */ .GU)(options.host, options.name);
+    const clone = (0,_read_clone_js__WEBPACK_IMPORTED_MODULE_2__/* .cloneFromContainer */ .vh)(options.host, info, '');
     await options.host.removeContainer(clone.containerId);
     if (clone.standby) {
         const servers = await options.host.findContainers({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.standbyOf]: clone.name });
@@ -46,93 +48,6 @@ async function removeClone(options) {
     const durationMs = Math.round(performance.now() - started);
     options.reporter.info(`Removed clone ${clone.name} (${durationMs} ms)`);
     return { clone, durationMs };
-}
-
-
-/***/ }),
-
-/***/ 37999:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b4: () => (/* binding */ offsetOf),
-/* harmony export */   k4: () => (/* binding */ FieldProblem),
-/* harmony export */   mb: () => (/* binding */ definitionError),
-/* harmony export */   w5: () => (/* binding */ fieldName),
-/* harmony export */   wz: () => (/* binding */ atField),
-/* harmony export */   x5: () => (/* binding */ locate)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
-
-
-/**
- * A problem found by a check that knows nothing of YAML (a file on disk, a dependency);
- * `atField` turns it into an error with the file, line and field.
- */
-class FieldProblem extends Error {
-    problem;
-    hint;
-    constructor(problem, hint) {
-        super(problem);
-        this.problem = problem;
-        this.hint = hint;
-    }
-}
-/** Runs a check of the value at `path`, placing any FieldProblem it throws at that value's line. */
-async function atField(site, path, check) {
-    try {
-        return await check();
-    }
-    catch (error) {
-        if (error instanceof FieldProblem)
-            throw definitionError(site, path, error.problem, error.hint);
-        throw error;
-    }
-}
-/** `file:line:column: field: problem`, with a hint saying what to do. */
-function definitionError(site, path, problem, hint) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DatacloneError */ .YF(`${locate(site, path)}: ${fieldName(path)}${problem}`, hint);
-}
-/** `file:line:column` of the value at `path` (see `offsetOf`). */
-function locate(site, path, { key = false } = {}) {
-    const { line, col } = site.lines.linePos(offsetOf(site, path, { key }));
-    return `${site.file}:${line}:${col}`;
-}
-/** `databases[1].source: ` for a path; nothing for the top level. */
-function fieldName(path) {
-    if (path.length === 0)
-        return '';
-    const text = path
-        .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-        .join('');
-    return `${text}: `;
-}
-/**
- * Where in the text the value at `path` starts, or its nearest parent that exists (a missing
- * field is reported at the mapping that lacks it). With `key`, where the field's name starts.
- */
-function offsetOf(site, path, { key = false } = {}) {
-    const keyOffset = key ? offsetOfKey(site, path) : undefined;
-    if (keyOffset !== undefined)
-        return keyOffset;
-    for (let length = path.length; length > 0; length--) {
-        const start = rangeStart(site.document.getIn(path.slice(0, length), true));
-        if (start !== undefined)
-            return start;
-    }
-    return rangeStart(site.document.contents) ?? 0;
-}
-function offsetOfKey(site, path) {
-    const parentPath = path.slice(0, -1);
-    const parent = parentPath.length ? site.document.getIn(parentPath, true) : site.document.contents;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
-        return undefined;
-    const pair = parent.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && String(item.key.value) === String(path.at(-1)));
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair?.key) ? rangeStart(pair.key) : undefined;
-}
-function rangeStart(node) {
-    return node?.range?.[0];
 }
 
 
@@ -256,37 +171,7 @@ function describeValue(value) {
 
 /***/ }),
 
-/***/ 83041:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AX: () => (/* binding */ KNOWN_VERSIONS),
-/* harmony export */   S7: () => (/* binding */ checkKnownVersion),
-/* harmony export */   qS: () => (/* binding */ defaultBaseImage)
-/* harmony export */ });
-/* harmony import */ var _definition_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37999);
-
-/** Major versions each engine is known to work with. */
-const KNOWN_VERSIONS = {
-    postgres: ['12', '13', '14', '15', '16', '17', '18'],
-    mysql: ['8.0', '8.4', '9', '9.7'],
-    mariadb: ['10.6', '10.11', '11.4', '11.8'],
-};
-function checkKnownVersion(engine, version) {
-    const known = KNOWN_VERSIONS[engine];
-    if (known.includes(version))
-        return;
-    throw new _definition_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FieldProblem */ .k4(`${engine} version '${version}' is not one dataclone knows`, `Use one of: ${known.map((v) => `"${v}"`).join(', ')}.`);
-}
-/** The official image of the engine (mariadb is the mysql engine on MariaDB's image). */
-function defaultBaseImage(engine, version) {
-    return `${engine}:${version}`;
-}
-
-
-/***/ }),
-
-/***/ 50813:
+/***/ 2045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -336,16 +221,17 @@ async function digestDefinition(text, definition) {
 function instanceInputs(instance) {
     if (!instance)
         return [];
+    // A live server's content is whatever it holds when the build runs: the URL, in the text, counts.
     if (instance.source)
-        return [instance.source.path];
+        return instance.source.kind === 'live' ? [] : [instance.source.path];
     const backup = instance.backup;
-    if (backup.kind === 'pg-basebackup-plain')
+    if (backup.kind !== 'pg-basebackup-tar')
         return [backup.path];
     return [backup.base, ...(backup.wal ? [backup.wal] : [])];
 }
 /** A scripts folder counts by its scripts; any other folder (a directory-format dump) whole. */
 function sourceInputs(source) {
-    if (source.kind === 'empty' || source.kind === 'instance')
+    if (source.kind === 'empty' || source.kind === 'instance' || source.kind === 'live')
         return [];
     if (source.kind === 'scripts')
         return source.files;
@@ -407,6 +293,89 @@ async function readDefinitionText(file) {
             ? `image definition ${file} does not exist`
             : `cannot read image definition ${file}: ${error.message}`, 'Check the path of the dataclone.yaml: a relative path is taken from the current folder.', { cause: error });
     }
+}
+
+// EXTERNAL MODULE: ./src/definition/suggest-name.ts
+var suggest_name = __webpack_require__(29275);
+// EXTERNAL MODULE: ./src/masking/strategies.ts
+var strategies = __webpack_require__(50447);
+;// CONCATENATED MODULE: ./src/masking/types.ts
+const DEFAULT_SECRET_VARIABLE = 'DATACLONE_MASK_SECRET';
+
+;// CONCATENATED MODULE: ./src/masking/resolve-mask.ts
+
+
+
+
+
+/**
+ * Resolves the `mask:` section into one rule per column or emptied table, each with its place in
+ * the file; checks what can be known without the instance (options a strategy needs, a unique
+ * column under a strategy that cannot keep it unique).
+ */
+function resolveMask(site, raw, 
+/** The definition's databases, when no instance source can bring others. */
+databases) {
+    if (!raw)
+        return undefined;
+    const rules = [];
+    for (const [database, tables] of Object.entries(raw.rules)) {
+        if (databases && !databases.includes(database)) {
+            const guess = (0,suggest_name/* suggestName */.S)(database, databases);
+            throw (0,definition_error/* definitionError */.mb)(site, ['mask', 'rules', database], `'${database}' is not one of the databases of the definition (${databases.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`, 'Rules are keyed by database name, then table, then column.');
+        }
+        for (const [table, columns] of Object.entries(tables)) {
+            const tablePath = ['mask', 'rules', database, table];
+            if (columns === 'empty') {
+                rules.push({ kind: 'empty', database, table, location: (0,definition_error/* locate */.x5)(site, tablePath) });
+                continue;
+            }
+            for (const [column, written] of Object.entries(columns)) {
+                const path = [...tablePath, column];
+                rules.push(resolveColumnRule(site, path, { database, table, column }, written));
+            }
+        }
+    }
+    return {
+        secretVariable: raw.secret ?? DEFAULT_SECRET_VARIABLE,
+        deterministic: raw.deterministic ?? false,
+        ...(raw.require && { require: raw.require }),
+        rules,
+        digest: digestRules(rules),
+    };
+}
+function resolveColumnRule(site, path, where, written) {
+    const { strategy, unique, keepNulls, ...options } = typeof written === 'string' ? { strategy: written } : written;
+    const rule = {
+        kind: 'column',
+        ...where,
+        strategy,
+        options: options,
+        unique: unique ?? false,
+        keepNulls: keepNulls ?? true,
+        location: (0,definition_error/* locate */.x5)(site, path),
+    };
+    const fail = (problem, hint) => {
+        throw (0,definition_error/* definitionError */.mb)(site, path, problem, hint);
+    };
+    if (rule.unique && !strategies/* STRATEGIES */.YL[strategy].canStayUnique)
+        fail(`strategy ${strategy} cannot keep a unique column unique (it writes values from a small set)`, 'Use email, iban, uuid, hash or shuffle for a unique column, or an expression of your own.');
+    if (strategy === 'value' && rule.options.value === undefined)
+        fail('strategy value needs value: the constant every row gets', "E.g. { strategy: value, value: 'redacted' }.");
+    if (strategy === 'expression' && rule.options.sql === undefined)
+        fail('strategy expression needs sql: the SQL computing the new value from the column', 'E.g. { strategy: expression, sql: "concat(\'user\', id)" }.');
+    if (strategy === 'partial' && rule.options.keepFirst === undefined && rule.options.keepLast === undefined)
+        fail('strategy partial needs keepFirst, keepLast or both', 'E.g. { strategy: partial, keepLast: 4 }.');
+    if (strategy === 'noise' && (rule.options.amount === undefined) === (rule.options.days === undefined))
+        fail('strategy noise needs either amount (a number column) or days (a date column), not both', 'E.g. { strategy: noise, amount: 100 } or { strategy: noise, days: 30 }.');
+    if (strategy === 'date-of-birth' && (rule.options.min ?? '') > (rule.options.max ?? '9999-12-31'))
+        fail('min is later than max', 'Give min as the earliest date and max as the latest, YYYY-MM-DD.');
+    return rule;
+}
+/** The rules without their places in the file: moving a rule to another line changes nothing. */
+function digestRules(rules) {
+    const canonical = rules.map(({ location: _location, ...rule }) => rule);
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical)).digest('hex')}`;
 }
 
 // EXTERNAL MODULE: ./src/migration-checks/thresholds.ts
@@ -498,6 +467,114 @@ async function readHead(file, bytes) {
     finally {
         await handle.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/definition/resolve-live-source.ts
+
+/** `postgresql://`, `mysql://`, ...: a source written as a URL is a live server, not a file. */
+function isLiveSourceUrl(written) {
+    return typeof written === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(written);
+}
+/** Where a live source sits in the definition (`file:line:column: databases[0].source`), for errors raised when the build runs. */
+function liveField(site, field) {
+    return `${(0,definition_error/* locate */.x5)(site, field)}: ${(0,definition_error/* fieldName */.w5)(field).replace(/: $/, '')}`;
+}
+const SCHEMES = {
+    postgres: ['postgresql', 'postgres'],
+    mysql: ['mysql'],
+    mariadb: ['mariadb', 'mysql'],
+};
+const DEFAULT_PORTS = { postgres: 5432, mysql: 3306, mariadb: 3306 };
+/** Names the clients take as they are (no `=`, which libpq reads as connection options). */
+const DATABASE_NAME = /^[A-Za-z0-9_$.][A-Za-z0-9_$.-]{0,63}$/;
+/**
+ * A live server's URL checked and taken apart. `database` is the entry's name when the source
+ * fills one database (the URL may name another database to dump), undefined for an instance.
+ */
+function resolveLiveSource(raw, engine, target) {
+    const written = typeof raw === 'string' ? { url: raw } : raw;
+    const url = parseUrl(written.url, engine);
+    const scheme = url.protocol.replace(/:$/, '');
+    const shown = withoutCredentials(url);
+    if (!SCHEMES[engine].includes(scheme)) {
+        throw new definition_error/* FieldProblem */.k4(`"${shown}" is a ${scheme}:// URL, and this image's engine is ${engine}`, `Give ${engine} a ${SCHEMES[engine].map((s) => `${s}://`).join(' or ')} URL (${exampleUrl(engine)}).`);
+    }
+    if (url.password !== '') {
+        throw new definition_error/* FieldProblem */.k4(`the URL "${shown}" carries a password, and a definition must not hold one`, `Remove it from the URL and name the environment variable that holds it: source: { url: ${shown}, passwordEnv: SOURCE_PASSWORD }.`);
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (host === '') {
+        throw new definition_error/* FieldProblem */.k4(`the URL "${shown}" names no host`, `Write it as ${exampleUrl(engine)}.`);
+    }
+    const user = url.username === '' ? undefined : decodeURIComponent(url.username);
+    if (user !== undefined && written.userEnv !== undefined) {
+        throw new definition_error/* FieldProblem */.k4(`the URL "${shown}" names user '${user}', and userEnv names another place for it`, 'Keep one of the two: the user in the URL, or userEnv.');
+    }
+    if (user === undefined && written.userEnv === undefined) {
+        throw new definition_error/* FieldProblem */.k4(`the URL "${shown}" names no user to log in as`, `Put it in the URL (${exampleUrl(engine).replace('://', '://reader@')}), or name the environment variable that holds it with userEnv.`);
+    }
+    return {
+        kind: 'live',
+        url: shown,
+        host,
+        port: url.port === '' ? DEFAULT_PORTS[engine] : Number(url.port),
+        ...databaseOf(url, engine, target.database, shown),
+        ...(user !== undefined && { user }),
+        ...(written.userEnv !== undefined && { userEnv: written.userEnv }),
+        ...(written.passwordEnv !== undefined && { passwordEnv: written.passwordEnv }),
+        ...optionsOf(url, engine, shown),
+        field: target.field,
+    };
+}
+function parseUrl(written, engine) {
+    try {
+        return new URL(written);
+    }
+    catch {
+        // The text may hold a password: the error does not repeat it.
+        throw new definition_error/* FieldProblem */.k4('this is not a URL a live source can be read from', `Write it as ${exampleUrl(engine)}.`);
+    }
+}
+/**
+ * The database to dump: the URL's path, else the entry's own name. An instance source dumps the
+ * whole server: PostgreSQL's path is then the database pg_dumpall first connects to.
+ */
+function databaseOf(url, engine, entry, shown) {
+    const path = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (entry === undefined && path !== '' && engine !== 'postgres') {
+        throw new definition_error/* FieldProblem */.k4(`the instance source "${shown}" names database '${path}', and an instance source dumps every database`, `Leave the database out (${exampleUrl(engine).replace(/\/[^/]*$/, '')}), or list it under databases with this URL as its source.`);
+    }
+    const database = path || entry;
+    if (database === undefined)
+        return {};
+    if (!DATABASE_NAME.test(database)) {
+        throw new definition_error/* FieldProblem */.k4(`the URL "${shown}" names database '${database}', which live sources cannot dump`, 'A live source dumps a database whose name is letters, digits, _, $, . and - (at most 64); dump others to a file and give that file as the source.');
+    }
+    return { database };
+}
+function optionsOf(url, engine, shown) {
+    const options = {};
+    for (const [name, value] of url.searchParams) {
+        if (engine === 'postgres' && name === 'sslmode' && /^[a-z-]+$/.test(value)) {
+            options.sslmode = value;
+            continue;
+        }
+        throw new definition_error/* FieldProblem */.k4(`the URL "${shown}" sets ${name}, which live sources do not take`, engine === 'postgres'
+            ? 'The only option a live source takes is sslmode (?sslmode=require).'
+            : 'Leave the options out: a live source takes the host, port, user and database from the URL.');
+    }
+    return options;
+}
+/** The URL as it may be shown: no user's password in it, whatever was written. */
+function withoutCredentials(url) {
+    const copy = new URL(url.href);
+    copy.password = '';
+    return copy.href;
+}
+function exampleUrl(engine) {
+    return engine === 'postgres'
+        ? 'postgresql://replica.internal:5432/orders'
+        : 'mysql://replica.internal:3306/orders';
 }
 
 ;// CONCATENATED MODULE: ./src/definition/detect-source.ts
@@ -823,9 +900,8 @@ function findCycle(waiting, placed) {
     return [...trail.slice(trail.indexOf(current.name)), current.name];
 }
 
-// EXTERNAL MODULE: ./src/definition/suggest-name.ts
-var suggest_name = __webpack_require__(29275);
 ;// CONCATENATED MODULE: ./src/definition/resolve-databases.ts
+
 
 
 
@@ -886,9 +962,15 @@ async function checkDependencies(site, db, index, names) {
     }
 }
 async function resolveSource(site, db, index, engine, directory, hasInstance) {
-    if (db.source !== undefined) {
-        const where = resolveWrittenPath(directory, db.source);
-        return (0,definition_error/* atField */.wz)(site, ['databases', index, 'source'], () => resolveDatabaseSource(where, db, engine));
+    const field = ['databases', index, 'source'];
+    const written = db.source;
+    if (typeof written === 'object' || isLiveSourceUrl(written)) {
+        checkNoFileOptions(site, db, index);
+        return (0,definition_error/* atField */.wz)(site, field, () => resolveLiveSource(written ?? '', engine, { database: db.name, field: liveField(site, field) }));
+    }
+    if (written !== undefined) {
+        const where = resolveWrittenPath(directory, written);
+        return (0,definition_error/* atField */.wz)(site, field, () => resolveDatabaseSource(where, db, engine));
     }
     for (const field of ['format', 'createsDatabase']) {
         if (db[field] === undefined)
@@ -896,6 +978,14 @@ async function resolveSource(site, db, index, engine, directory, hasInstance) {
         throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, field], `${field} is given but there is no source`, `Add the source it describes, or remove ${field} for ${hasInstance ? 'a database the instance source brings' : 'an empty database'}.`);
     }
     return hasInstance ? { kind: 'instance' } : { kind: 'empty' };
+}
+/** format and createsDatabase describe a file; a live server is dumped in a form the build chooses. */
+function checkNoFileOptions(site, db, index) {
+    for (const field of ['format', 'createsDatabase']) {
+        if (db[field] === undefined)
+            continue;
+        throw (0,definition_error/* definitionError */.mb)(site, ['databases', index, field], `${field} describes a file, and this source is a live server`, `Remove ${field}: the build dumps the live server in a form it restores itself.`);
+    }
 }
 async function resolveMigrations(site, written, index, directory) {
     const where = resolveWrittenPath(directory, written);
@@ -913,10 +1003,12 @@ async function resolveMigrations(site, written, index, directory) {
 
 
 
+
+
 /**
  * The definition's `instance`: a logical dump of a whole server, a .sql or .sql.gz that creates
- * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), or a
- * physical backup (pg_basebackup).
+ * its databases itself (pg_dumpall; mysqldump --all-databases or --databases a b c), a live
+ * server dumped whole when the build runs, or a physical backup (pg_basebackup).
  */
 async function resolveInstance(site, raw, engine, directory) {
     if (raw.backup !== undefined) {
@@ -931,7 +1023,17 @@ async function resolveInstance(site, raw, engine, directory) {
     if (raw.source === undefined) {
         throw (0,definition_error/* definitionError */.mb)(site, ['instance'], 'instance needs a source (a dump of a whole server) or a backup (pg_basebackup)', 'Add source: backups/all.sql (pg_dumpall, mysqldump --all-databases) or backup: backups/base/ (pg_basebackup).');
     }
-    const where = resolveWrittenPath(directory, raw.source);
+    const written = raw.source;
+    if (typeof written === 'object' || isLiveSourceUrl(written)) {
+        if (raw.format !== undefined) {
+            throw (0,definition_error/* definitionError */.mb)(site, ['instance', 'format'], 'format describes a file, and this source is a live server', 'Remove format: the build dumps the live server in a form it restores itself.');
+        }
+        const field = liveField(site, ['instance', 'source']);
+        return (0,definition_error/* atField */.wz)(site, ['instance', 'source'], () => ({
+            source: resolveLiveSource(written, engine, { field }),
+        }));
+    }
+    const where = resolveWrittenPath(directory, written);
     return (0,definition_error/* atField */.wz)(site, ['instance', 'source'], async () => {
         const source = await detectSource(where, raw.format, engine);
         if (source.kind !== 'sql' && source.kind !== 'sql-gz') {
@@ -951,8 +1053,10 @@ async function resolveInstance(site, raw, engine, directory) {
 const TAR = /\.(tar|tar\.gz|tgz)$/i;
 /** What pg_basebackup wrote: a plain data directory, a folder of tar files, or one tar file. */
 async function resolveBackup(where, engine) {
+    if (engine === 'mariadb')
+        return resolveMariabackup(where);
     if (engine !== 'postgres') {
-        throw new definition_error/* FieldProblem */.k4(`physical backups are not supported for ${engine} yet`, 'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases).');
+        throw new definition_error/* FieldProblem */.k4(`physical backups are not supported for ${engine}: the image has no tool that makes or prepares them (Percona XtraBackup, MySQL Enterprise Backup)`, 'Restore a logical dump instead: instance: { source: all.sql } (mysqldump --all-databases), or a live server: instance: { source: mysql://replica:3306 }.');
     }
     const { isFolder } = await inspectPath(where, 'path');
     if (!isFolder) {
@@ -975,6 +1079,29 @@ async function resolveBackup(where, engine) {
             await checkCompression({ written: external_node_path_default().join(where.written, external_node_path_default().basename(file)), absolute: file });
     }
     return { kind: 'pg-basebackup-tar', base, ...(wal && { wal }) };
+}
+/**
+ * What mariabackup wrote and prepared: its target folder, or a tar of that folder's content
+ * (tar -C backup -czf backup.tar.gz .). A folder is checked here; a tar once it is unpacked.
+ */
+async function resolveMariabackup(where) {
+    const { isFolder } = await inspectPath(where, 'path');
+    if (!isFolder) {
+        if (!TAR.test(where.written)) {
+            throw new definition_error/* FieldProblem */.k4(`"${where.written}" is not a mariabackup folder or a tar of one (.tar, .tar.gz)`, 'Point backup at the folder mariabackup --backup --target-dir wrote (prepared with mariabackup --prepare), or at a tar of its content.');
+        }
+        await checkCompression(where);
+        return { kind: 'mariabackup', path: where.absolute, form: /gz$/i.test(where.written) ? 'tar.gz' : 'tar' };
+    }
+    const [checkpoints] = await listFiles(where.absolute, /^(mariadb|xtrabackup)_backup_checkpoints$|^xtrabackup_checkpoints$/);
+    if (!checkpoints) {
+        throw new definition_error/* FieldProblem */.k4(`the folder "${where.written}" is not a mariabackup backup: it has no mariadb_backup_checkpoints (or xtrabackup_checkpoints)`, 'Make it with mariabackup --backup --target-dir=<folder>, then mariabackup --prepare --target-dir=<folder>, and point backup at that folder.');
+    }
+    const type = /^backup_type\s*=\s*(\S+)/m.exec(await (0,promises_.readFile)(checkpoints, 'utf8'))?.[1];
+    if (type !== 'log-applied') {
+        throw new definition_error/* FieldProblem */.k4(`the mariabackup backup "${where.written}" is not prepared (its backup_type is ${type ?? 'missing'}, not log-applied)`, `Prepare it first, with the mariabackup of the server's version: mariabackup --prepare --target-dir=${where.written}`);
+    }
+    return { kind: 'mariabackup', path: where.absolute, form: 'folder' };
 }
 /** A .gz must be gzip, and a .tar must not be: finding out half way into the restore is late. */
 async function checkCompression(where) {
@@ -1061,6 +1188,7 @@ function compileSchema() {
 
 
 
+
 /**
  * Reads an image definition (dataclone.yaml), checks it against schema/dataclone.schema.json
  * and against the disk, and resolves it: paths absolute, sources detected, databases in
@@ -1085,6 +1213,7 @@ async function loadImageDefinition(file) {
     const setup = await resolveScripts(site, 'setup', value.setup ?? [], names, directory);
     checkSetupComesFirst(site, setup, databases);
     const after = await resolveScripts(site, 'after', value.after ?? [], names, directory);
+    const mask = resolveMask(site, value.mask, instance ? undefined : names);
     return {
         file: external_node_path_default().resolve(file),
         directory,
@@ -1097,6 +1226,7 @@ async function loadImageDefinition(file) {
         primaryDatabase: primary ?? names[0] ?? '',
         setup,
         after,
+        ...(mask && { mask }),
         labels: Object.fromEntries(Object.entries(value.labels ?? {}).map(([key, label]) => [
             key,
             writtenText(site, ['labels', key], label),
@@ -1223,6 +1353,55 @@ function validateImageReference(reference, field) {
 
 /***/ }),
 
+/***/ 50447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ FAKE_IP_PREFIX),
+/* harmony export */   Xm: () => (/* binding */ DATE_OF_BIRTH_RANGE),
+/* harmony export */   YL: () => (/* binding */ STRATEGIES),
+/* harmony export */   a0: () => (/* binding */ FAKE_PHONE_PREFIX),
+/* harmony export */   mM: () => (/* binding */ FAKE_EMAIL_DOMAIN)
+/* harmony export */ });
+/* unused harmony export STRATEGY_NAMES */
+const TEXT = ['text'];
+const ANY = ['text', 'integer', 'decimal', 'date', 'timestamp', 'uuid', 'inet', 'other'];
+const STRATEGIES = {
+    email: { fits: TEXT, canStayUnique: true, proof: 'presence' },
+    'first-name': { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    'last-name': { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    'full-name': { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    phone: { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    'street-address': { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    city: { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    postcode: { fits: TEXT, canStayUnique: false, proof: 'none' },
+    company: { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    iban: { fits: TEXT, canStayUnique: true, proof: 'presence' },
+    'credit-card': { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    'ip-address': { fits: ['text', 'inet'], canStayUnique: false, proof: 'presence' },
+    uuid: { fits: ['text', 'uuid'], canStayUnique: true, proof: 'presence' },
+    'date-of-birth': { fits: ['date', 'timestamp'], canStayUnique: false, proof: 'none' },
+    hash: { fits: TEXT, canStayUnique: true, proof: 'presence' },
+    null: { fits: ANY, canStayUnique: true, proof: 'presence' },
+    value: { fits: ANY, canStayUnique: false, proof: 'presence' },
+    partial: { fits: TEXT, canStayUnique: false, proof: 'presence' },
+    shuffle: { fits: ANY, canStayUnique: true, proof: 'none' },
+    noise: { fits: ['integer', 'decimal', 'date', 'timestamp'], canStayUnique: false, proof: 'none' },
+    expression: { fits: ANY, canStayUnique: true, proof: 'presence' },
+};
+const STRATEGY_NAMES = Object.keys(STRATEGIES);
+/** The default range of `date-of-birth`. */
+const DATE_OF_BIRTH_RANGE = { min: '1940-01-01', max: '2005-12-31' };
+/** The reserved domain (RFC 2606) every fake e-mail address is at: no real address is there. */
+const FAKE_EMAIL_DOMAIN = 'example.com';
+/** NANP's area code 555 is not assigned to any real area: no real number is there. */
+const FAKE_PHONE_PREFIX = '+1 555 ';
+/** A private range (RFC 1918): no public address is there. */
+const FAKE_IP_PREFIX = '10.';
+
+
+/***/ }),
+
 /***/ 3212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1309,6 +1488,44 @@ function parseBytes(text, field) {
 }
 function thresholdError(field, value, expected) {
     return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: '${value}' is not ${expected}`, `Write it as ${expected.replace(/^an? \w+: /, '')}.`);
+}
+
+
+/***/ }),
+
+/***/ 81068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ teardown)
+/* harmony export */ });
+/* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20065);
+
+/**
+ * Removes every container the job owns, and the networks of its environments, whatever state it is in. Safe to run twice, after a
+ * crash, or when Docker already removed a container: what is not there is not an error.
+ */
+async function teardown(job) {
+    const started = performance.now();
+    await job.host.ping();
+    const ids = await job.host.findContainers({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.owner]: job.owner });
+    const removed = [];
+    await Promise.all(ids.map(async (id) => {
+        const info = await job.host.inspectContainer(id);
+        await job.host.removeContainer(id);
+        // A standby clone's servers go with it; the clone is named once.
+        if (info?.labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.standbyOf])
+            return;
+        removed.push(info?.labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.clone] ?? info?.name ?? id.slice(0, 12));
+    }));
+    removed.sort();
+    // An environment's network goes once its clones are gone.
+    const networks = await job.host.findNetworks({ [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.owner]: job.owner });
+    await Promise.all(networks.map((id) => job.host.removeNetwork(id)));
+    job.reporter.info(removed.length
+        ? `Removed ${removed.length} clone(s) of job ${job.owner}: ${removed.join(', ')}`
+        : `Job ${job.owner} had no clones to remove`);
+    return { step: 'teardown', removed, durationMs: Math.round(performance.now() - started) };
 }
 
 

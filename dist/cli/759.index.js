@@ -1,5 +1,5 @@
-export const id = 989;
-export const ids = [989];
+export const id = 759;
+export const ids = [759];
 export const modules = {
 
 /***/ 3567:
@@ -43,8 +43,7 @@ function numberOption(input, name) {
  * container's configuration (`docker inspect`) nor in the environment of any of its processes;
  * whoever can use the Docker socket can still read it (`docker cp`), as they can read the data.
  */
-const PASSWORD_RECORD_DIRECTORY = '/var/lib/dataclone-clone';
-const PASSWORD_RECORD_FILE = `${PASSWORD_RECORD_DIRECTORY}/password`;
+const PASSWORD_RECORD_DIRECTORY = _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .PASSWORD_RECORD_FILE */ .rA.slice(0, _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .PASSWORD_RECORD_FILE */ .rA.lastIndexOf('/'));
 /** Clones made by dataclone before the record existed kept the password in their environment. */
 const LEGACY_PASSWORD_VARIABLE = 'DATACLONE_PASSWORD';
 /** The anonymous volume that holds the record, labelled like the clone so that clean-ups find it. */
@@ -52,9 +51,10 @@ function passwordRecordVolume(owner) {
     return { path: PASSWORD_RECORD_DIRECTORY, labels: { [_docker_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.owner]: owner } };
 }
 /**
- * The files written into a clone's server container before it starts: the hand-over its start
- * script reads and removes (see PASSWORD_HANDOVER_FILE), and, in the container that is the clone
- * (not a standby's slot servers), the record.
+ * The files written into a clone's server container (as it starts, see HANDOVER_VARIABLE; a
+ * standby's slot servers before they start): the hand-over its start script reads and removes
+ * (see PASSWORD_HANDOVER_FILE), and, in the container that is the clone, the record. The record
+ * comes last: its arrival tells the start script the hand-over is complete.
  */
 function passwordFiles(password, options) {
     const handover = {
@@ -68,11 +68,11 @@ function passwordFiles(password, options) {
 }
 /** The record alone: for the proxy of a clone with a standby, which runs no server. */
 function recordFiles(password) {
-    return [{ path: PASSWORD_RECORD_FILE, content: password, mode: 0o400 }];
+    return [{ path: _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .PASSWORD_RECORD_FILE */ .rA, content: password, mode: 0o400 }];
 }
 /** The password of a clone, running or stopped; empty when it cannot be found. */
 async function readClonePassword(host, info) {
-    const recorded = await host.readFile(info.id, PASSWORD_RECORD_FILE);
+    const recorded = await host.readFile(info.id, _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .PASSWORD_RECORD_FILE */ .rA);
     return recorded ?? info.env[LEGACY_PASSWORD_VARIABLE] ?? '';
 }
 
@@ -98,14 +98,16 @@ function containerNameFor(cloneName) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DW: () => (/* binding */ listClones),
+/* harmony export */   GU: () => (/* binding */ requireCloneContainer),
 /* harmony export */   Rl: () => (/* binding */ findClone),
+/* harmony export */   YQ: () => (/* binding */ cloneImageId),
 /* harmony export */   rx: () => (/* binding */ requireClone),
 /* harmony export */   vh: () => (/* binding */ cloneFromContainer)
 /* harmony export */ });
-/* unused harmony exports PASSWORD_VARIABLE, DATABASES_LABEL, isClone */
+/* unused harmony exports PASSWORD_VARIABLE, DATABASES_LABEL, findCloneContainer, isClone */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 /* harmony import */ var _docker_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20065);
-/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10538);
+/* harmony import */ var _engines_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56599);
 /* harmony import */ var _clone_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9511);
 /* harmony import */ var _clone_password_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89909);
 
@@ -122,10 +124,18 @@ const PASSWORD_VARIABLE = 'DATACLONE_PASSWORD';
 const DATABASES_LABEL = _docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.databases;
 /** The clone of that name, or undefined when there is none. */
 async function findClone(host, name) {
+    const info = await findCloneContainer(host, name);
+    return info && cloneFromContainer(host, info, await (0,_clone_password_js__WEBPACK_IMPORTED_MODULE_3__/* .readClonePassword */ .pT)(host, info));
+}
+/**
+ * The container of the clone of that name, without reading the clone's password (one call to
+ * the Docker Engine fewer): for steps that need none, or know it already.
+ */
+async function findCloneContainer(host, name) {
     const info = await host.inspectContainer((0,_clone_js__WEBPACK_IMPORTED_MODULE_4__/* .containerNameFor */ .e)(name));
     if (!info || !isClone(info) || info.labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.clone] !== name)
         return undefined;
-    return cloneFromContainer(host, info, await (0,_clone_password_js__WEBPACK_IMPORTED_MODULE_3__/* .readClonePassword */ .pT)(host, info));
+    return info;
 }
 /**
  * Whether a container is a clone: its clone label names it, and it has the name dataclone gives
@@ -138,9 +148,14 @@ function isClone(info) {
 }
 /** The clone of that name; fails with an error that lists the clones there are. */
 async function requireClone(host, name) {
-    const clone = await findClone(host, name);
-    if (clone)
-        return clone;
+    const info = await requireCloneContainer(host, name);
+    return cloneFromContainer(host, info, await (0,_clone_password_js__WEBPACK_IMPORTED_MODULE_3__/* .readClonePassword */ .pT)(host, info));
+}
+/** The container of the clone of that name (see findCloneContainer); fails as requireClone does. */
+async function requireCloneContainer(host, name) {
+    const info = await findCloneContainer(host, name);
+    if (info)
+        return info;
     const names = await listCloneNames(host);
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`no clone named '${name}' on ${host.description}`, names.length
         ? `Clones there: ${names.join(', ')}.`
@@ -178,7 +193,7 @@ function cloneFromContainer(host, info, password) {
         name: labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.clone] || info.name,
         containerId: info.id,
         image: labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.image] || info.image,
-        imageId: labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.imageId] || info.imageId,
+        imageId: cloneImageId(info),
         engine: engine.name,
         owner: labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.owner] ?? '',
         created: labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.created] ?? '',
@@ -196,6 +211,10 @@ function cloneFromContainer(host, info, password) {
             : {}),
         connection: engine.connectionDetails({ host: host.clientAddress(bindAddress), port }, { user: labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.superuser] ?? engine.superuser, password }, databases, primary),
     };
+}
+/** The image ID a clone was created from, which its reset returns to. */
+function cloneImageId(info) {
+    return info.labels[_docker_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .Labels */ .gC.imageId] || info.imageId;
 }
 function parseNames(text) {
     if (!text)
@@ -349,7 +368,7 @@ async function startServer(host, settings, slot) {
         cmd: [],
         user: start.user,
         env: start.env,
-        tmpfs: settings.image.volumes,
+        tmpfs: [...settings.image.volumes, ...settings.engine.scratchDirectories],
         files: (0,_clone_password_js__WEBPACK_IMPORTED_MODULE_3__/* .passwordFiles */ .X2)(settings.password, { record: false }),
         // Back after a restart of the Docker Engine, with the proxy that keeps pointing at it.
         restartPolicy: 'unless-stopped',
@@ -377,6 +396,28 @@ async function waitForServer(host, engine, cloneName, id, timeoutMs) {
 async function discardServer(host, server) {
     await host.killContainer(server.id);
     await host.renameContainer(server.id, `${server.name}-discarded-${(0,_core_random_js__WEBPACK_IMPORTED_MODULE_1__/* .randomSuffix */ .V)()}`);
+}
+
+
+/***/ }),
+
+/***/ 98571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+
+const UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** Parses a lifetime such as `90m`, `8h` or `3d` into milliseconds; `field` names it in errors. */
+function parseDuration(text, field) {
+    const match = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(text.trim());
+    const unit = match?.[2] ? UNITS[match[2]] : undefined;
+    if (!match?.[1] || unit === undefined || Number(match[1]) <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${field}: '${text}' is not a duration`, 'Write a number and a unit: s, m, h, d or w (for example 30m, 8h, 3d).');
+    }
+    return Math.round(Number(match[1]) * unit);
 }
 
 
@@ -416,11 +457,14 @@ function randomSuffix(bytes = 3) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BW: () => (/* binding */ LISTEN_PORT_VARIABLE),
+/* harmony export */   H8: () => (/* binding */ HANDOVER_VARIABLE),
+/* harmony export */   IV: () => (/* binding */ HANDOVER_AFTER_START),
 /* harmony export */   M0: () => (/* binding */ NETWORK_VARIABLE),
 /* harmony export */   O$: () => (/* binding */ LISTEN_ADDRESS_VARIABLE),
 /* harmony export */   bf: () => (/* binding */ DATABASE_VARIABLE),
 /* harmony export */   ek: () => (/* binding */ databaseConnection),
-/* harmony export */   pU: () => (/* binding */ PASSWORD_HANDOVER_FILE)
+/* harmony export */   pU: () => (/* binding */ PASSWORD_HANDOVER_FILE),
+/* harmony export */   rA: () => (/* binding */ PASSWORD_RECORD_FILE)
 /* harmony export */ });
 /**
  * Where a clone's server listens, in the clone's start script: the engine's port on every address
@@ -436,12 +480,27 @@ const NETWORK_VARIABLE = 'DATACLONE_NETWORK';
 const DATABASE_VARIABLE = 'DATACLONE_DATABASE';
 /**
  * Where a clone's start script finds the clone's password at its first start: written through the
- * archive API before the container starts, read with shell builtins (so never on a command line
+ * archive API as the container starts (HANDOVER_VARIABLE) or before, read with shell builtins (so never on a command line
  * or in any process's environment) and removed once the server holds the password. A start
  * without it is a restart of the same container (the Docker Engine restarted): the data in its
  * writable layer holds the clone's credentials already.
  */
 const PASSWORD_HANDOVER_FILE = '/tmp/dataclone-handover/password';
+/**
+ * Where dataclone keeps a clone's password for the steps after its creation: a root-only file on
+ * a volume of the clone's container (see clones/clone-password.ts). A start script only asks
+ * whether it is there (see HANDOVER_VARIABLE), never reads it.
+ */
+const PASSWORD_RECORD_FILE = '/var/lib/dataclone-clone/password';
+/**
+ * Set to `after-start` in a clone's container when dataclone writes the hand-over while the
+ * container starts, not before: one call to the Docker Engine fewer before the server starts,
+ * and it overlaps with the server's own start. The record is in the same archive, after the
+ * hand-over, so the start script waits for the record: once it is there the hand-over is
+ * complete, or (a restart of the container, the hand-over removed long ago) was used already.
+ */
+const HANDOVER_VARIABLE = 'DATACLONE_HANDOVER';
+const HANDOVER_AFTER_START = 'after-start';
 /**
  * A database's URL and JDBC URL, every part encoded: the user and password, the host (an IPv6
  * address in brackets) and the database name as a path segment, so that no part can add to the
@@ -466,23 +525,96 @@ function urlHost(host) {
 
 /***/ }),
 
-/***/ 10538:
+/***/ 56599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ engineFor)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _mysql_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34825);
+/* harmony import */ var _postgres_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51549);
+
+
+
+const engines = {
+    postgres: _postgres_js__WEBPACK_IMPORTED_MODULE_2__/* .postgresEngine */ .QV,
+    mysql: (0,_mysql_js__WEBPACK_IMPORTED_MODULE_1__/* .mysqlEngine */ .Fp)('mysql'),
+    mariadb: (0,_mysql_js__WEBPACK_IMPORTED_MODULE_1__/* .mysqlEngine */ .Fp)('mariadb'),
+};
+/** The engine for a definition's `engine` field or an image's engine label. */
+function engineFor(name) {
+    const engine = engines[name];
+    if (!engine) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`engine '${name}' is not supported by this version of dataclone`, `Use one of: ${Object.keys(engines).join(', ')}.`);
+    }
+    return engine;
+}
+
+
+/***/ }),
+
+/***/ 34825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ engineFor)
+  G$: () => (/* binding */ CLIENT),
+  Fp: () => (/* binding */ mysqlEngine),
+  Wt: () => (/* binding */ runSql),
+  vf: () => (/* binding */ shell),
+  lk: () => (/* binding */ sqlInput)
 });
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/engines/engine.ts
 var engine = __webpack_require__(39105);
+// EXTERNAL MODULE: ./src/sources/live-source.ts
+var live_source = __webpack_require__(6958);
+;// CONCATENATED MODULE: ./src/engines/mysql/live-source.ts
+
+/**
+ * mysqldump (mariadb-dump in MariaDB's images) of one database, or of every one, from a live
+ * server, into the instance's own client. The password goes into a defaults file in the
+ * stream's private folder (0600, removed when the stream ends), which the client reads:
+ * MYSQL_PWD is deprecated, and a password on the command line is visible to every process.
+ * The value is quoted, so # and ; are part of it, with a backslash before each backslash and
+ * double quote in it, as option files read them.
+ *
+ * --single-transaction: a consistent snapshot of InnoDB tables without locking production;
+ * --no-tablespaces: a dump by a user without the PROCESS privilege; MySQL's own GTIDs are left
+ * out (--set-gtid-purged=OFF), as they mean nothing to a clone.
+ */
+function mysqlLiveDump(flavour) {
+    const gtids = flavour === 'mysql' ? ' --set-gtid-purged=OFF' : '';
+    return {
+        dumpFunction(scope) {
+            const what = scope === 'instance' ? '--all-databases' : '"$SOURCE_DATABASE"';
+            return `dump_source() (
+  umask 077
+  {
+    echo '[client]'
+    [ -z "\${SOURCE_PASSWORD+x}" ] || printf 'password="%s"\\n' "$(printf '%s' "$SOURCE_PASSWORD" | sed 's/[\\\\"]/\\\\&/g')"
+  } >"$dir/client.cnf"
+  DUMP=$(command -v mariadb-dump || command -v mysqldump)
+  exec "$DUMP" --defaults-file="$dir/client.cnf" --protocol=tcp --host="$SOURCE_HOST" --port="$SOURCE_PORT" --user="$SOURCE_USER" --single-transaction --routines --triggers --events --hex-blob --no-tablespaces --default-character-set=utf8mb4${gtids} ${what}
+)`;
+        },
+        restoreFunction() {
+            return `restore_target() (
+  CLIENT=$(command -v mariadb || command -v mysql)
+  exec ${CLIENT} --default-character-set=utf8mb4 \${TARGET_DATABASE:+--database="$TARGET_DATABASE"}
+)`;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engines/mysql-instance-restore.ts
+
+
 
 /** Schemas every server has: never one of an image's databases. */
 const SYSTEM_SCHEMAS = ['mysql', 'sys', 'information_schema', 'performance_schema'];
@@ -522,13 +654,18 @@ const MYSQL_LOGINS = `SELECT CONCAT(QUOTE(u.User), '@', QUOTE(u.Host)), MD5(CONC
 FROM mysql.user u WHERE ${NOT_DATACLONE_OR_SYSTEM}`;
 /** MySQL's and MariaDB's side of whole-instance sources: mysqldump --all-databases / --databases. */
 function mysqlInstanceRestore(flavour) {
+    const liveDump = mysqlLiveDump(flavour);
     return {
+        liveDump,
         async listDatabases(run) {
             const names = await query(run, 'SHOW DATABASES');
             return names.filter((name) => !SYSTEM_SCHEMAS.includes(name.toLowerCase())).sort();
         },
-        async restoreInstance(run, source, label) {
-            await runSql(run, undefined, sqlInput(source.path), label);
+        async restoreInstance(run, source, label, reporter) {
+            if (source.kind === 'live')
+                await (0,live_source/* streamLiveSource */.KV)(run, liveDump, source, { scope: 'instance', label, reporter });
+            else
+                await runSql(run, undefined, sqlInput(source.path), label);
             await runSql(run, undefined, { kind: 'text', text: RESTORE_DATACLONE_LOGINS }, 'put back the root logins');
         },
         async listLogins(run) {
@@ -551,6 +688,90 @@ async function query(run, sql) {
         label: 'query the server',
     });
     return out.split('\n').filter((line) => line !== '');
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+;// CONCATENATED MODULE: ./src/engines/mysql/physical-backup.ts
+
+
+
+/** Run by the server before it takes any connection: read by --init-file, removed once it has run. */
+const LOGINS_FILE = '/tmp/dataclone-backup-logins.sql';
+/**
+ * A MariaDB instance from a prepared mariabackup: its files unpacked into the data directory
+ * (a folder streamed in as tar, or the tar itself; never copied to a temporary place first),
+ * checked to be prepared and of the server's major version, and the server started on them,
+ * which is all a restore of a prepared backup is: InnoDB finds a consistent instance and an
+ * empty redo log, and resizes that to the clone's.
+ *
+ * The backup's accounts are production's, root@localhost included, with whatever password or
+ * plugin it had: the server runs, before its first connection, the statements that put root's
+ * two logins back as dataclone makes them (no password over the socket; root@'%' locked until
+ * a clone sets its own). Every other login is locked after, as for any instance source.
+ */
+async function initialiseFromMariabackup(run, backup, server) {
+    // The definition gives MariaDB only mariabackups; this is a backstop.
+    if (backup.kind !== 'mariabackup')
+        throw new Error(`MariaDB cannot restore a pg_basebackup (${backup.kind})`);
+    const directory = server.dataDirectory;
+    await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1" && chmod 750 "$1"', 'sh', directory], {
+        user: 'root',
+        label: 'prepare the data directory',
+    });
+    await run.unpack(backupInput(backup), directory, 'copy the backup into the data directory');
+    // A folder's files arrive as root's, a tar's with the source's owners: the server's own here.
+    await run.run(['sh', '-c', 'chown -R mysql: "$1"', 'sh', directory], {
+        user: 'root',
+        label: 'give the files to the server user',
+    });
+    await checkBackup(run, directory);
+    await run.run([
+        'sh',
+        '-c',
+        `cd "$1" && rm -f backup-my.cnf mariadb_backup_* xtrabackup_* && printf '%s' "$SQL" > ${LOGINS_FILE}`,
+        'sh',
+        directory,
+    ], { env: { SQL: RESTORE_DATACLONE_LOGINS }, label: "put back dataclone's root logins" });
+    await server.start([`--init-file=${LOGINS_FILE}`], 'start the server from the backup');
+    await run.run(['rm', '-f', LOGINS_FILE], { label: 'tidy up' });
+}
+function backupInput(backup) {
+    if (backup.form === 'folder')
+        return { kind: 'folder-as-tar', path: backup.path };
+    return { kind: 'file', path: backup.path, gunzip: backup.form === 'tar.gz' };
+}
+/**
+ * A backup starts only once prepared (mariabackup --prepare applied its redo log), and only
+ * under the major version that wrote it (10.11, 11.8): its system tables and InnoDB format are
+ * that version's. mariabackup writes both facts into files beside the data (mariadb_backup_* or,
+ * before 10.8, xtrabackup_*).
+ */
+async function checkBackup(run, directory) {
+    const found = await run.run(shell(`cd "$1"
+       value() {
+         key=$1; shift
+         for f in "$@"; do if [ -f "$f" ]; then sed -n "s/^$key *= *//p" "$f" | head -n 1; return; fi; done
+       }
+       echo "$(value backup_type mariadb_backup_checkpoints xtrabackup_checkpoints)"
+       echo "$(value server_version mariadb_backup_info xtrabackup_info)"
+       "$SERVER" --version`, directory), { label: 'compare the backup with the server version' });
+    const [type = '', backupVersion = '', serverVersion = ''] = found.split('\n').map((line) => line.trim());
+    if (type === '') {
+        throw new errors/* DatacloneError */.YF('the physical backup is not a mariabackup backup: it has no mariadb_backup_checkpoints (or xtrabackup_checkpoints)', "Make it with mariabackup --backup --target-dir=<folder> and mariabackup --prepare --target-dir=<folder>; a tar holds that folder's content (tar -C <folder> -czf backup.tar.gz .).");
+    }
+    if (type !== 'log-applied') {
+        throw new errors/* DatacloneError */.YF(`the mariabackup backup is not prepared (its backup_type is ${type}, not log-applied)`, "Prepare it first, with the mariabackup of the server's version: mariabackup --prepare --target-dir=<folder>, then tar that folder again.");
+    }
+    const backupMajor = majorVersion(backupVersion);
+    const serverMajor = majorVersion(serverVersion.replace(/^.*?Ver\s+/, ''));
+    if (backupMajor !== serverMajor) {
+        throw new errors/* DatacloneError */.YF(`the physical backup is of MariaDB ${backupMajor || `an unknown version (${backupVersion || 'no server_version in mariadb_backup_info'})`}, and the image's server is MariaDB ${serverMajor}`, `A data directory starts only under the major version that wrote it: set version: "${backupMajor || serverMajor}" (and a matching baseImage), or restore a logical dump (mysqldump --all-databases) instead.`);
+    }
+}
+/** 10.11 of 10.11.6-MariaDB-0+deb12u1. */
+function majorVersion(version) {
+    return /^(\d+\.\d+)/.exec(version)?.[1] ?? '';
 }
 
 // EXTERNAL MODULE: ./src/engines/readiness.ts
@@ -597,6 +818,22 @@ const MISSING_DEFINERS_QUERY = `SELECT CONCAT(
 `;
 
 ;// CONCATENATED MODULE: ./src/engines/mysql/server-options.ts
+/**
+ * The server's options, the same in the build container and in every clone: on the command line
+ * after --no-defaults, because a server configured by the image's my.cnf (bind-address =
+ * 127.0.0.1 in Debian's, a datadir in the VOLUME) would behave differently from one image to the
+ * next. Durability is switched off: a clone is thrown away at the end of a job.
+ *
+ * Where MySQL and MariaDB differ, and why:
+ * - tablespace minimums: MySQL refuses a system tablespace under 5 MB and a temporary one under
+ *   12 MB; MariaDB takes 1 MB for both (every megabyte is in every clone that writes to it);
+ * - redo log: MySQL (8.0.30 and later) sizes it with innodb_redo_log_capacity and no longer knows
+ *   innodb_log_file_size (9.x refuses it); MariaDB has only innodb_log_file_size;
+ * - innodb_doublewrite: an enum in MySQL 8.0.30 and later, where --skip- leaves it ON.
+ * A small redo log matters most: a clone's first write to it copies the whole file into the
+ * clone's writable layer. 8 MB is the smallest redo log capacity MySQL accepts.
+ */
+
 function serverOptions(flavour, paths) {
     return [
         '--no-defaults',
@@ -615,15 +852,24 @@ function serverOptions(flavour, paths) {
         '--loose-mysqlx=OFF',
         '--loose-innodb-buffer-pool-dump-at-shutdown=0',
         '--loose-innodb-buffer-pool-load-at-startup=0',
-        ...(flavour === 'mysql' ? MYSQL_OPTIONS : MARIADB_OPTIONS),
+        ...(flavour === 'mysql' ? mysqlOptions(paths) : MARIADB_OPTIONS),
     ];
 }
-const MYSQL_OPTIONS = [
-    '--innodb-doublewrite=OFF',
-    '--innodb-redo-log-capacity=8M',
-    '--innodb-data-file-path=ibdata1:5M:autoextend',
-    '--innodb-temp-data-file-path=ibtmp1:12M:autoextend',
-];
+/**
+ * MySQL makes its global temporary tablespace (at least 12 MB) and ten session ones (80 KB each)
+ * afresh at every start: in the data directory they were 12.8 MB of every fresh clone's layer,
+ * on the scratch tmpfs they are memory of the clone's, freed when it stops.
+ */
+function mysqlOptions(paths) {
+    return [
+        '--innodb-doublewrite=OFF',
+        '--innodb-redo-log-capacity=8M',
+        '--innodb-data-file-path=ibdata1:5M:autoextend',
+        // Relative to the data directory (innodb_data_home_dir): absolute paths are refused there.
+        `--innodb-temp-data-file-path=${external_node_path_default().posix.relative(paths.dataDirectory, paths.scratchDirectory)}/ibtmp1:12M:autoextend`,
+        `--innodb-temp-tablespaces-dir=${paths.scratchDirectory}`,
+    ];
+}
 const MARIADB_OPTIONS = [
     '--skip-innodb-doublewrite',
     '--innodb-log-file-size=8M',
@@ -639,11 +885,15 @@ const MARIADB_OPTIONS = [
 
 
 
+
+
 /** Outside /var/lib/mysql, which the official images declare as a VOLUME. */
 const DATA_DIRECTORY = '/var/lib/dataclone/mysql';
 const SOCKET = '/tmp/dataclone-mysqld.sock';
 const PID_FILE = '/tmp/dataclone-mysqld.pid';
 const SERVER_LOG = '/tmp/dataclone-build.log';
+/** MySQL's temporary tablespaces, made afresh at every start (see serverOptions). */
+const SCRATCH_DIRECTORY = '/var/lib/dataclone/mysql-scratch';
 /** MariaDB names its programs mariadb*, MySQL mysql*; older MariaDB images have only mysql*. */
 const FIND_PROGRAMS = [
     'SERVER=$(command -v mariadbd || command -v mysqld)',
@@ -663,7 +913,10 @@ function mysqlEngine(flavour) {
         dataDirectory: DATA_DIRECTORY,
         socket: SOCKET,
         pidFile: PID_FILE,
+        scratchDirectory: SCRATCH_DIRECTORY,
     });
+    const instanceRestore = mysqlInstanceRestore(flavour);
+    const scratchDirectories = flavour === 'mysql' ? [SCRATCH_DIRECTORY] : [];
     return {
         name: flavour,
         port: 3306,
@@ -671,25 +924,31 @@ function mysqlEngine(flavour) {
         serverUser: 'mysql',
         maintenanceDatabase: 'mysql',
         dataDirectory: DATA_DIRECTORY,
-        ...mysqlInstanceRestore(flavour),
+        scratchDirectories,
+        ...instanceRestore,
+        ...(flavour === 'mariadb' && {
+            initialiseFromBackup: (run, backup) => initialiseFromMariabackup(run, backup, {
+                dataDirectory: DATA_DIRECTORY,
+                start: (options, label) => startServer(run, [...SERVER_OPTIONS, ...options], label),
+            }),
+        }),
         async initialise(run) {
-            await run.run(['sh', '-c', 'mkdir -p "$1" && chown mysql: "$1"', 'sh', DATA_DIRECTORY], {
-                user: 'root',
-                label: 'prepare the data directory',
-            });
+            // A clone's tmpfs over a scratch folder takes its mode, not its owner: writable by all.
+            await run.run([
+                'sh',
+                '-c',
+                'mkdir -p "$@" && chown mysql: "$@" && shift && { [ $# -eq 0 ] || chmod 1777 "$@"; }',
+                'sh',
+                DATA_DIRECTORY,
+                ...scratchDirectories,
+            ], { user: 'root', label: 'prepare the data directory' });
             await run.run(shell(`if command -v mariadb-install-db >/dev/null; then
              mariadb-install-db ${SERVER_OPTIONS.join(' ')} --auth-root-authentication-method=normal --skip-test-db >/tmp/dataclone-init.log 2>&1 || { cat /tmp/dataclone-init.log >&2; exit 1; }
            else
              "$SERVER" ${SERVER_OPTIONS.join(' ')} --initialize-insecure >/tmp/dataclone-init.log 2>&1 || { cat /tmp/dataclone-init.log >&2; exit 1; }
            fi
            rm -f /tmp/dataclone-init.log`), { label: 'initialise the instance' });
-            await run.run(shell(`setsid "$SERVER" ${SERVER_OPTIONS.join(' ')} >${SERVER_LOG} 2>&1 </dev/null &
-           i=0
-           until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
-             i=$((i+1)); if [ $i -gt 3000 ]; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
-             if ! kill -0 $! 2>/dev/null; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
-             sleep 0.1
-           done`), { label: 'start the server' });
+            await startServer(run, SERVER_OPTIONS, 'start the server');
             // Clients outside the container log in as root@'%', locked until a clone sets its own
             // password. Inside, root@localhost over the socket needs none, so the clone's start script
             // and cross-database views made in the image work in every clone.
@@ -704,7 +963,7 @@ function mysqlEngine(flavour) {
         async runScript(run, script, label) {
             await runSql(run, script.database, sqlInput(script.path), label);
         },
-        async restoreDatabase(run, database, _reporter) {
+        async restoreDatabase(run, database, reporter) {
             const label = `restore database ${database.name}`;
             const source = database.source;
             const beforeDump = beforeDumpSql(flavour);
@@ -712,6 +971,16 @@ function mysqlEngine(flavour) {
                 case 'empty':
                 case 'instance':
                     return;
+                case 'live':
+                    if (beforeDump)
+                        await runSql(run, undefined, { kind: 'text', text: beforeDump }, `${label}: prepare`);
+                    await (0,live_source/* streamLiveSource */.KV)(run, instanceRestore.liveDump, source, {
+                        scope: 'database',
+                        database: database.name,
+                        label,
+                        reporter,
+                    });
+                    return createMissingDefiners(run, `${label}: accounts its definers name`);
                 case 'sql':
                 case 'sql-gz':
                     if (beforeDump)
@@ -743,7 +1012,12 @@ function mysqlEngine(flavour) {
             await run.run(shell(`"$ADMIN" --no-defaults --socket=${SOCKET} -uroot shutdown
            i=0
            while [ -e ${PID_FILE} ]; do i=$((i+1)); if [ $i -gt 3000 ]; then echo "the server did not stop" >&2; exit 1; fi; sleep 0.1; done`), { label: 'stop the server cleanly' });
-            await run.run(['sh', '-c', `rm -f ${SERVER_LOG}`], { user: 'root', label: 'tidy up' });
+            // The scratch folders stay, empty, for the tmpfs of every clone to take their owner.
+            const scratch = scratchDirectories.map((directory) => ` "${directory}"/*`).join('');
+            await run.run(['sh', '-c', `rm -rf ${SERVER_LOG}${scratch}`], { user: 'root', label: 'tidy up' });
+        },
+        serverVersionCommand() {
+            return shell('"$SERVER" --version');
         },
         checkpointCommand() {
             // With innodb_flush_log_at_trx_commit=0 a commit reaches the redo log file only within
@@ -846,12 +1120,26 @@ handover=${engine/* PASSWORD_HANDOVER_FILE */.pU}
 # An image saved from a running clone, or a container started again, holds a server's pid file
 # and socket lock; none runs here yet.
 rm -f ${SOCKET} ${SOCKET}.lock ${PID_FILE}
-if [ -f "$handover" ]; then
-  IFS= read -r password < "$handover"
-  printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password" | "$SERVER" ${options} --init-file=/dev/stdin &
+if [ "$${engine/* HANDOVER_VARIABLE */.H8}" = ${engine/* HANDOVER_AFTER_START */.IV} ] || [ -f "$handover" ]; then
+  # Written while the server starts, the hand-over may be on its way: the server reads its init
+  # file once its storage engines run, and waits for it then. A restart (the record there and
+  # the hand-over removed) gives it an empty one.
+  {
+    until [ "$${engine/* HANDOVER_VARIABLE */.H8}" != ${engine/* HANDOVER_AFTER_START */.IV} ] || [ -e ${engine/* PASSWORD_RECORD_FILE */.rA} ]; do sleep 0.01; done
+    if [ -f "$handover" ]; then
+      IFS= read -r password < "$handover"
+      printf "DROP USER IF EXISTS ${LOGINS_TO_DROP.join(', ')};\\nALTER USER 'root'@'%%' IDENTIFIED BY '%s' ACCOUNT UNLOCK;\\n" "$password"
+    fi
+  } | "$SERVER" ${options} --init-file=/dev/stdin &
   server=$!
-  unset password
   (
+    # The socket appears before the server runs its init file: waiting for it costs no process
+    # per try, where each ping is a client process (tens of milliseconds of CPU while the server
+    # itself starts).
+    until [ -S ${SOCKET} ]; do
+      kill -0 "$server" 2>/dev/null || exit 0
+      sleep 0.01
+    done
     until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
       kill -0 "$server" 2>/dev/null || exit 0
       sleep 0.01
@@ -866,6 +1154,16 @@ fi
 trap '"$ADMIN" --no-defaults --socket=${SOCKET} -uroot shutdown 2>/dev/null || kill -TERM "$server"' INT TERM
 wait "$server"
 wait "$server"`;
+}
+/** Starts the build's server and waits until it answers on its socket; the log says why it would not. */
+async function startServer(run, options, label) {
+    await run.run(shell(`setsid "$SERVER" ${options.join(' ')} >${SERVER_LOG} 2>&1 </dev/null &
+       i=0
+       until "$ADMIN" --no-defaults --socket=${SOCKET} -uroot ping >/dev/null 2>&1; do
+         i=$((i+1)); if [ $i -gt 3000 ]; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
+         if ! kill -0 $! 2>/dev/null; then tail -20 ${SERVER_LOG} >&2; exit 1; fi
+         sleep 0.1
+       done`), { label });
 }
 function sqlInput(file) {
     return { kind: 'file', path: file, gunzip: file.endsWith('.gz') };
@@ -884,6 +1182,45 @@ async function runSql(run, database, input, label) {
     }
     await run.run(clientCommand(database), { input, label });
 }
+
+
+/***/ }),
+
+/***/ 51549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dA: () => (/* binding */ DATA_DIRECTORY),
+  KE: () => (/* binding */ HOST_BASED_AUTHENTICATION),
+  DT: () => (/* reexport */ PSQL),
+  Fz: () => (/* binding */ SERVER_LOG),
+  M8: () => (/* binding */ SERVER_SETTINGS),
+  QV: () => (/* binding */ postgresEngine),
+  Wt: () => (/* binding */ runSql),
+  Id: () => (/* binding */ withBinaries)
+});
+
+// UNUSED EXPORTS: sqlInput
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/engines/engine.ts
+var engine = __webpack_require__(39105);
+// EXTERNAL MODULE: ./src/sources/live-source.ts
+var live_source = __webpack_require__(6958);
+;// CONCATENATED MODULE: ./src/engines/postgres-client.ts
+/** /tmp exists and is writable in every image; /var/run/postgresql is not created by all of them. */
+const SOCKET_DIRECTORY = '/tmp';
+/**
+ * Debian-based images keep the server binaries outside PATH when used without their entrypoint.
+ * First in PATH: /usr/bin/psql is Debian's Perl wrapper, which takes 45 ms to start the real one.
+ */
+const FIND_BINARIES = 'for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && PATH="$d:$PATH"; done';
+/** psql over the build's socket as postgres, stopping at the first error. */
+const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
@@ -940,28 +1277,72 @@ function roleName(written) {
     return written.startsWith('"') ? written.slice(1, -1).replaceAll('""', '"') : written.toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./src/engines/postgres-live-source.ts
+
+/**
+ * libpq's own variables for the source, set in the dump's subshell only: psql, restoring over
+ * the socket, never sees them. -w: a missing or wrong password fails at once, no prompt.
+ */
+const SOURCE_CONNECTION = `[ -z "\${SOURCE_PASSWORD+x}" ] || export PGPASSWORD="$SOURCE_PASSWORD"
+  [ -z "\${SOURCE_SSLMODE:-}" ] || export PGSSLMODE="$SOURCE_SSLMODE"
+  export PGCONNECT_TIMEOUT=10`;
+/**
+ * pg_dump of one database as plain SQL, without owners and privileges: it restores into an
+ * instance that lacks the source's roles, owned by postgres. pg_dumpall of a whole server, its
+ * roles without their passwords (a production password hash never reaches the image), and
+ * pg_dumpall's `CREATE ROLE postgres` left out as for a dump file (pg-dumpall-roles.ts):
+ * postgres is the instance's own superuser.
+ */
+const postgresLiveDump = {
+    dumpFunction(scope) {
+        const dump = scope === 'instance'
+            ? 'pg_dumpall -w -h "$SOURCE_HOST" -p "$SOURCE_PORT" -U "$SOURCE_USER" ${SOURCE_DATABASE:+-l "$SOURCE_DATABASE"} --no-role-passwords'
+            : 'pg_dump -w -h "$SOURCE_HOST" -p "$SOURCE_PORT" -U "$SOURCE_USER" -d "$SOURCE_DATABASE" --no-owner --no-privileges';
+        return `dump_source() (
+  ${FIND_BINARIES}
+  ${SOURCE_CONNECTION}
+  exec ${dump}
+)`;
+    },
+    restoreFunction(scope) {
+        const psql = `${PSQL.join(' ')} -d "\${TARGET_DATABASE:-postgres}" -f -`;
+        const restore = scope === 'instance'
+            ? `sed -E '/^\\\\connect/,$!s/^(CREATE|DROP) ROLE (IF EXISTS )?postgres;$/-- dataclone: left out, postgres is the instance'"'"'s own superuser: &/' | ${psql}`
+            : psql;
+        return `restore_target() (
+  ${FIND_BINARIES}
+  ${restore}
+)`;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/engines/postgres-instance-restore.ts
+
+
 
 
 /** PostgreSQL's side of whole-instance sources: pg_dumpall scripts, and what they bring. */
 const postgresInstanceRestore = {
+    liveDump: postgresLiveDump,
     async listDatabases(shell) {
-        const names = await postgres_instance_restore_query(shell, 'SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname');
+        const names = await query(shell, 'SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname');
         // postgres is in every instance; it is one of the image's databases only if a dump filled it.
-        const postgresHolds = await postgres_instance_restore_query(shell, "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' LIMIT 1");
+        const postgresHolds = await query(shell, "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' LIMIT 1");
         return names.filter((name) => name !== 'postgres' || postgresHolds.length > 0);
     },
-    async restoreInstance(shell, source, label) {
+    async restoreInstance(shell, source, label, reporter) {
+        if (source.kind === 'live')
+            return (0,live_source/* streamLiveSource */.KV)(shell, postgresLiveDump, source, { scope: 'instance', label, reporter });
         const input = {
             kind: 'file',
             path: source.path,
             gunzip: source.kind === 'sql-gz',
             rewrite: rewriteBootstrapRole,
         };
-        await postgres_runSql(shell, 'postgres', input, label);
+        await runSql(shell, 'postgres', input, label);
     },
     async listLogins(shell) {
-        const rows = await postgres_instance_restore_query(shell, "SELECT rolname || E'\\t' || md5(rolpassword) FROM pg_authid WHERE rolpassword IS NOT NULL ORDER BY rolname");
+        const rows = await query(shell, "SELECT rolname || E'\\t' || md5(rolpassword) FROM pg_authid WHERE rolpassword IS NOT NULL ORDER BY rolname");
         return rows.map((row) => {
             const [name = '', credential = ''] = row.split('\t');
             return { name, credential };
@@ -983,13 +1364,15 @@ END$$`;
         });
     },
 };
-async function postgres_instance_restore_query(shell, sql) {
+async function query(shell, sql) {
     const out = await shell.run(withBinaries([...PSQL, '-d', 'postgres', '-tAc', sql]), {
         label: 'query the server',
     });
     return out.split('\n').filter((line) => line !== '');
 }
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/engines/postgres-base-backup.ts
 
 
@@ -1000,16 +1383,16 @@ async function postgres_instance_restore_query(shell, sql) {
  * backup carries (crash recovery) instead of every row and index of a logical restore.
  */
 async function initialiseFromBaseBackup(shell, backup) {
-    await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1" && chmod 700 "$1"', 'sh', postgres_DATA_DIRECTORY], { user: 'root', label: 'prepare the data directory' });
+    await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1" && chmod 700 "$1"', 'sh', DATA_DIRECTORY], { user: 'root', label: 'prepare the data directory' });
     for (const { input, into, label } of unpackSteps(backup))
         await shell.unpack(input, into, label);
     // The archive's owners are the source server's (or, for a folder, root): the server's own here.
-    await shell.run(['sh', '-c', 'chown -R postgres: "$1" && chmod 700 "$1"', 'sh', postgres_DATA_DIRECTORY], {
+    await shell.run(['sh', '-c', 'chown -R postgres: "$1" && chmod 700 "$1"', 'sh', DATA_DIRECTORY], {
         user: 'root',
         label: 'give the files to the server user',
     });
     await checkMajorVersion(shell);
-    await shell.run(['sh', '-c', REPLACE_CONFIGURATION, 'sh', postgres_DATA_DIRECTORY], {
+    await shell.run(['sh', '-c', REPLACE_CONFIGURATION, 'sh', DATA_DIRECTORY], {
         env: { SETTINGS: SERVER_SETTINGS.join('\n'), HBA: HOST_BASED_AUTHENTICATION.join('\n') },
         label: "replace the backup's configuration with the clone's",
     });
@@ -1047,20 +1430,23 @@ printf '%s\\n' "$HBA" > pg_hba.conf
 : > pg_ident.conf
 chmod 600 postgresql.conf postgresql.auto.conf pg_hba.conf pg_ident.conf`;
 function unpackSteps(backup) {
+    // The definition gives PostgreSQL only its own backups; this is a backstop.
+    if (backup.kind === 'mariabackup')
+        throw new Error(`PostgreSQL cannot restore a mariabackup (${backup.path})`);
     if (backup.kind === 'pg-basebackup-plain') {
         return [
             {
                 input: { kind: 'folder-as-tar', path: backup.path },
-                into: postgres_DATA_DIRECTORY,
+                into: DATA_DIRECTORY,
                 label: 'copy the base backup into the data directory',
             },
         ];
     }
     const tarFile = (path) => ({ kind: 'file', path, gunzip: /\.t?gz$/i.test(path) });
     return [
-        { input: tarFile(backup.base), into: postgres_DATA_DIRECTORY, label: 'unpack the base backup' },
+        { input: tarFile(backup.base), into: DATA_DIRECTORY, label: 'unpack the base backup' },
         ...(backup.wal
-            ? [{ input: tarFile(backup.wal), into: `${postgres_DATA_DIRECTORY}/pg_wal`, label: "unpack the backup's WAL" }]
+            ? [{ input: tarFile(backup.wal), into: `${DATA_DIRECTORY}/pg_wal`, label: "unpack the backup's WAL" }]
             : []),
     ];
 }
@@ -1071,7 +1457,7 @@ async function checkMajorVersion(shell) {
         '-c',
         'cat "$1/PG_VERSION" 2>/dev/null || echo none; postgres -V | sed -E "s/.* ([0-9]+)[.0-9]*.*/\\1/"',
         'sh',
-        postgres_DATA_DIRECTORY,
+        DATA_DIRECTORY,
     ]), { label: 'compare the backup with the server version' });
     const [backupVersion = '', serverVersion = ''] = found
         .trim()
@@ -1090,9 +1476,9 @@ async function startWithRecovery(shell) {
         .run(withBinaries([
         'sh',
         '-c',
-        `pg_ctl -D "$1" -l ${postgres_SERVER_LOG} -w -t 3600 start >/dev/null || { tail -n 15 ${postgres_SERVER_LOG} >&2; exit 1; }`,
+        `pg_ctl -D "$1" -l ${SERVER_LOG} -w -t 3600 start >/dev/null || { tail -n 15 ${SERVER_LOG} >&2; exit 1; }`,
         'sh',
-        postgres_DATA_DIRECTORY,
+        DATA_DIRECTORY,
     ]), { label: 'start the server from the backup (crash recovery)' })
         .catch((error) => {
         const text = error instanceof Error ? error.message : String(error);
@@ -1103,22 +1489,21 @@ async function startWithRecovery(shell) {
     });
 }
 
+// EXTERNAL MODULE: ./src/engines/readiness.ts
+var readiness = __webpack_require__(60511);
 ;// CONCATENATED MODULE: ./src/engines/postgres.ts
 
 
 
 
 
-const postgres_DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
-/** /tmp exists and is writable in every image; /var/run/postgresql is not created by all of them. */
-const SOCKET_DIRECTORY = '/tmp';
+
+
+
+
+const DATA_DIRECTORY = '/var/lib/dataclone/pgdata';
 const RESTORE_DIRECTORY = '/tmp/dataclone-restore';
-const postgres_SERVER_LOG = '/tmp/dataclone-build.log';
-/**
- * Debian-based images keep the server binaries outside PATH when used without their entrypoint.
- * First in PATH: /usr/bin/psql is Debian's Perl wrapper, which takes 45 ms to start the real one.
- */
-const FIND_BINARIES = 'for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && PATH="$d:$PATH"; done';
+const SERVER_LOG = '/tmp/dataclone-build.log';
 /**
  * Settings for throwaway test instances: durability buys nothing in a clone that is removed at
  * the end of a job, and costs time in every build, migration and test.
@@ -1141,16 +1526,19 @@ const HOST_BASED_AUTHENTICATION = [
     'host all all ::1/128 trust',
     'host all all all scram-sha-256',
 ];
-const PSQL = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', SOCKET_DIRECTORY, '-U', 'postgres'];
 const postgresEngine = {
     name: 'postgres',
     port: 5432,
     superuser: 'postgres',
     serverUser: 'postgres',
     maintenanceDatabase: 'postgres',
-    dataDirectory: postgres_DATA_DIRECTORY,
+    dataDirectory: DATA_DIRECTORY,
+    scratchDirectories: [],
     ...postgresInstanceRestore,
     initialiseFromBackup: (shell, backup) => initialiseFromBaseBackup(shell, backup),
+    serverVersionCommand() {
+        return withBinaries(['postgres', '--version']);
+    },
     async initialise(shell) {
         await shell.run(['sh', '-c', 'mkdir -p "$1" && chown postgres: "$1"', 'sh', '/var/lib/dataclone'], {
             user: 'root',
@@ -1159,7 +1547,7 @@ const postgresEngine = {
         await shell.run(withBinaries([
             'initdb',
             '-D',
-            postgres_DATA_DIRECTORY,
+            DATA_DIRECTORY,
             '-U',
             'postgres',
             '--auth=trust',
@@ -1175,12 +1563,12 @@ const postgresEngine = {
             '-c',
             'printf "%s\\n" "$SETTINGS" >> "$1/postgresql.conf" && printf "%s\\n" "$HBA" > "$1/pg_hba.conf"',
             'sh',
-            postgres_DATA_DIRECTORY,
+            DATA_DIRECTORY,
         ], {
             env: { SETTINGS: SERVER_SETTINGS.join('\n'), HBA: HOST_BASED_AUTHENTICATION.join('\n') },
             label: 'configure the instance',
         });
-        await shell.run(withBinaries(['pg_ctl', '-D', postgres_DATA_DIRECTORY, '-l', postgres_SERVER_LOG, '-w', '-t', '300', 'start']), {
+        await shell.run(withBinaries(['pg_ctl', '-D', DATA_DIRECTORY, '-l', SERVER_LOG, '-w', '-t', '300', 'start']), {
             label: 'start the server',
         });
     },
@@ -1190,22 +1578,29 @@ const postgresEngine = {
         });
     },
     async runScript(shell, script, label) {
-        await postgres_runSql(shell, script.database ?? 'postgres', postgres_sqlInput(script.path), label);
+        await runSql(shell, script.database ?? 'postgres', sqlInput(script.path), label);
     },
-    async restoreDatabase(shell, database, _reporter) {
+    async restoreDatabase(shell, database, reporter) {
         const label = `restore database ${database.name}`;
         const source = database.source;
         switch (source.kind) {
             case 'empty':
             case 'instance':
                 return;
+            case 'live':
+                return (0,live_source/* streamLiveSource */.KV)(shell, postgresLiveDump, source, {
+                    scope: 'database',
+                    database: database.name,
+                    label,
+                    reporter,
+                });
             case 'sql':
             case 'sql-gz':
                 // A dump that creates its own database (pg_dump --create) connects to it with \connect.
-                return postgres_runSql(shell, source.createsDatabase ? 'postgres' : database.name, postgres_sqlInput(source.path), label);
+                return runSql(shell, source.createsDatabase ? 'postgres' : database.name, sqlInput(source.path), label);
             case 'scripts':
                 for (const file of source.files) {
-                    await postgres_runSql(shell, database.name, postgres_sqlInput(file), `${label}: ${external_node_path_default().basename(file)}`);
+                    await runSql(shell, database.name, sqlInput(file), `${label}: ${external_node_path_default().basename(file)}`);
                 }
                 return;
             case 'pg-custom':
@@ -1268,10 +1663,10 @@ const postgresEngine = {
         await shell.run(withBinaries([...PSQL, '-d', 'postgres', '-c', 'SELECT pg_switch_wal()', '-c', 'CHECKPOINT']), {
             label: 'start a fresh WAL segment',
         });
-        await shell.run(withBinaries(['pg_ctl', '-D', postgres_DATA_DIRECTORY, '-m', 'fast', '-w', '-t', '300', 'stop']), {
+        await shell.run(withBinaries(['pg_ctl', '-D', DATA_DIRECTORY, '-m', 'fast', '-w', '-t', '300', 'stop']), {
             label: 'stop the server cleanly',
         });
-        await shell.run(['sh', '-c', `rm -rf ${postgres_SERVER_LOG} ${RESTORE_DIRECTORY}`], {
+        await shell.run(['sh', '-c', `rm -rf ${SERVER_LOG} ${RESTORE_DIRECTORY}`], {
             user: 'root',
             label: 'tidy up',
         });
@@ -1300,7 +1695,7 @@ const postgresEngine = {
             entrypoint: ['/bin/sh', '-c', CLONE_START_SCRIPT],
             user: 'postgres',
             env: {},
-            readyLogLine: postgres_CLONE_READY,
+            readyLogLine: CLONE_READY,
         };
     },
     async waitUntilReady(endpoint, credentials, database, signal) {
@@ -1364,12 +1759,12 @@ const postgresEngine = {
  * the file is removed once the password is set. A start without it (a restart of the container)
  * finds the password set already and takes TCP logins at once.
  */
-const postgres_CLONE_READY = 'dataclone: the clone is ready';
+const CLONE_READY = 'dataclone: the clone is ready';
 const CLONE_HBA_FILE = '/tmp/dataclone-clone-hba.conf';
 const CLONE_START_SCRIPT = `${FIND_BINARIES}
 port="\${${engine/* LISTEN_PORT_VARIABLE */.BW}:-5432}"
 listen="\${${engine/* LISTEN_ADDRESS_VARIABLE */.O$}:-*}"
-pidfile=${postgres_DATA_DIRECTORY}/postmaster.pid
+pidfile=${DATA_DIRECTORY}/postmaster.pid
 handover=${engine/* PASSWORD_HANDOVER_FILE */.pU}
 hba=${CLONE_HBA_FILE}
 # An image saved from a running clone, or a container started again, holds a server's lock files;
@@ -1384,16 +1779,17 @@ write_hba() {
     printf '%s\\n' 'local all all trust' 'host all all 127.0.0.1/32 trust' 'host all all ::1/128 trust' "host all all all $1" > "$hba"
   fi
 }
+# Written while the server starts, the hand-over may be on its way: until it is known, this
+# start is taken for a first one.
 first=
-if [ -f "$handover" ]; then
-  IFS= read -r password < "$handover"
+if [ "$${engine/* HANDOVER_VARIABLE */.H8}" = ${engine/* HANDOVER_AFTER_START */.IV} ] || [ -f "$handover" ]; then
   first=yes
   write_hba reject
 else
   write_hba scram-sha-256
 fi
 # New WAL segments as sparse files: no zeros written, no disk taken until WAL fills them.
-postgres -D ${postgres_DATA_DIRECTORY} -c wal_init_zero=off -c port="$port" -c listen_addresses="$listen" -c hba_file="$hba" &
+postgres -D ${DATA_DIRECTORY} -c wal_init_zero=off -c port="$port" -c listen_addresses="$listen" -c hba_file="$hba" &
 server=$!
 trap 'kill -INT "$server" 2>/dev/null' INT TERM
 alive() { kill -0 "$server" 2>/dev/null || { wait "$server"; exit $?; }; }
@@ -1406,22 +1802,28 @@ ready() {
   return 1
 }
 until ready; do alive; sleep 0.01; done
+if [ "$${engine/* HANDOVER_VARIABLE */.H8}" = ${engine/* HANDOVER_AFTER_START */.IV} ]; then
+  until [ -e ${engine/* PASSWORD_RECORD_FILE */.rA} ]; do alive; sleep 0.01; done
+fi
 if [ -n "$first" ]; then
-  # Over a connection to the database the clients use first: the server reads a database's
-  # catalogs at its first connection (opening them read-write, which copies them into the clone's
-  # layer), so one database read instead of two.
-  until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$password" | ${PSQL.join(' ')} -p "$port" -d "\${${engine/* DATABASE_VARIABLE */.bf}:-postgres}" >/dev/null 2>&1; do
-    alive
-    sleep 0.01
-  done
-  unset password
-  rm -f "$handover"
+  if [ -f "$handover" ]; then
+    IFS= read -r password < "$handover"
+    # Over a connection to the database the clients use first: the server reads a database's
+    # catalogs at its first connection (opening them read-write, which copies them into the
+    # clone's layer), so one database read instead of two.
+    until printf "ALTER ROLE postgres PASSWORD '%s';\\n" "$password" | ${PSQL.join(' ')} -p "$port" -d "\${${engine/* DATABASE_VARIABLE */.bf}:-postgres}" >/dev/null 2>&1; do
+      alive
+      sleep 0.01
+    done
+    unset password
+    rm -f "$handover"
+  fi
   # The postmaster reads pg_hba again at SIGHUP, before it starts the next connection's backend;
   # a backend started before (a login tried in the window) keeps the rules that reject it.
   write_hba scram-sha-256
   kill -HUP "$server"
 fi
-echo "${postgres_CLONE_READY}"
+echo "${CLONE_READY}"
 wait "$server"
 wait "$server"`;
 function withBinaries(command) {
@@ -1440,29 +1842,11 @@ function pgRestore(database, extra) {
         ...extra,
     ];
 }
-function postgres_sqlInput(path) {
+function sqlInput(path) {
     return { kind: 'file', path, gunzip: path.endsWith('.gz') };
 }
-async function postgres_runSql(shell, database, input, label) {
+async function runSql(shell, database, input, label) {
     await shell.run(withBinaries([...PSQL, '-d', database, '-f', '-']), { input, label });
-}
-
-;// CONCATENATED MODULE: ./src/engines/index.ts
-
-
-
-const engines = {
-    postgres: postgresEngine,
-    mysql: mysqlEngine('mysql'),
-    mariadb: mysqlEngine('mariadb'),
-};
-/** The engine for a definition's `engine` field or an image's engine label. */
-function engineFor(name) {
-    const engine = engines[name];
-    if (!engine) {
-        throw new errors/* DatacloneError */.YF(`engine '${name}' is not supported by this version of dataclone`, `Use one of: ${Object.keys(engines).join(', ')}.`);
-    }
-    return engine;
 }
 
 
@@ -1514,6 +1898,294 @@ function sleep(ms, signal) {
         const timer = setTimeout(done, ms);
         signal.addEventListener('abort', done, { once: true });
     });
+}
+
+
+/***/ }),
+
+/***/ 12481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ dockerBuildShell),
+/* harmony export */   JI: () => (/* binding */ BuildStepError),
+/* harmony export */   xq: () => (/* binding */ missingObjectHint)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var tar_fs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35645);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74296);
+
+
+
+
+
+
+/** A build step that exited non-zero: says which step, and what the server or tool printed. */
+class BuildStepError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DatacloneError */ .YF {
+    step;
+    exitCode;
+    stderr;
+    constructor(step, exitCode, stderr) {
+        super(`image build failed at step "${step}" (exit code ${exitCode}):\n${indent(lastLines(stderr, 20)) || '  (no output)'}`, `${missingObjectHint(stderr) ?? 'Fix the source or script named above and build again'}; nothing was tagged and the build container was removed.`);
+        this.step = step;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+/**
+ * What to do when a dump needs a role or an extension the instance does not have, or creates
+ * its own database further down than dataclone looks for it.
+ */
+function missingObjectHint(stderr) {
+    if (/cannot drop the currently open database/.test(stderr))
+        return 'The script drops and creates its own database: set createsDatabase: true on its entry, so that it runs in the maintenance database';
+    const role = /role "([^"]+)" does not exist/.exec(stderr)?.[1];
+    if (role)
+        return `The dump needs role ${role}: create it in a setup script (CREATE ROLE ${role};), listed under setup`;
+    const extension = /extension "([^"]+)" is not available/.exec(stderr)?.[1];
+    if (extension)
+        return `The base image has no extension ${extension}: set baseImage to an image that has it installed (one built FROM the official image that installs it)`;
+    return undefined;
+}
+/**
+ * psql names what it reads on standard input `<stdin>`, and mysql says only "at line N": the
+ * file the build streamed in is what the user can open.
+ */
+function nameTheInput(stderr, input) {
+    if (input?.kind !== 'file')
+        return stderr;
+    return stderr
+        .replaceAll('psql:<stdin>:', `psql:${input.path}:`)
+        .replace(/^(ERROR \d+ \([^)]*\) at line \d+)(?=:)/gm, `$1 of ${input.path}`);
+}
+/** Runs an engine's build commands in the build container, streaming inputs from this machine. */
+function dockerBuildShell(host, containerId, serverUser, reporter) {
+    return {
+        async run(command, options) {
+            const label = options?.label ?? command.join(' ');
+            reporter.debug(`build step: ${label}`);
+            const stdin = options?.input ? await openInput(options.input, label, reporter) : undefined;
+            let inputError;
+            stdin?.on('error', (error) => (inputError = error));
+            const result = await host.exec(containerId, command, {
+                user: options?.user === 'root' ? 'root' : serverUser,
+                env: options?.env,
+                stdin,
+                onStderrLine: options?.onStderrLine,
+            });
+            if (inputError)
+                throw inputErrorFor(inputError, options?.input, label);
+            if (result.exitCode !== 0)
+                throw new BuildStepError(label, result.exitCode, nameTheInput(result.stderr, options?.input));
+            return result.stdout;
+        },
+        async unpack(input, directory, label) {
+            reporter.debug(`build step: ${label}`);
+            // The daemon reads gzip itself: the file goes over as it is on disk.
+            const archive = await openInput(input.kind === 'file' ? { ...input, gunzip: false } : input, label, reporter);
+            let inputError;
+            archive.on('error', (error) => (inputError = error));
+            try {
+                await host.putArchive(containerId, directory, archive);
+            }
+            catch (error) {
+                throw inputErrorFor(inputError ?? error, input, label);
+            }
+            if (inputError)
+                throw inputErrorFor(inputError, input, label);
+        },
+    };
+}
+async function openInput(input, label, reporter) {
+    if (input.kind === 'folder-as-tar')
+        return tar_fs__WEBPACK_IMPORTED_MODULE_4__.pack(input.path);
+    if (input.kind === 'text')
+        return node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from([Buffer.from(input.text)]);
+    const total = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(input.path)).size;
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input.path);
+    const counted = countBytes(label, total, reporter);
+    // A pipeline, not pipe(): a read error (or a corrupt gzip) reaches the last stream, which the
+    // exec reads, and destroying that stream, once the command has ended, closes the file too.
+    // Errors are seen on the last stream; the callback has nothing to add.
+    const stages = [counted];
+    if (input.gunzip)
+        stages.push((0,node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGunzip)());
+    if (input.rewrite)
+        stages.push(input.rewrite());
+    return (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)([file, ...stages], () => { });
+}
+/** Reports how much of a source has been read, as bytes of the file on disk. */
+function countBytes(task, total, reporter) {
+    let done = 0;
+    return new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
+        transform(chunk, _encoding, callback) {
+            done += chunk.length;
+            reporter.progress({ task, done, total, unit: 'bytes' });
+            callback(null, chunk);
+        },
+    });
+}
+function inputErrorFor(error, input, label) {
+    const path = input && 'path' in input ? input.path : '(input)';
+    const reason = error instanceof Error ? error.message : String(error);
+    const gzip = input?.kind === 'file' && input.gunzip;
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DatacloneError */ .YF(`image build failed at step "${label}": could not read ${path}: ${reason}`, gzip
+        ? 'The file is not a valid gzip archive (truncated or corrupt): recreate it, e.g. pg_dump ... | gzip > file.sql.gz.'
+        : 'Check that the file is readable and complete.', { cause: error });
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+function indent(text) {
+    return text ? text.replace(/^/gm, '  ') : '';
+}
+
+
+/***/ }),
+
+/***/ 6958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ checkLiveCredentials),
+/* harmony export */   KV: () => (/* binding */ streamLiveSource)
+/* harmony export */ });
+/* unused harmony export readCredentials */
+/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79596);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _images_build_shell_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12481);
+
+
+
+/**
+ * Dumps a live server inside the build container with the base image's own client, so that the
+ * client matches the server's major version, straight into the restore: `dump | dd | restore`,
+ * no temporary copy, dd counting the bytes for progress. The credentials are read from the
+ * environment variables the definition names, now, and reach the container in the exec's
+ * environment: never on a command line, never in the image (the commit sees no exec's
+ * environment, and $dir is removed when the stream ends).
+ */
+async function streamLiveSource(shell, client, source, target) {
+    const { reporter, label } = target;
+    const credentials = readCredentials(source);
+    if (credentials.password !== undefined)
+        reporter.maskSecret(credentials.password);
+    const started = performance.now();
+    let bytes = 0;
+    const out = await shell.run(['sh', '-c', streamScript(client, target.scope)], {
+        env: {
+            SOURCE_HOST: source.host,
+            SOURCE_PORT: String(source.port),
+            SOURCE_USER: credentials.user,
+            ...(source.database !== undefined && { SOURCE_DATABASE: source.database }),
+            ...(source.sslmode !== undefined && { SOURCE_SSLMODE: source.sslmode }),
+            ...(credentials.password !== undefined && { SOURCE_PASSWORD: credentials.password }),
+            ...(target.database !== undefined && { TARGET_DATABASE: target.database }),
+        },
+        label,
+        onStderrLine: (line) => {
+            const copied = /^(\d+) bytes/.exec(line);
+            if (!copied)
+                return;
+            bytes = Number(copied[1]);
+            reporter.progress({ task: label, done: bytes, unit: 'bytes' });
+        },
+    });
+    const outcome = readOutcome(out);
+    const scrub = (text) => credentials.password ? text.replaceAll(credentials.password, '***') : text;
+    if (outcome.dumpFailed) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${source.field}: could not dump ${source.url} (host ${source.host}, port ${source.port}) as user '${credentials.user}':\n${indent(scrub(outcome.dumpErrors))}`, `Check that the build container reaches ${source.host}:${source.port} (image build --network joins it to a Docker network), and that the user${source.userEnv ? ` in ${source.userEnv}` : ''}${source.passwordEnv ? ` and the password in ${source.passwordEnv}` : ''} may read ${target.scope === 'instance' ? 'the whole server' : `database ${source.database}`}; nothing was tagged.`);
+    }
+    if (outcome.restoreFailed) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`image build failed at step "${label}": the dump of ${source.url} did not restore:\n${indent(scrub(outcome.restoreErrors))}`, `${(0,_images_build_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .missingObjectHint */ .xq)(outcome.restoreErrors) ?? 'Fix what the restore names and build again'}; nothing was tagged.`);
+    }
+    reporter.info(`Dumped ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(bytes)} from ${source.url} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+/**
+ * Reads the credentials of every live source of the definition: a variable that is not set
+ * fails the build before it starts a container, not half way through.
+ */
+function checkLiveCredentials(definition) {
+    const sources = [definition.instance?.source, ...definition.databases.map((db) => db.source)];
+    for (const source of sources)
+        if (source?.kind === 'live')
+            readCredentials(source);
+}
+/** The user and password, from the URL and the environment variables the definition names. */
+function readCredentials(source, env = process.env) {
+    const variable = (name, field) => {
+        const value = env[name];
+        if (value === undefined || value === '') {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${source.field}.${field}: the environment variable ${name} is not set, so the build cannot log in to ${source.url}`, `Set ${name} in the environment of the build (a CI secret: GitHub secrets, an Azure secret variable).`);
+        }
+        if (/[\r\n\0]/.test(value)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatacloneError */ .YF(`${source.field}.${field}: the environment variable ${name} holds a line break or NUL, which no client takes`, `Set ${name} to the ${field === 'userEnv' ? 'user' : 'password'} alone.`);
+        }
+        return value;
+    };
+    const user = source.user ?? variable(source.userEnv ?? '', 'userEnv');
+    if (source.passwordEnv === undefined)
+        return { user };
+    return { user, password: variable(source.passwordEnv, 'passwordEnv') };
+}
+/**
+ * The dump's and the restore's exit status and standard error each go to a file of their own,
+ * reported on standard output once both have ended: a dump that cannot connect writes nothing,
+ * and a restore of nothing succeeds, so only the dump's own status tells that it failed.
+ * Standard error carries dd's progress alone.
+ */
+function streamScript(client, scope) {
+    return `dir=$(mktemp -d /tmp/dataclone-live.XXXXXX) || exit 1
+trap 'rm -rf "$dir"' EXIT
+${client.dumpFunction(scope)}
+${client.restoreFunction(scope)}
+{ dump_source 2>"$dir/dump.err"; echo $? >"$dir/dump.status"; } |
+  dd bs=1M iflag=fullblock status=progress |
+  { restore_target >/dev/null 2>"$dir/restore.err"; echo $? >"$dir/restore.status"; }
+echo "dump $(cat "$dir/dump.status")"
+echo "restore $(cat "$dir/restore.status")"
+echo "${DUMP_ERRORS}"
+tail -n 20 "$dir/dump.err"
+echo "${RESTORE_ERRORS}"
+tail -n 20 "$dir/restore.err"`;
+}
+const DUMP_ERRORS = '--- dataclone: dump errors';
+const RESTORE_ERRORS = '--- dataclone: restore errors';
+/**
+ * A dump that failed by itself (not broken off because the restore stopped reading) is the
+ * cause, whatever the restore then did; otherwise a restore that failed is.
+ */
+function readOutcome(out) {
+    const status = (name) => new RegExp(`^${name} (\\d+)$`, 'm').exec(out)?.[1];
+    const dumpErrors = between(out, DUMP_ERRORS, RESTORE_ERRORS).trim();
+    const restoreErrors = between(out, RESTORE_ERRORS).trim();
+    const restoreFailed = status('restore') !== '0';
+    // 141: killed by SIGPIPE; pg_dump and mysqldump may instead say so and exit 1.
+    const brokenOff = restoreFailed && (status('dump') === '141' || /broken pipe|Got errno 32/i.test(dumpErrors));
+    const dumpFailed = status('dump') !== '0' && !brokenOff;
+    return {
+        dumpFailed,
+        restoreFailed,
+        dumpErrors: dumpErrors || '(no output)',
+        restoreErrors: restoreErrors || '(no output)',
+    };
+}
+function between(text, start, end) {
+    const from = text.indexOf(start);
+    if (from < 0)
+        return '';
+    const to = end === undefined ? text.length : text.indexOf(end, from);
+    return text.slice(from + start.length, to < 0 ? text.length : to);
+}
+function indent(text) {
+    return text.replace(/^/gm, '  ');
 }
 
 

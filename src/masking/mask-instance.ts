@@ -5,7 +5,7 @@ import { suggestName } from '../definition/suggest-name.js';
 import { BuildStepError } from '../images/build-shell.js';
 import { placeRules, type PlacedRule } from './check-rules.js';
 import { DICTIONARIES_OF, loadDictionaries, type Dictionaries, type DictionaryName } from './dictionaries.js';
-import { couldBeAFake, dictionarySizes, maskExpression } from './mask-sql.js';
+import { couldBeAFake, maskExpression } from './mask-sql.js';
 import type { ColumnFacts, MaskingEngine } from './masking-engine.js';
 import { maskingEngineFor } from './masking-engines.js';
 import { STRATEGIES } from './strategies.js';
@@ -95,7 +95,6 @@ export async function maskInstance(
   report.sampled = samples.size;
   report.phasesMs.sample = phase();
 
-  const sizes = dictionarySizes(dictionaries);
   for (const table of tables) {
     const total = rows.get(table.id) ?? 0;
     const task = `mask ${table.database}.${table.label}`;
@@ -108,7 +107,7 @@ export async function maskInstance(
       const statements: string[] = [];
       if (set.length > 0)
         statements.push(
-          `UPDATE ${table.name} SET ${set.map(({ rule, column }) => `${engine.dialect.column(column.column)} = ${maskExpression(rule, column, engine.dialect, sizes)}`).join(',\n  ')}`,
+          `UPDATE ${table.name} SET ${set.map(({ rule, column }) => `${engine.dialect.column(column.column)} = ${maskExpression(rule, column, engine.dialect, dictionaries)}`).join(',\n  ')}`,
         );
       for (const { rule, column, key: primaryKey } of table.columns.filter(
         ({ rule }) => rule.strategy === 'shuffle',

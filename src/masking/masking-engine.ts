@@ -47,8 +47,12 @@ export interface MaskingDialect {
   mod97(digits: string): string;
   /** The first word of a text (up to its first space). */
   firstWord(text: string): string;
-  /** The value the dictionary holds at `index` (0-based), or its e-mail form (`slug`). */
-  pick(dictionary: string, index: string, field?: 'v' | 'slug'): string;
+  /**
+   * The entry at `index` (an integer expression, 0-based) of a list of dictionary entries,
+   * written into the statement as one constant the server indexes in constant time per row (a
+   * lookup in a dictionary table per row costs several times the rest of the expression).
+   */
+  pick(entries: readonly string[], index: string): string;
   /** The dictionary's table, for `x IN (SELECT v FROM ...)`. */
   dictionaryTable(dictionary: string): string;
   /** An expression of text made into the column's type where the engine does not do it itself. */

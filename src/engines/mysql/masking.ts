@@ -10,6 +10,10 @@ const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 /** Hex, so that no sql_mode (NO_BACKSLASH_ESCAPES or not) reads it differently. */
 const literal = (text: string) =>
   text === '' ? "''" : `CONVERT(X'${Buffer.from(text).toString('hex')}' USING utf8mb4)`;
+/** A dictionary entry as a plain string where it has no character any sql_mode reads differently
+ * (the dictionaries hold letters, spaces, apostrophes and hyphens): a third of the hex form's size. */
+const entry = (text: string) =>
+  /^[A-Za-z' -]*$/.test(text) ? `'${text.replaceAll("'", "''")}'` : literal(text);
 
 export const mysqlMaskingDialect: MaskingDialect = {
   table: ({ schema, table }) => `${quote(schema)}.${quote(table)}`,
@@ -25,8 +29,10 @@ export const mysqlMaskingDialect: MaskingDialect = {
   addDays: (date, days) => `DATE_ADD(${date}, INTERVAL (${days}) DAY)`,
   mod97: (digits) => `MOD(CAST(${digits} AS DECIMAL(30, 0)), 97)`,
   firstWord: (text) => `SUBSTRING_INDEX(${text}, ' ', 1)`,
-  pick: (dictionary, index, field = 'v') =>
-    `(SELECT ${field} FROM ${WORK_DATABASE}.${dictionary} WHERE i = ${index})`,
+  // ELT evaluates only the argument it returns. utf8mb4_bin, as the dictionary tables, which the
+  // server prefers to the _ci collation of a column it is compared with.
+  pick: (entries, index) =>
+    `(CONVERT(ELT((${index}) + 1, ${entries.map(entry).join(', ')}) USING utf8mb4) COLLATE utf8mb4_bin)`,
   dictionaryTable: (dictionary) => `${WORK_DATABASE}.${dictionary}`,
   // The server converts text into the column's type as it assigns it.
   assign: (expression) => expression,

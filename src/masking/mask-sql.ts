@@ -22,20 +22,24 @@ export function maskExpression(
   dictionaries: Partial<Dictionaries>,
 ): string {
   const original = d.column(column.column);
-  const text = `COALESCE(${d.asText(original)}, '')`;
-  const h = d.keyedHash(text, rule.strategy);
-  const n = (start: number) => d.hexNumber(h, start);
-  const pick = (name: DictionaryName, start: number, { next = false, field = 'v' as 'v' | 'slug' } = {}) => {
-    const values = dictionaries[name] ?? [''];
-    const entries = field === 'slug' ? values.map(slug) : values;
-    return d.pick(entries, `(${n(start)}${next ? ' + 1' : ''}) % ${values.length}`);
-  };
   // A dictionary fake equal to the original gives way to the next entry of the dictionary.
-  const unlike = (fake: string, alternative: string) =>
-    `COALESCE(NULLIF(${fake}, ${original}), ${alternative})`;
+  const unlike = (pick: string, alternative: string) =>
+    `COALESCE(NULLIF(${pick}, ${original}), ${alternative})`;
   const options = rule.options;
 
-  const masked = ((): string => {
+  // Every draw is a slice of one keyed hash of the original, `h`, which the engine computes once
+  // per row where it can (MaskingDialect.withHash).
+  const fake = (h: string): string => {
+    const n = (start: number) => d.hexNumber(h, start);
+    const pick = (
+      name: DictionaryName,
+      start: number,
+      { next = false, field = 'v' as 'v' | 'slug' } = {},
+    ) => {
+      const values = dictionaries[name] ?? [''];
+      const entries = field === 'slug' ? values.map(slug) : values;
+      return d.pick(entries, `(${n(start)}${next ? ' + 1' : ''}) % ${values.length}`);
+    };
     switch (rule.strategy) {
       case 'first-name':
         return unlike(pick('first_name', 1), pick('first_name', 1, { next: true }));
@@ -97,13 +101,19 @@ export function maskExpression(
       case 'shuffle':
         throw new Error('shuffle is a statement of its own, not an expression');
     }
-  })();
+  };
+  const masked = WITHOUT_HASH.includes(rule.strategy)
+    ? fake('')
+    : d.withHash(d.keyedHash(`COALESCE(${d.asText(original)}, '')`, rule.strategy), fake);
   // noise and expression are of the column's own type already; NULL is of every type.
   const typed = ['null', 'noise', 'expression'].includes(rule.strategy) ? masked : d.assign(masked, column);
   return rule.keepNulls && rule.strategy !== 'null'
     ? `CASE WHEN ${original} IS NULL THEN NULL ELSE ${typed} END`
     : typed;
 }
+
+/** The strategies that draw nothing from the keyed hash. */
+const WITHOUT_HASH: readonly ColumnRule['strategy'][] = ['null', 'value', 'partial', 'expression'];
 
 /**
  * A condition true of an original the strategy could have written itself (a first name of the

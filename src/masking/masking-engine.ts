@@ -32,6 +32,12 @@ export interface MaskingDialect {
   asText(sql: string): string;
   /** sha256 of the session's secret, `salt` and the text, as 64 lowercase hex digits. */
   keyedHash(text: string, salt: string): string;
+  /**
+   * The expression `body` makes of a keyed hash (given as `hash`, passed to it as a reference),
+   * with the hash computed once per row where the engine can: a fake draws several numbers from
+   * it, and an engine that computed it again for each costs a multiple in an UPDATE.
+   */
+  withHash(hash: string, body: (hash: string) => string): string;
   /** sha256 of the text alone, as 64 lowercase hex digits: how the proof recognises a sampled original. */
   digest(text: string): string;
   /** The 32-bit number that the 8 hex digits of `hex` at `start` (1-based) spell. */

@@ -16,6 +16,10 @@ export const postgresMaskingDialect: MaskingDialect = {
   asText: (sql) => `(${sql})::text`,
   keyedHash: (text, salt) =>
     `encode(sha256(convert_to(current_setting('${SECRET_SETTING}') || ${literal(`${salt}:`)} || ${text}, 'UTF8')), 'hex')`,
+  // A one-row subquery the planner does not flatten (OFFSET 0), so the hash is computed once;
+  // its column's name is one no table has, so the original's column is still the table's.
+  withHash: (hash, body) =>
+    `(SELECT ${body('dataclone_mask_hash.dataclone_mask_hash')} FROM (SELECT ${hash} AS dataclone_mask_hash OFFSET 0) dataclone_mask_hash)`,
   digest: (text) => `encode(sha256(convert_to(${text}, 'UTF8')), 'hex')`,
   hexNumber: (hex, start) => `('x' || substr(${hex}, ${start}, 8))::bit(32)::bigint`,
   digits: (integer, width) => `lpad((${integer})::text, ${width}, '0')`,

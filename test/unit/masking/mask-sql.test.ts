@@ -82,6 +82,13 @@ describe.each([
     expect(sql).toContain('+ 1) % 3000');
   });
 
+  it('picks dictionary entries from a constant of the statement, with no lookup in a table per row', () => {
+    const sql = maskExpression(rule('email', 'email'), column('email'), dialect, dictionaries);
+    expect(sql).not.toContain('dataclone_mask.');
+    expect(sql).toContain('anna2999');
+    expect(sql).toContain('smith469');
+  });
+
   it('writes a constant and an expression as given, and NULL for null', () => {
     expect(
       maskExpression(
@@ -121,5 +128,14 @@ describe('the masking SQL of PostgreSQL', () => {
         dictionaries,
       ),
     ).toMatch(/\)::uuid END$/);
+  });
+});
+
+describe('the masking SQL for PostgreSQL', () => {
+  it('computes the keyed hash once per row, however many numbers a fake draws from it', () => {
+    for (const strategy of ['email', 'credit-card', 'iban', 'full-name'] as const) {
+      const sql = maskExpression(rule('v', strategy), column('v'), postgresMaskingDialect, dictionaries);
+      expect(sql.match(/sha256\(/g)).toHaveLength(1);
+    }
   });
 });

@@ -13,7 +13,7 @@ const literal = (text: string) =>
 /** A dictionary entry as a plain string where it has no character any sql_mode reads differently
  * (the dictionaries hold letters, spaces, apostrophes and hyphens): a third of the hex form's size. */
 const entry = (text: string) =>
-  /^[A-Za-z' -]*$/.test(text) ? `'${text.replaceAll("'", "''")}'` : literal(text);
+  /^[A-Za-z0-9' -]*$/.test(text) ? `'${text.replaceAll("'", "''")}'` : literal(text);
 
 export const mysqlMaskingDialect: MaskingDialect = {
   table: ({ schema, table }) => `${quote(schema)}.${quote(table)}`,

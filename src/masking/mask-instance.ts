@@ -113,6 +113,8 @@ export async function maskInstance(
         ({ rule }) => rule.strategy === 'shuffle',
       ))
         statements.push(engine.shuffle(column, primaryKey, rule.strategy));
+      const compact = engine.compact(table.name);
+      if (compact) statements.push(compact);
       await run(table.database, `${statements.join(';\n')};`, task);
       for (const { rule } of table.columns)
         report.columns.push({

@@ -84,6 +84,11 @@ export interface MaskingEngine {
   dropDictionaries(shell: BuildShell, databases: string[]): Promise<void>;
   /** Deletes every row of a table, leaving no old row version behind where the engine can. */
   emptyTable(table: string): string;
+  /**
+   * A statement that rewrites a masked table into new files, so that the old row versions (the
+   * originals) are in no file of the image; undefined where the engine keeps them elsewhere anyway.
+   */
+  compact(table: string): string | undefined;
   /** Permutes the non-NULL values of a column among its rows. */
   shuffle(table: ColumnFacts, key: ColumnFacts[], secretSalt: string): string;
   /** How a query reads about `wanted` of a table's `rows` rows at random, for the proof's samples. */

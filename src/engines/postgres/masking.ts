@@ -103,6 +103,10 @@ export const postgresMasking: MaskingEngine = {
   // TRUNCATE writes a new, empty file for the table: none of its rows stays in the image's files.
   emptyTable: (table) => `TRUNCATE ${table}`,
 
+  // New files for the table, its TOAST and its indexes; the old ones are unlinked in the build
+  // container's layer, so the committed image never holds them.
+  compact: (table) => `VACUUM FULL ${table}`,
+
   shuffle(column, _key, salt) {
     const table = postgresMaskingDialect.table(column);
     const name = quote(column.column);

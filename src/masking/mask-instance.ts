@@ -39,9 +39,10 @@ const SAMPLES_PER_COLUMN = 100;
 /**
  * Masks the restored instance in place, as set-based SQL in the build container (no row leaves
  * it): every rule checked against the instance first, the dictionaries the rules need loaded
- * into it, one UPDATE per table, then the proof. A sample of the originals of every masked
- * column is taken before; afterwards none of them may be found in any masked column, or the
- * build fails. The dictionaries are removed again before the after scripts run.
+ * into it, one UPDATE per table (then the table rewritten into new files where the engine can:
+ * PostgreSQL), then the proof. A sample of the originals of every masked column is taken before;
+ * afterwards none of them may be found in any masked column, or the build fails. The
+ * dictionaries are removed again before the after scripts run.
  */
 export async function maskInstance(
   shell: BuildShell,

@@ -5,7 +5,7 @@ import { suggestName } from '../definition/suggest-name.js';
 import { BuildStepError } from '../images/build-shell.js';
 import { placeRules, type PlacedRule } from './check-rules.js';
 import { DICTIONARIES_OF, loadDictionaries, type Dictionaries, type DictionaryName } from './dictionaries.js';
-import { couldBeAFake, dictionarySizes, maskExpression } from './mask-sql.js';
+import { couldBeAFake, maskExpression } from './mask-sql.js';
 import type { ColumnFacts, MaskingEngine } from './masking-engine.js';
 import { maskingEngineFor } from './masking-engines.js';
 import { STRATEGIES } from './strategies.js';
@@ -39,9 +39,10 @@ const SAMPLES_PER_COLUMN = 100;
 /**
  * Masks the restored instance in place, as set-based SQL in the build container (no row leaves
  * it): every rule checked against the instance first, the dictionaries the rules need loaded
- * into it, one UPDATE per table, then the proof. A sample of the originals of every masked
- * column is taken before; afterwards none of them may be found in any masked column, or the
- * build fails. The dictionaries are removed again before the after scripts run.
+ * into it, one UPDATE per table (then the table rewritten into new files where the engine can:
+ * PostgreSQL), then the proof. A sample of the originals of every masked column is taken before;
+ * afterwards none of them may be found in any masked column, or the build fails. The
+ * dictionaries are removed again before the after scripts run.
  */
 export async function maskInstance(
   shell: BuildShell,
@@ -95,7 +96,6 @@ export async function maskInstance(
   report.sampled = samples.size;
   report.phasesMs.sample = phase();
 
-  const sizes = dictionarySizes(dictionaries);
   for (const table of tables) {
     const total = rows.get(table.id) ?? 0;
     const task = `mask ${table.database}.${table.label}`;
@@ -108,12 +108,14 @@ export async function maskInstance(
       const statements: string[] = [];
       if (set.length > 0)
         statements.push(
-          `UPDATE ${table.name} SET ${set.map(({ rule, column }) => `${engine.dialect.column(column.column)} = ${maskExpression(rule, column, engine.dialect, sizes)}`).join(',\n  ')}`,
+          `UPDATE ${table.name} SET ${set.map(({ rule, column }) => `${engine.dialect.column(column.column)} = ${maskExpression(rule, column, engine.dialect, dictionaries)}`).join(',\n  ')}`,
         );
       for (const { rule, column, key: primaryKey } of table.columns.filter(
         ({ rule }) => rule.strategy === 'shuffle',
       ))
         statements.push(engine.shuffle(column, primaryKey, rule.strategy));
+      const compact = engine.compact(table.name);
+      if (compact) statements.push(compact);
       await run(table.database, `${statements.join(';\n')};`, task);
       for (const { rule } of table.columns)
         report.columns.push({

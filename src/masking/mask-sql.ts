@@ -1,14 +1,7 @@
-import type { Dictionaries, DictionaryName } from './dictionaries.js';
+import { slug, type Dictionaries, type DictionaryName } from './dictionaries.js';
 import type { ColumnFacts, MaskingDialect } from './masking-engine.js';
 import { DATE_OF_BIRTH_RANGE, FAKE_EMAIL_DOMAIN, FAKE_IP_PREFIX, FAKE_PHONE_PREFIX } from './strategies.js';
 import type { ColumnRule } from './types.js';
-
-/** How many entries each dictionary holds: an index into it is a hash modulo its size. */
-export type DictionarySizes = Partial<Record<DictionaryName, number>>;
-
-export function dictionarySizes(dictionaries: Partial<Dictionaries>): DictionarySizes {
-  return Object.fromEntries(Object.entries(dictionaries).map(([name, values]) => [name, values.length]));
-}
 
 /**
  * The new value of one column, as an expression over its old value, evaluated by the server.
@@ -18,26 +11,35 @@ export function dictionarySizes(dictionaries: Partial<Dictionaries>): Dictionary
  * use the same strategy, so joins and foreign keys between masked columns still hold. A
  * dictionary pick that happens to equal the original takes the next entry instead, so no row
  * keeps its value by chance. NULL stays NULL unless keepNulls is false.
+ *
+ * A dictionary is written into the expression as a constant the engine indexes in constant time
+ * (see MaskingDialect.pick): entry i is the i-th of `dictionaries`, as in the dictionary tables.
  */
 export function maskExpression(
   rule: ColumnRule,
   column: ColumnFacts,
   d: MaskingDialect,
-  sizes: DictionarySizes,
+  dictionaries: Partial<Dictionaries>,
 ): string {
   const original = d.column(column.column);
-  const text = `COALESCE(${d.asText(original)}, '')`;
-  const h = d.keyedHash(text, rule.strategy);
-  const n = (start: number) => d.hexNumber(h, start);
-  const size = (name: DictionaryName) => sizes[name] ?? 1;
-  const pick = (name: DictionaryName, start: number, { next = false, field = 'v' as 'v' | 'slug' } = {}) =>
-    d.pick(name, `(${n(start)}${next ? ' + 1' : ''}) % ${size(name)}`, field);
   // A dictionary fake equal to the original gives way to the next entry of the dictionary.
-  const unlike = (fake: string, alternative: string) =>
-    `COALESCE(NULLIF(${fake}, ${original}), ${alternative})`;
+  const unlike = (pick: string, alternative: string) =>
+    `COALESCE(NULLIF(${pick}, ${original}), ${alternative})`;
   const options = rule.options;
 
-  const masked = ((): string => {
+  // Every draw is a slice of one keyed hash of the original, `h`, which the engine computes once
+  // per row where it can (MaskingDialect.withHash).
+  const fake = (h: string): string => {
+    const n = (start: number) => d.hexNumber(h, start);
+    const pick = (
+      name: DictionaryName,
+      start: number,
+      { next = false, field = 'v' as 'v' | 'slug' } = {},
+    ) => {
+      const values = dictionaries[name] ?? [''];
+      const entries = field === 'slug' ? values.map(slug) : values;
+      return d.pick(entries, `(${n(start)}${next ? ' + 1' : ''}) % ${values.length}`);
+    };
     switch (rule.strategy) {
       case 'first-name':
         return unlike(pick('first_name', 1), pick('first_name', 1, { next: true }));
@@ -99,13 +101,19 @@ export function maskExpression(
       case 'shuffle':
         throw new Error('shuffle is a statement of its own, not an expression');
     }
-  })();
+  };
+  const masked = WITHOUT_HASH.includes(rule.strategy)
+    ? fake('')
+    : d.withHash(d.keyedHash(`COALESCE(${d.asText(original)}, '')`, rule.strategy), fake);
   // noise and expression are of the column's own type already; NULL is of every type.
   const typed = ['null', 'noise', 'expression'].includes(rule.strategy) ? masked : d.assign(masked, column);
   return rule.keepNulls && rule.strategy !== 'null'
     ? `CASE WHEN ${original} IS NULL THEN NULL ELSE ${typed} END`
     : typed;
 }
+
+/** The strategies that draw nothing from the keyed hash. */
+const WITHOUT_HASH: readonly ColumnRule['strategy'][] = ['null', 'value', 'partial', 'expression'];
 
 /**
  * A condition true of an original the strategy could have written itself (a first name of the

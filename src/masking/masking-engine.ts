@@ -32,6 +32,12 @@ export interface MaskingDialect {
   asText(sql: string): string;
   /** sha256 of the session's secret, `salt` and the text, as 64 lowercase hex digits. */
   keyedHash(text: string, salt: string): string;
+  /**
+   * The expression `body` makes of a keyed hash (given as `hash`, passed to it as a reference),
+   * with the hash computed once per row where the engine can: a fake draws several numbers from
+   * it, and an engine that computed it again for each costs a multiple in an UPDATE.
+   */
+  withHash(hash: string, body: (hash: string) => string): string;
   /** sha256 of the text alone, as 64 lowercase hex digits: how the proof recognises a sampled original. */
   digest(text: string): string;
   /** The 32-bit number that the 8 hex digits of `hex` at `start` (1-based) spell. */
@@ -47,8 +53,12 @@ export interface MaskingDialect {
   mod97(digits: string): string;
   /** The first word of a text (up to its first space). */
   firstWord(text: string): string;
-  /** The value the dictionary holds at `index` (0-based), or its e-mail form (`slug`). */
-  pick(dictionary: string, index: string, field?: 'v' | 'slug'): string;
+  /**
+   * The entry at `index` (an integer expression, 0-based) of a list of dictionary entries,
+   * written into the statement as one constant the server indexes in constant time per row (a
+   * lookup in a dictionary table per row costs several times the rest of the expression).
+   */
+  pick(entries: readonly string[], index: string): string;
   /** The dictionary's table, for `x IN (SELECT v FROM ...)`. */
   dictionaryTable(dictionary: string): string;
   /** An expression of text made into the column's type where the engine does not do it itself. */
@@ -74,6 +84,11 @@ export interface MaskingEngine {
   dropDictionaries(shell: BuildShell, databases: string[]): Promise<void>;
   /** Deletes every row of a table, leaving no old row version behind where the engine can. */
   emptyTable(table: string): string;
+  /**
+   * A statement that rewrites a masked table into new files, so that the old row versions (the
+   * originals) are in no file of the image; undefined where the engine keeps them elsewhere anyway.
+   */
+  compact(table: string): string | undefined;
   /** Permutes the non-NULL values of a column among its rows. */
   shuffle(table: ColumnFacts, key: ColumnFacts[], secretSalt: string): string;
   /** How a query reads about `wanted` of a table's `rows` rows at random, for the proof's samples. */

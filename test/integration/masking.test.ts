@@ -240,6 +240,37 @@ describe.each(bases)('masking on $image', (base) => {
     ).toBe(true);
   });
 
+  /** The image's files that hold `text`, as grep in a container of the image finds them. */
+  async function filesHolding(tag: string, directory: string, text: string): Promise<string[]> {
+    const container = await t.docker.createContainer({
+      Image: tag,
+      Entrypoint: ['sh', '-c', 'grep -r -l -a -F "$1" "$2" || true', 'grep'],
+      Cmd: [text, directory],
+      User: 'root',
+      Labels: { 'dataclone.owner': t.owner },
+    });
+    try {
+      await container.start();
+      await container.wait();
+      const out = (await container.logs({ stdout: true, stderr: true })).toString('latin1');
+      return out
+        .split('\n')
+        .map((line) => line.replace(/^[\s\S]{8}/, '').trim())
+        .filter((line) => line.startsWith('/'));
+    } finally {
+      await container.remove({ force: true });
+    }
+  }
+
+  it.runIf(base.engine === 'postgres')(
+    "leaves none of the originals' bytes in the image's files: no old row version, no WAL of the restore",
+    async () => {
+      const { tag } = await build(definition(base.engine, base.version));
+      expect(await filesHolding(tag, '/var/lib/dataclone/pgdata', 'person17@mail.test')).toEqual([]);
+      expect(await filesHolding(tag, '/var/lib/dataclone/pgdata', 'GB33BUKB20201555550017')).toEqual([]);
+    },
+  );
+
   it('writes every other strategy in its shape: addresses, companies, cards, UUIDs, hashes, constants, shuffles, dates', async () => {
     const uuidType = base.engine === 'postgres' ? 'uuid' : 'char(36)';
     const rows = Array.from({ length: 50 }, (_, index) => {

@@ -10,6 +10,10 @@ const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 /** Hex, so that no sql_mode (NO_BACKSLASH_ESCAPES or not) reads it differently. */
 const literal = (text: string) =>
   text === '' ? "''" : `CONVERT(X'${Buffer.from(text).toString('hex')}' USING utf8mb4)`;
+/** A dictionary entry as a plain string where it has no character any sql_mode reads differently
+ * (the dictionaries hold letters, spaces, apostrophes and hyphens): a third of the hex form's size. */
+const entry = (text: string) =>
+  /^[A-Za-z0-9' -]*$/.test(text) ? `'${text.replaceAll("'", "''")}'` : literal(text);
 
 export const mysqlMaskingDialect: MaskingDialect = {
   table: ({ schema, table }) => `${quote(schema)}.${quote(table)}`,
@@ -17,6 +21,9 @@ export const mysqlMaskingDialect: MaskingDialect = {
   literal,
   asText: (sql) => `CAST(${sql} AS CHAR CHARACTER SET utf8mb4)`,
   keyedHash: (text, salt) => `SHA2(CONCAT(${SECRET_VARIABLE}, '${salt}:', ${text}), 256)`,
+  // A derived table cannot read the row of the UPDATE (MariaDB has no LATERAL): the hash stays
+  // in the expression wherever it is used; SHA2 is cheap next to the update of the row itself.
+  withHash: (hash, body) => body(hash),
   digest: (text) => `SHA2(${text}, 256)`,
   hexNumber: (hex, start) => `CAST(CONV(SUBSTR(${hex}, ${start}, 8), 16, 10) AS SIGNED)`,
   digits: (integer, width) => `LPAD(${integer}, ${width}, '0')`,
@@ -25,8 +32,10 @@ export const mysqlMaskingDialect: MaskingDialect = {
   addDays: (date, days) => `DATE_ADD(${date}, INTERVAL (${days}) DAY)`,
   mod97: (digits) => `MOD(CAST(${digits} AS DECIMAL(30, 0)), 97)`,
   firstWord: (text) => `SUBSTRING_INDEX(${text}, ' ', 1)`,
-  pick: (dictionary, index, field = 'v') =>
-    `(SELECT ${field} FROM ${WORK_DATABASE}.${dictionary} WHERE i = ${index})`,
+  // ELT evaluates only the argument it returns. utf8mb4_bin, as the dictionary tables, which the
+  // server prefers to the _ci collation of a column it is compared with.
+  pick: (entries, index) =>
+    `(CONVERT(ELT((${index}) + 1, ${entries.map(entry).join(', ')}) USING utf8mb4) COLLATE utf8mb4_bin)`,
   dictionaryTable: (dictionary) => `${WORK_DATABASE}.${dictionary}`,
   // The server converts text into the column's type as it assigns it.
   assign: (expression) => expression,
@@ -106,6 +115,10 @@ export const mysqlMasking: MaskingEngine = {
 
   // TRUNCATE makes the table's tablespace anew: none of its rows stays in the image's files.
   emptyTable: (table) => `TRUNCATE TABLE ${table}`,
+
+  // OPTIMIZE TABLE would rebuild the table's file, but InnoDB's undo and redo logs still hold the
+  // old rows: no statement can remove them from the image.
+  compact: () => undefined,
 
   shuffle(column, key, salt) {
     const table = mysqlMaskingDialect.table(column);

@@ -16,6 +16,10 @@ export const postgresMaskingDialect: MaskingDialect = {
   asText: (sql) => `(${sql})::text`,
   keyedHash: (text, salt) =>
     `encode(sha256(convert_to(current_setting('${SECRET_SETTING}') || ${literal(`${salt}:`)} || ${text}, 'UTF8')), 'hex')`,
+  // A one-row subquery the planner does not flatten (OFFSET 0), so the hash is computed once;
+  // its column's name is one no table has, so the original's column is still the table's.
+  withHash: (hash, body) =>
+    `(SELECT ${body('dataclone_mask_hash.dataclone_mask_hash')} FROM (SELECT ${hash} AS dataclone_mask_hash OFFSET 0) dataclone_mask_hash)`,
   digest: (text) => `encode(sha256(convert_to(${text}, 'UTF8')), 'hex')`,
   hexNumber: (hex, start) => `('x' || substr(${hex}, ${start}, 8))::bit(32)::bigint`,
   digits: (integer, width) => `lpad((${integer})::text, ${width}, '0')`,
@@ -24,8 +28,8 @@ export const postgresMaskingDialect: MaskingDialect = {
   addDays: (date, days) => `(${date} + make_interval(days => (${days})::int))`,
   mod97: (digits) => `mod((${digits})::numeric, 97)`,
   firstWord: (text) => `split_part(${text}, ' ', 1)`,
-  pick: (dictionary, index, field = 'v') =>
-    `(SELECT ${field} FROM ${WORK_SCHEMA}.${dictionary} WHERE i = ${index})`,
+  // A jsonb array finds its i-th element in constant time (a text[] walks to it).
+  pick: (entries, index) => `(${literal(JSON.stringify(entries))}::jsonb ->> (${index})::int)`,
   dictionaryTable: (dictionary) => `${WORK_SCHEMA}.${dictionary}`,
   assign: (expression, column) => (column.class === 'text' ? expression : `(${expression})::${column.type}`),
 };
@@ -98,6 +102,10 @@ export const postgresMasking: MaskingEngine = {
 
   // TRUNCATE writes a new, empty file for the table: none of its rows stays in the image's files.
   emptyTable: (table) => `TRUNCATE ${table}`,
+
+  // New files for the table, its TOAST and its indexes; the old ones are unlinked in the build
+  // container's layer, so the committed image never holds them.
+  compact: (table) => `VACUUM FULL ${table}`,
 
   shuffle(column, _key, salt) {
     const table = postgresMaskingDialect.table(column);

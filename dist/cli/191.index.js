@@ -19,13 +19,61 @@ var errors = __webpack_require__(74296);
 var suggest_name = __webpack_require__(29275);
 // EXTERNAL MODULE: ./src/images/build-shell.ts
 var build_shell = __webpack_require__(12481);
+;// CONCATENATED MODULE: ./src/masking/dictionaries.ts
+/** The dictionaries each strategy picks from. */
+const DICTIONARIES_OF = {
+    email: ['first_name', 'last_name'],
+    'first-name': ['first_name'],
+    'last-name': ['last_name'],
+    'full-name': ['first_name', 'last_name'],
+    'street-address': ['last_name', 'street_suffix'],
+    city: ['city'],
+    company: ['last_name', 'company_suffix'],
+};
+let loaded;
+/**
+ * @faker-js/faker's English locale data: its lists of names, cities and suffixes. Imported on
+ * first use only (a build without mask rules, and every other command, never loads it).
+ * Entries are deduplicated ignoring case (MySQL and MariaDB compare them so), and kept only when
+ * they are letters, spaces, apostrophes and hyphens.
+ */
+function loadDictionaries() {
+    loaded ??= __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 23697)).then(({ faker }) => {
+        const data = faker.rawDefinitions;
+        const names = data.person?.first_name;
+        const lastNames = data.person?.last_name;
+        return {
+            first_name: clean([...(names?.generic ?? []), ...(names?.female ?? []), ...(names?.male ?? [])]),
+            last_name: clean([...(lastNames?.generic ?? [])]),
+            city: clean(data.location?.city_name ?? []),
+            street_suffix: clean(data.location?.street_suffix ?? []),
+            company_suffix: clean(data.company?.legal_entity_type ?? []),
+        };
+    });
+    return loaded;
+}
+function clean(values) {
+    const seen = new Set();
+    const kept = [];
+    for (const value of values) {
+        const key = value.toLowerCase();
+        if (!/^[A-Za-z][A-Za-z' -]*$/.test(value) || seen.has(key))
+            continue;
+        seen.add(key);
+        kept.push(value);
+    }
+    return kept.sort();
+}
+/** The part of an e-mail address a dictionary entry gives: lowercase letters only. */
+function slug(value) {
+    return value.toLowerCase().replace(/[^a-z]/g, '');
+}
+
 // EXTERNAL MODULE: ./src/masking/strategies.ts
 var strategies = __webpack_require__(50447);
 ;// CONCATENATED MODULE: ./src/masking/mask-sql.ts
 
-function dictionarySizes(dictionaries) {
-    return Object.fromEntries(Object.entries(dictionaries).map(([name, values]) => [name, values.length]));
-}
+
 /**
  * The new value of one column, as an expression over its old value, evaluated by the server.
  *
@@ -34,18 +82,24 @@ function dictionarySizes(dictionaries) {
  * use the same strategy, so joins and foreign keys between masked columns still hold. A
  * dictionary pick that happens to equal the original takes the next entry instead, so no row
  * keeps its value by chance. NULL stays NULL unless keepNulls is false.
+ *
+ * A dictionary is written into the expression as a constant the engine indexes in constant time
+ * (see MaskingDialect.pick): entry i is the i-th of `dictionaries`, as in the dictionary tables.
  */
-function maskExpression(rule, column, d, sizes) {
+function maskExpression(rule, column, d, dictionaries) {
     const original = d.column(column.column);
-    const text = `COALESCE(${d.asText(original)}, '')`;
-    const h = d.keyedHash(text, rule.strategy);
-    const n = (start) => d.hexNumber(h, start);
-    const size = (name) => sizes[name] ?? 1;
-    const pick = (name, start, { next = false, field = 'v' } = {}) => d.pick(name, `(${n(start)}${next ? ' + 1' : ''}) % ${size(name)}`, field);
     // A dictionary fake equal to the original gives way to the next entry of the dictionary.
-    const unlike = (fake, alternative) => `COALESCE(NULLIF(${fake}, ${original}), ${alternative})`;
+    const unlike = (pick, alternative) => `COALESCE(NULLIF(${pick}, ${original}), ${alternative})`;
     const options = rule.options;
-    const masked = (() => {
+    // Every draw is a slice of one keyed hash of the original, `h`, which the engine computes once
+    // per row where it can (MaskingDialect.withHash).
+    const fake = (h) => {
+        const n = (start) => d.hexNumber(h, start);
+        const pick = (name, start, { next = false, field = 'v' } = {}) => {
+            const values = dictionaries[name] ?? [''];
+            const entries = field === 'slug' ? values.map(slug) : values;
+            return d.pick(entries, `(${n(start)}${next ? ' + 1' : ''}) % ${values.length}`);
+        };
         switch (rule.strategy) {
             case 'first-name':
                 return unlike(pick('first_name', 1), pick('first_name', 1, { next: true }));
@@ -103,13 +157,18 @@ function maskExpression(rule, column, d, sizes) {
             case 'shuffle':
                 throw new Error('shuffle is a statement of its own, not an expression');
         }
-    })();
+    };
+    const masked = WITHOUT_HASH.includes(rule.strategy)
+        ? fake('')
+        : d.withHash(d.keyedHash(`COALESCE(${d.asText(original)}, '')`, rule.strategy), fake);
     // noise and expression are of the column's own type already; NULL is of every type.
     const typed = ['null', 'noise', 'expression'].includes(rule.strategy) ? masked : d.assign(masked, column);
     return rule.keepNulls && rule.strategy !== 'null'
         ? `CASE WHEN ${original} IS NULL THEN NULL ELSE ${typed} END`
         : typed;
 }
+/** The strategies that draw nothing from the keyed hash. */
+const WITHOUT_HASH = ['null', 'value', 'partial', 'expression'];
 /**
  * A condition true of an original the strategy could have written itself (a first name of the
  * dictionary, an address at the fake domain): such a value found after masking may be another
@@ -301,56 +360,6 @@ function describeFits(fits) {
     return fits.join(' or ');
 }
 
-;// CONCATENATED MODULE: ./src/masking/dictionaries.ts
-/** The dictionaries each strategy picks from. */
-const DICTIONARIES_OF = {
-    email: ['first_name', 'last_name'],
-    'first-name': ['first_name'],
-    'last-name': ['last_name'],
-    'full-name': ['first_name', 'last_name'],
-    'street-address': ['last_name', 'street_suffix'],
-    city: ['city'],
-    company: ['last_name', 'company_suffix'],
-};
-let loaded;
-/**
- * @faker-js/faker's English locale data: its lists of names, cities and suffixes. Imported on
- * first use only (a build without mask rules, and every other command, never loads it).
- * Entries are deduplicated ignoring case (MySQL and MariaDB compare them so), and kept only when
- * they are letters, spaces, apostrophes and hyphens.
- */
-function loadDictionaries() {
-    loaded ??= __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 23697)).then(({ faker }) => {
-        const data = faker.rawDefinitions;
-        const names = data.person?.first_name;
-        const lastNames = data.person?.last_name;
-        return {
-            first_name: clean([...(names?.generic ?? []), ...(names?.female ?? []), ...(names?.male ?? [])]),
-            last_name: clean([...(lastNames?.generic ?? [])]),
-            city: clean(data.location?.city_name ?? []),
-            street_suffix: clean(data.location?.street_suffix ?? []),
-            company_suffix: clean(data.company?.legal_entity_type ?? []),
-        };
-    });
-    return loaded;
-}
-function clean(values) {
-    const seen = new Set();
-    const kept = [];
-    for (const value of values) {
-        const key = value.toLowerCase();
-        if (!/^[A-Za-z][A-Za-z' -]*$/.test(value) || seen.has(key))
-            continue;
-        seen.add(key);
-        kept.push(value);
-    }
-    return kept.sort();
-}
-/** The part of an e-mail address a dictionary entry gives: lowercase letters only. */
-function slug(value) {
-    return value.toLowerCase().replace(/[^a-z]/g, '');
-}
-
 // EXTERNAL MODULE: ./src/engines/mysql.ts + 5 modules
 var mysql = __webpack_require__(34825);
 ;// CONCATENATED MODULE: ./src/engines/mysql/masking.ts
@@ -361,12 +370,18 @@ const SECRET_VARIABLE = '@dataclone_mask_secret';
 const quote = (name) => `\`${name.replaceAll('`', '``')}\``;
 /** Hex, so that no sql_mode (NO_BACKSLASH_ESCAPES or not) reads it differently. */
 const literal = (text) => text === '' ? "''" : `CONVERT(X'${Buffer.from(text).toString('hex')}' USING utf8mb4)`;
+/** A dictionary entry as a plain string where it has no character any sql_mode reads differently
+ * (the dictionaries hold letters, spaces, apostrophes and hyphens): a third of the hex form's size. */
+const entry = (text) => /^[A-Za-z0-9' -]*$/.test(text) ? `'${text.replaceAll("'", "''")}'` : literal(text);
 const mysqlMaskingDialect = {
     table: ({ schema, table }) => `${quote(schema)}.${quote(table)}`,
     column: quote,
     literal,
     asText: (sql) => `CAST(${sql} AS CHAR CHARACTER SET utf8mb4)`,
     keyedHash: (text, salt) => `SHA2(CONCAT(${SECRET_VARIABLE}, '${salt}:', ${text}), 256)`,
+    // A derived table cannot read the row of the UPDATE (MariaDB has no LATERAL): the hash stays
+    // in the expression wherever it is used; SHA2 is cheap next to the update of the row itself.
+    withHash: (hash, body) => body(hash),
     digest: (text) => `SHA2(${text}, 256)`,
     hexNumber: (hex, start) => `CAST(CONV(SUBSTR(${hex}, ${start}, 8), 16, 10) AS SIGNED)`,
     digits: (integer, width) => `LPAD(${integer}, ${width}, '0')`,
@@ -375,7 +390,9 @@ const mysqlMaskingDialect = {
     addDays: (date, days) => `DATE_ADD(${date}, INTERVAL (${days}) DAY)`,
     mod97: (digits) => `MOD(CAST(${digits} AS DECIMAL(30, 0)), 97)`,
     firstWord: (text) => `SUBSTRING_INDEX(${text}, ' ', 1)`,
-    pick: (dictionary, index, field = 'v') => `(SELECT ${field} FROM ${WORK_DATABASE}.${dictionary} WHERE i = ${index})`,
+    // ELT evaluates only the argument it returns. utf8mb4_bin, as the dictionary tables, which the
+    // server prefers to the _ci collation of a column it is compared with.
+    pick: (entries, index) => `(CONVERT(ELT((${index}) + 1, ${entries.map(entry).join(', ')}) USING utf8mb4) COLLATE utf8mb4_bin)`,
     dictionaryTable: (dictionary) => `${WORK_DATABASE}.${dictionary}`,
     // The server converts text into the column's type as it assigns it.
     assign: (expression) => expression,
@@ -435,6 +452,9 @@ const mysqlMasking = {
     },
     // TRUNCATE makes the table's tablespace anew: none of its rows stays in the image's files.
     emptyTable: (table) => `TRUNCATE TABLE ${table}`,
+    // OPTIMIZE TABLE would rebuild the table's file, but InnoDB's undo and redo logs still hold the
+    // old rows: no statement can remove them from the image.
+    compact: () => undefined,
     shuffle(column, key, salt) {
         const table = mysqlMaskingDialect.table(column);
         const name = quote(column.column);
@@ -494,6 +514,9 @@ const postgresMaskingDialect = {
     literal: masking_literal,
     asText: (sql) => `(${sql})::text`,
     keyedHash: (text, salt) => `encode(sha256(convert_to(current_setting('${SECRET_SETTING}') || ${masking_literal(`${salt}:`)} || ${text}, 'UTF8')), 'hex')`,
+    // A one-row subquery the planner does not flatten (OFFSET 0), so the hash is computed once;
+    // its column's name is one no table has, so the original's column is still the table's.
+    withHash: (hash, body) => `(SELECT ${body('dataclone_mask_hash.dataclone_mask_hash')} FROM (SELECT ${hash} AS dataclone_mask_hash OFFSET 0) dataclone_mask_hash)`,
     digest: (text) => `encode(sha256(convert_to(${text}, 'UTF8')), 'hex')`,
     hexNumber: (hex, start) => `('x' || substr(${hex}, ${start}, 8))::bit(32)::bigint`,
     digits: (integer, width) => `lpad((${integer})::text, ${width}, '0')`,
@@ -502,7 +525,8 @@ const postgresMaskingDialect = {
     addDays: (date, days) => `(${date} + make_interval(days => (${days})::int))`,
     mod97: (digits) => `mod((${digits})::numeric, 97)`,
     firstWord: (text) => `split_part(${text}, ' ', 1)`,
-    pick: (dictionary, index, field = 'v') => `(SELECT ${field} FROM ${WORK_SCHEMA}.${dictionary} WHERE i = ${index})`,
+    // A jsonb array finds its i-th element in constant time (a text[] walks to it).
+    pick: (entries, index) => `(${masking_literal(JSON.stringify(entries))}::jsonb ->> (${index})::int)`,
     dictionaryTable: (dictionary) => `${WORK_SCHEMA}.${dictionary}`,
     assign: (expression, column) => (column.class === 'text' ? expression : `(${expression})::${column.type}`),
 };
@@ -557,6 +581,9 @@ const postgresMasking = {
     },
     // TRUNCATE writes a new, empty file for the table: none of its rows stays in the image's files.
     emptyTable: (table) => `TRUNCATE ${table}`,
+    // New files for the table, its TOAST and its indexes; the old ones are unlinked in the build
+    // container's layer, so the committed image never holds them.
+    compact: (table) => `VACUUM FULL ${table}`,
     shuffle(column, _key, salt) {
         const table = postgresMaskingDialect.table(column);
         const name = masking_quote(column.column);
@@ -635,9 +662,10 @@ const SAMPLES_PER_COLUMN = 100;
 /**
  * Masks the restored instance in place, as set-based SQL in the build container (no row leaves
  * it): every rule checked against the instance first, the dictionaries the rules need loaded
- * into it, one UPDATE per table, then the proof. A sample of the originals of every masked
- * column is taken before; afterwards none of them may be found in any masked column, or the
- * build fails. The dictionaries are removed again before the after scripts run.
+ * into it, one UPDATE per table (then the table rewritten into new files where the engine can:
+ * PostgreSQL), then the proof. A sample of the originals of every masked column is taken before;
+ * afterwards none of them may be found in any masked column, or the build fails. The
+ * dictionaries are removed again before the after scripts run.
  */
 async function maskInstance(shell, engineName, mask, key, reporter, 
 /** The databases of the image, once restored (an instance source brings its own). */
@@ -685,7 +713,6 @@ imageDatabases) {
     }
     report.sampled = samples.size;
     report.phasesMs.sample = phase();
-    const sizes = dictionarySizes(dictionaries);
     for (const table of tables) {
         const total = rows.get(table.id) ?? 0;
         const task = `mask ${table.database}.${table.label}`;
@@ -698,9 +725,12 @@ imageDatabases) {
             const set = table.columns.filter(({ rule }) => rule.strategy !== 'shuffle');
             const statements = [];
             if (set.length > 0)
-                statements.push(`UPDATE ${table.name} SET ${set.map(({ rule, column }) => `${engine.dialect.column(column.column)} = ${maskExpression(rule, column, engine.dialect, sizes)}`).join(',\n  ')}`);
+                statements.push(`UPDATE ${table.name} SET ${set.map(({ rule, column }) => `${engine.dialect.column(column.column)} = ${maskExpression(rule, column, engine.dialect, dictionaries)}`).join(',\n  ')}`);
             for (const { rule, column, key: primaryKey } of table.columns.filter(({ rule }) => rule.strategy === 'shuffle'))
                 statements.push(engine.shuffle(column, primaryKey, rule.strategy));
+            const compact = engine.compact(table.name);
+            if (compact)
+                statements.push(compact);
             await run(table.database, `${statements.join(';\n')};`, task);
             for (const { rule } of table.columns)
                 report.columns.push({

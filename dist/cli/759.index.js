@@ -1568,7 +1568,23 @@ const postgresEngine = {
             env: { SETTINGS: SERVER_SETTINGS.join('\n'), HBA: HOST_BASED_AUTHENTICATION.join('\n') },
             label: 'configure the instance',
         });
-        await shell.run(withBinaries(['pg_ctl', '-D', DATA_DIRECTORY, '-l', SERVER_LOG, '-w', '-t', '300', 'start']), {
+        await shell.run(
+        // The build's server removes WAL segments it is done with instead of keeping them under
+        // new names for reuse: the segments of the restore (and of masking's old rows) are gone
+        // from the image once finalise's checkpoint is past them. Not in postgresql.conf: clones recycle.
+        withBinaries([
+            'pg_ctl',
+            '-D',
+            DATA_DIRECTORY,
+            '-l',
+            SERVER_LOG,
+            '-o',
+            '-c wal_recycle=off',
+            '-w',
+            '-t',
+            '300',
+            'start',
+        ]), {
             label: 'start the server',
         });
     },

@@ -258,7 +258,7 @@ describe.each(bases)('masking on $image', (base) => {
         .map((line) => line.replace(/^[\s\S]{8}/, '').trim())
         .filter((line) => line.startsWith('/'));
     } finally {
-      await container.remove({ force: true });
+      await container.remove({ force: true, v: true });
     }
   }
 

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { copyImagesFromMainEngine } from './copy-images.js';
+import { removeEveryContainer, stopDaemon } from './second-engine.js';
 
 /**
  * A current Docker Engine (Debian sid's docker.io: 28.x with containerd 2), run from the chroot
@@ -118,31 +119,14 @@ export async function startCurrentDockerEngine(
 
   const stop = async () => {
     // Nothing this engine ran outlives the test, and the bridges of its networks go with it.
-    const containers = await docker.listContainers({ all: true }).catch(() => []);
-    for (const container of containers)
-      await docker
-        .getContainer(container.Id)
-        .remove({ force: true, v: true })
-        .catch(() => {});
+    await removeEveryContainer(docker);
     const networks = await docker.listNetworks().catch(() => []);
     for (const network of networks.filter((n) => !['bridge', 'host', 'none'].includes(n.Name)))
       await docker
         .getNetwork(network.Id)
         .remove()
         .catch(() => {});
-    if (daemon.exitCode === null) {
-      daemon.kill('SIGTERM');
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          daemon.kill('SIGKILL');
-          resolve(undefined);
-        }, 60_000);
-        daemon.once('exit', () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
-      });
-    }
+    await stopDaemon(daemon, 60_000);
     for (const link of [bridge, ...networks.map((n) => `br-${n.Id.slice(0, 12)}`)])
       execFileSync('sh', ['-c', `ip link del ${link} 2>/dev/null || true`]);
     execFileSync('sh', ['-c', `iptables -D ${forward.join(' ')} 2>/dev/null || true`]);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { copyImagesFromMainEngine } from './copy-images.js';
+import { removeEveryContainer, stopDaemon } from './second-engine.js';
 
 /**
  * A second Docker Engine of the test's own, on a unix socket (so dataclone takes it for one on
@@ -64,28 +65,11 @@ export async function startRestartableDockerEngine(baseImages: string[]): Promis
     }
   };
   const halt = async () => {
-    const running = daemon;
-    if (!running || running.exitCode !== null) return;
-    running.kill('SIGTERM');
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        running.kill('SIGKILL');
-        resolve(undefined);
-      }, 60_000);
-      running.once('exit', () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      });
-    });
+    if (daemon) await stopDaemon(daemon, 60_000);
   };
   const stop = async () => {
     // Nothing this engine ran outlives the test: its containers go before it stops.
-    const containers = await docker.listContainers({ all: true }).catch(() => []);
-    for (const container of containers)
-      await docker
-        .getContainer(container.Id)
-        .remove({ force: true, v: true })
-        .catch(() => {});
+    await removeEveryContainer(docker);
     await halt();
     try {
       execFileSync('ip', ['link', 'del', bridge]);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Docker from 'dockerode';
 import { copyImagesFromMainEngine } from './copy-images.js';
 import { freePort } from './free-port.js';
+import { stopDaemon } from './second-engine.js';
 
 /**
  * A second Docker Engine, standing in for a shared remote clone host: it listens on a TCP port
@@ -57,19 +58,7 @@ export async function startTlsDockerEngine(baseImages: string[]): Promise<TlsDoc
   let log = '';
   daemon.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const stop = async () => {
-    if (daemon.exitCode === null) {
-      daemon.kill('SIGTERM');
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          daemon.kill('SIGKILL');
-          resolve(undefined);
-        }, 20_000);
-        daemon.once('exit', () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
-      });
-    }
+    await stopDaemon(daemon, 20_000);
     try {
       execFileSync('ip', ['link', 'del', bridge]);
     } catch {
